@@ -1,0 +1,28 @@
+# Salvo: the two commands that matter are `make demo` and `make test`.
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+
+.PHONY: setup configure build demo test bench clean
+
+setup:
+	@scripts/setup
+
+configure: setup
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Extracts the bundled sample corpus (a copy of the founding seed articles).
+demo: build
+	@$(BUILD_DIR)/salvo extract examples/seeds --format pretty
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@bench/html-extraction
+
+clean:
+	rm -rf $(BUILD_DIR)

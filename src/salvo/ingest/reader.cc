@@ -1,0 +1,354 @@
+#include "salvo/ingest/reader.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "salvo/base/result.h"
+#include "salvo/base/sha256.h"
+
+namespace salvo {
+
+const char* to_string(PublishedFrom from) {
+  switch (from) {
+    case PublishedFrom::kHeader: return "header";
+    case PublishedFrom::kMetadata: return "metadata";
+    case PublishedFrom::kText: return "text";
+    case PublishedFrom::kNone: return "none";
+  }
+  return "none";
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+InputFormat format_from_name(std::string_view name) {
+  const std::string n = lower(name);
+  if (ends_with(n, ".jsonl") || ends_with(n, ".jsonl.gz") || ends_with(n, ".ndjson")) return InputFormat::kJsonl;
+  if (ends_with(n, ".html") || ends_with(n, ".htm") || ends_with(n, ".html.gz") || ends_with(n, ".htm.gz")) {
+    return InputFormat::kHtml;
+  }
+  if (ends_with(n, ".txt") || ends_with(n, ".txt.gz")) return InputFormat::kText;
+  return InputFormat::kAuto;
+}
+
+// The id of a file-based article: its file name without the extension(s) we know.
+std::string stem_of(std::string_view path) {
+  std::string name = fs::path(std::string(path)).filename().string();
+  for (std::string_view ext : {".gz", ".jsonl", ".ndjson", ".html", ".htm", ".txt"}) {
+    if (ends_with(lower(name), ext)) name.resize(name.size() - ext.size());
+  }
+  return name.empty() ? std::string(path) : name;
+}
+
+// Whether bytes look like a binary file rather than text: NUL bytes or many control characters
+// in the first 8 KiB. Text in any language passes; images, archives and executables do not.
+bool looks_binary(std::string_view bytes) {
+  const size_t n = std::min<size_t>(bytes.size(), 8192);
+  size_t control = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return n > 0 && control * 10 > n;  // more than 10% control characters
+}
+
+bool is_gzip(std::string_view bytes) {
+  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+         static_cast<unsigned char>(bytes[1]) == 0x8b;
+}
+
+Result<std::string> gunzip(std::string_view name, std::string_view bytes) {
+  z_stream stream{};
+  if (inflateInit2(&stream, 15 + 32) != Z_OK) return Error{fmt::format("{}: cannot start gzip decoder", name)};
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  std::string out;
+  char buffer[1 << 16];
+  int status = Z_OK;
+  while (status != Z_STREAM_END) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    status = inflate(&stream, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END) {
+      inflateEnd(&stream);
+      return Error{fmt::format("{}: corrupt gzip data ({})", name, stream.msg ? stream.msg : "inflate failed")};
+    }
+    out.append(buffer, sizeof buffer - stream.avail_out);
+    if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
+      inflateEnd(&stream);
+      return Error{fmt::format("{}: truncated gzip data", name)};
+    }
+  }
+  inflateEnd(&stream);
+  return out;
+}
+
+Result<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno))};
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Error{fmt::format("{}: read error", path.string())};
+  return bytes;
+}
+
+// Cuts `raw` to the limit at a UTF-8 character boundary, recording a warning.
+void enforce_size_limit(Article& article, const ReadOptions& options) {
+  if (article.raw.size() <= options.max_article_bytes) return;
+  size_t cut = options.max_article_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(article.raw[cut]) & 0xC0) == 0x80) --cut;
+  article.warnings.push_back(fmt::format(
+      "article is {} bytes, over --max-article-bytes {}: only the first {} bytes were processed",
+      article.raw.size(), options.max_article_bytes, cut));
+  article.raw.resize(cut);
+}
+
+bool check_content(std::string_view name, std::string_view bytes, const ProblemSink& on_problem) {
+  if (std::all_of(bytes.begin(), bytes.end(), [](unsigned char c) { return std::isspace(c); })) {
+    on_problem({std::string(name), "empty file: nothing to extract"});
+    return false;
+  }
+  if (looks_binary(bytes)) {
+    on_problem({std::string(name), "binary file (NUL or control bytes): not a news article, skipped"});
+    return false;
+  }
+  return true;
+}
+
+InputFormat sniff_format(std::string_view bytes) {
+  size_t i = 0;
+  while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
+  if (i < bytes.size() && bytes[i] == '{') return InputFormat::kJsonl;
+  if (i < bytes.size() && bytes[i] == '<') {
+    const std::string head = lower(bytes.substr(i, 512));
+    if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) {
+      return InputFormat::kHtml;
+    }
+  }
+  return InputFormat::kText;
+}
+
+size_t read_one(const std::string& name, std::string bytes, InputFormat format, const ReadOptions& options,
+                const ArticleSink& on_article, const ProblemSink& on_problem) {
+  if (is_gzip(bytes)) {
+    auto inflated = gunzip(name, bytes);
+    if (!inflated) {
+      on_problem({name, inflated.error().message.substr(name.size() + 2)});
+      return 1;
+    }
+    bytes = std::move(inflated).value();
+  }
+  if (format == InputFormat::kAuto) format = sniff_format(bytes);
+  switch (format) {
+    case InputFormat::kJsonl: return read_jsonl_articles(name, bytes, options, on_article, on_problem);
+    case InputFormat::kHtml: return read_html_article(name, std::move(bytes), options, on_article, on_problem);
+    default: return read_text_article(name, std::move(bytes), options, on_article, on_problem);
+  }
+}
+
+void collect_files(const fs::path& dir, std::vector<fs::path>& out) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && format_from_name(it->path().string()) != InputFormat::kAuto) {
+      out.push_back(it->path());
+    }
+  }
+  // Directory order is arbitrary; sort so output and ids come in the same order on every machine.
+  std::sort(out.begin(), out.end());
+}
+
+std::optional<std::string> string_field(simdjson::dom::object& object, std::string_view key) {
+  simdjson::dom::element element;
+  if (object[key].get(element) != simdjson::SUCCESS || element.is_null()) return std::nullopt;
+  std::string_view value;
+  if (element.get_string().get(value) == simdjson::SUCCESS) return std::string(value);
+  int64_t number = 0;
+  if (element.get_int64().get(number) == simdjson::SUCCESS) return std::to_string(number);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Date> parse_text_header(std::string_view bytes, size_t& body_offset) {
+  size_t i = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // UTF-8 byte-order mark
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t')) ++i;
+  if (bytes.substr(i, 4) != "date" || i + 4 >= bytes.size() || (bytes[i + 4] != ' ' && bytes[i + 4] != '\t')) {
+    return std::nullopt;
+  }
+  i += 4;
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t')) ++i;
+  auto date = parse_iso_date_prefix(bytes.substr(i));
+  if (!date || (i + 10 < bytes.size() && !std::isspace(static_cast<unsigned char>(bytes[i + 10])))) {
+    return std::nullopt;
+  }
+  i += 10;
+  // The seeds run the body on after the header on the same line: " date 2023-11-24 US forces …".
+  while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
+  body_offset = i;
+  return date;
+}
+
+size_t read_text_article(std::string name, std::string bytes, const ReadOptions& options,
+                         const ArticleSink& on_article, const ProblemSink& on_problem) {
+  if (!check_content(name, bytes, on_problem)) return 1;
+  Article article;
+  article.id = stem_of(name);
+  article.source = name;
+  article.kind = ContentKind::kText;
+  article.sha256 = sha256_hex(bytes);
+  article.raw = std::move(bytes);
+  if (auto date = parse_text_header(article.raw, article.body_offset)) {
+    article.published = date;
+    article.published_from = PublishedFrom::kHeader;
+  }
+  enforce_size_limit(article, options);
+  article.body_offset = std::min(article.body_offset, article.raw.size());
+  on_article(std::move(article));
+  return 0;
+}
+
+size_t read_html_article(std::string name, std::string bytes, const ReadOptions& options,
+                         const ArticleSink& on_article, const ProblemSink& on_problem) {
+  if (!check_content(name, bytes, on_problem)) return 1;
+  Article article;
+  article.id = stem_of(name);
+  article.source = name;
+  article.kind = ContentKind::kHtml;
+  article.sha256 = sha256_hex(bytes);
+  article.raw = std::move(bytes);
+  enforce_size_limit(article, options);
+  on_article(std::move(article));
+  return 0;
+}
+
+size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const ReadOptions& options,
+                           const ArticleSink& on_article, const ProblemSink& on_problem) {
+  if (looks_binary(bytes)) {
+    on_problem({std::string(name), "binary file (NUL or control bytes): not JSONL, skipped"});
+    return 1;
+  }
+  simdjson::dom::parser parser;
+  size_t problems = 0;
+  size_t line_number = 0;
+  size_t pos = 0;
+  const std::string stem = stem_of(name);
+  while (pos < bytes.size()) {
+    size_t end = bytes.find('\n', pos);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string_view line = bytes.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_number;
+    if (std::all_of(line.begin(), line.end(), [](unsigned char c) { return std::isspace(c); })) continue;
+    const std::string where = fmt::format("{}:{}", name, line_number);
+
+    simdjson::dom::element root;
+    if (auto error = parser.parse(line.data(), line.size()).get(root); error) {
+      on_problem({where, fmt::format("malformed JSON ({}): line skipped", simdjson::error_message(error))});
+      ++problems;
+      continue;
+    }
+    simdjson::dom::object object;
+    if (root.get_object().get(object) != simdjson::SUCCESS) {
+      on_problem({where, "expected a JSON object per line: line skipped"});
+      ++problems;
+      continue;
+    }
+    Article article;
+    article.source = where;
+    article.id = string_field(object, "id").value_or(fmt::format("{}-{}", stem, line_number));
+    article.url = string_field(object, "url");
+    article.title = string_field(object, "title");
+    auto published = string_field(object, "published");
+    if (!published) published = string_field(object, "date");
+    if (published) {
+      if (auto date = parse_metadata_date(*published)) {
+        article.published = date;
+        article.published_from = PublishedFrom::kMetadata;
+      } else {
+        article.warnings.push_back(fmt::format("publication date \"{}\" is not a date I can read; ignored", *published));
+      }
+    }
+    if (auto text = string_field(object, "text")) {
+      article.raw = std::move(*text);
+      article.kind = ContentKind::kText;
+    } else if (auto html = string_field(object, "html")) {
+      article.raw = std::move(*html);
+      article.kind = ContentKind::kHtml;
+    } else {
+      on_problem({where, "record has neither \"text\" nor \"html\": line skipped"});
+      ++problems;
+      continue;
+    }
+    article.sha256 = sha256_hex(article.raw);
+    enforce_size_limit(article, options);
+    on_article(std::move(article));
+  }
+  return problems;
+}
+
+size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& options,
+                     const ArticleSink& on_article, const ProblemSink& on_problem) {
+  size_t problems = 0;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      problems += read_one("stdin", std::move(bytes), options.stdin_format, options, on_article, on_problem);
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      on_problem({path, "no such file or directory"});
+      ++problems;
+      continue;
+    }
+    std::vector<fs::path> files;
+    if (fs::is_directory(status)) {
+      collect_files(path, files);
+      if (files.empty()) {
+        on_problem({path, "folder holds no .txt, .jsonl, .jsonl.gz or .html files"});
+        ++problems;
+      }
+    } else {
+      files.emplace_back(path);
+    }
+    for (const fs::path& file : files) {
+      auto bytes = read_file(file);
+      if (!bytes) {
+        on_problem({file.string(), bytes.error().message.substr(file.string().size() + 2)});
+        ++problems;
+        continue;
+      }
+      problems += read_one(file.string(), std::move(bytes).value(), format_from_name(file.string()), options,
+                           on_article, on_problem);
+    }
+  }
+  return problems;
+}
+
+}  // namespace salvo

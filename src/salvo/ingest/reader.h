@@ -1,0 +1,56 @@
+// Reads articles from files, folders (recursively) and stdin, in a stable order, one at a time.
+//
+// Formats, by file name:
+//   .txt               optional first-line header " date YYYY-MM-DD", then the body
+//   .jsonl, .jsonl.gz  one object a line: id, url, published|date, title, text|html
+//   .html, .htm (.gz)  a web page; its main content is extracted later (markup stage)
+// A problem with one input (unreadable, empty, binary, a malformed JSONL line) is reported and that
+// input skipped; reading goes on with the rest.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "salvo/ingest/article.h"
+
+namespace salvo {
+
+enum class InputFormat { kAuto, kText, kJsonl, kHtml };
+
+struct ReadOptions {
+  // Articles longer than this are truncated (with a warning) so one giant input cannot exhaust
+  // memory or time. 16 MiB is ~50 times the longest news article seen in the corpora.
+  size_t max_article_bytes = 16u << 20;
+  InputFormat stdin_format = InputFormat::kAuto;  // for "-"
+};
+
+struct InputProblem {
+  std::string where;    // "path" or "path:line"
+  std::string message;  // what was wrong, in words a user understands
+};
+
+using ArticleSink = std::function<void(Article&&)>;
+using ProblemSink = std::function<void(const InputProblem&)>;
+
+// Reads every article under `paths` ("-" is stdin), calling `on_article` for each in order and
+// `on_problem` for each input skipped. Returns the number of problems.
+size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& options,
+                     const ArticleSink& on_article, const ProblemSink& on_problem);
+
+// The pieces, exposed for tests and for callers that already hold the bytes.
+// `name` is the path or label used for the id and in messages.
+size_t read_text_article(std::string name, std::string bytes, const ReadOptions& options,
+                         const ArticleSink& on_article, const ProblemSink& on_problem);
+size_t read_html_article(std::string name, std::string bytes, const ReadOptions& options,
+                         const ArticleSink& on_article, const ProblemSink& on_problem);
+// Reads JSONL content from `bytes`; `name` is used for ids of records without one and for messages.
+size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const ReadOptions& options,
+                           const ArticleSink& on_article, const ProblemSink& on_problem);
+
+// Parses the seeds' optional header " date YYYY-MM-DD " at the start of a .txt file; returns the
+// date and sets `body_offset` to the first byte after it.
+std::optional<Date> parse_text_header(std::string_view bytes, size_t& body_offset);
+
+}  // namespace salvo

@@ -1,0 +1,24 @@
+// Main-content extraction from a web page: the article body without navigation, ads, scripts,
+// related-story lists or comments, plus the page's title, canonical URL and publication date.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "salvo/base/date.h"
+#include "salvo/base/mapped_text.h"
+
+namespace salvo {
+
+struct PageContent {
+  MappedText text;  // the article body; paragraphs separated by blank lines; offsets into the page
+  std::optional<std::string> title;
+  std::optional<std::string> url;  // <link rel=canonical> or og:url
+  // From article:published_time, JSON-LD datePublished, <time datetime>, or similar metadata.
+  std::optional<Date> published;
+};
+
+// `page` is the decoded page (see decode_utf8); offsets in the result map through it to raw bytes.
+PageContent extract_page_content(const MappedText& page);
+
+}  // namespace salvo

@@ -1,0 +1,37 @@
+// The text half of the pipeline, stage after stage:
+//   Article → decode_utf8 → strip_markup | extract_page_content → clean_text → split_sentences
+// Each stage is a function of plain values; this file only chains them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "salvo/base/mapped_text.h"
+#include "salvo/clean/cleaner.h"
+#include "salvo/ingest/article.h"
+
+namespace salvo {
+
+struct Sentence {
+  size_t begin = 0;  // byte range in the clean text
+  size_t end = 0;
+  RawSpan raw;       // the raw bytes it came from
+  size_t paragraph = 0;
+  bool english = true;  // false for sentences of non-English paragraphs (kept out of extraction)
+};
+
+struct AnalyzedArticle {
+  Article article;  // metadata completed from the page (title, date) for HTML
+  CleanText clean;
+  std::vector<Sentence> sentences;
+  std::string language;  // of most of the text
+  std::vector<std::string> warnings;
+
+  std::string_view sentence_text(const Sentence& s) const {
+    return clean.text.view().substr(s.begin, s.end - s.begin);
+  }
+};
+
+AnalyzedArticle analyze_article(Article article);
+
+}  // namespace salvo
