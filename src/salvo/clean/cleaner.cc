@@ -79,6 +79,11 @@ void find_social_residue(std::string_view line, std::vector<Range>& out) {
     if (begin >= 8 && line.substr(begin - 8, 8) == "https://") begin -= 8;
     size_t end = pos;
     while (end < line.size() && !std::isspace(static_cast<unsigned char>(line[end]))) ++end;
+    // An embedded tweet ends "… pic.twitter.com/xyz January 5, 2022": the date goes with the link.
+    std::string_view rest = line.substr(end);
+    while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.front()))) rest.remove_prefix(1);
+    while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.back()))) rest.remove_suffix(1);
+    if (!rest.empty() && rest.size() <= 20 && parse_metadata_date(rest)) end = line.size();
     out.push_back({begin, end});
     pos = end;
   }
@@ -185,6 +190,13 @@ void append_with_sentence_spaces(const MappedText& line, MappedText& out) {
     size_t w = i;
     while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
     if (w > 0 && (text[w - 1] == '.' || text[w - 1] == '/' || text[w - 1] == '@')) continue;
+    // …and the word after must not run on into another ".x", as a host name does ("www.Rudaw.Net").
+    size_t n = i + 1;
+    while (n + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[n])) &&
+           !(text[n] == '.' && std::isalpha(static_cast<unsigned char>(text[n + 1])))) {
+      ++n;
+    }
+    if (n + 1 < text.size() && text[n] == '.') continue;
     out.append_copy(line, copied, i + 1);
     const RawSpan at = line.to_raw(i + 1, i + 1);
     out.append_inserted(" ", at.begin);

@@ -1,5 +1,6 @@
 #include "salvo/markup/dom.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -86,6 +87,24 @@ size_t entity_length(std::string_view original, size_t i) {
   return j - i;
 }
 
+size_t utf8_length_at(std::string_view s, size_t i);
+
+// How many bytes of `original` at o the tokenizer consumed for the reference that decoded to the
+// character at decoded[d]. Legacy references need no ';' ("&notice" reads as "¬ice"), so the
+// longest candidate is tried first and shortened until what follows lines up again.
+size_t reference_length(std::string_view decoded, size_t d, std::string_view original, size_t o) {
+  const size_t longest = entity_length(original, o);
+  const size_t after_decoded = d + utf8_length_at(decoded, d);
+  for (size_t length = longest; length >= 2; --length) {
+    const size_t check = std::min({size_t{8}, decoded.size() - after_decoded, original.size() - (o + length)});
+    if (decoded.substr(after_decoded, check) == original.substr(o + length, check) &&
+        (check > 0 || (after_decoded == decoded.size() && o + length == original.size()))) {
+      return length;
+    }
+  }
+  return longest;
+}
+
 size_t utf8_length_at(std::string_view s, size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
@@ -111,7 +130,7 @@ void append_aligned_text(const HtmlDocument& document, const GumboText& text, Ma
     }
     flush();
     if (original[o] == '&') {
-      const size_t entity = entity_length(original, o);
+      const size_t entity = reference_length(decoded, d, original, o);
       // An "&" that starts no known reference is left as is by the tokenizer.
       if (decoded.substr(d, entity) == original.substr(o, entity)) {
         out.append_copy(source, base + o, base + o + 1);
@@ -148,11 +167,14 @@ void append_aligned_text(const HtmlDocument& document, const GumboText& text, Ma
 void append_break(const HtmlDocument& document, const GumboNode* node, std::string_view separator,
                   MappedText& out) {
   if (out.empty()) return;
-  // A block boundary has no text of its own: place it at the tag that caused it.
-  size_t at_source = node->type == GUMBO_NODE_ELEMENT ? node->v.element.start_pos.offset : 0;
-  if (at_source > document.source().size()) at_source = document.source().size();
-  const RawSpan raw = document.source().to_raw(at_source, at_source);
-  out.append_inserted(separator, raw.begin);
+  // Adjacent blocks share one break: "</p><p>" is one blank line, not two.
+  const std::string_view text = out.view();
+  if (text.size() >= 2 && text.substr(text.size() - 2) == "\n\n") return;
+  if (separator == "\n\n" && text.back() == '\n') separator = "\n";
+  // A block boundary has no text of its own: place it right after the text before it, which
+  // keeps raw positions in order even for tags the parser implied.
+  const RawSpan before = out.to_raw(out.size() - 1, out.size());
+  out.append_inserted(separator, before.end);
 }
 
 }  // namespace
@@ -216,6 +238,9 @@ MappedText strip_markup(const MappedText& input) {
   MappedText out;
   out.reserve(input.size());
   append_node_text(document, document.root(), out);
+  size_t end = out.size();
+  while (end > 0 && out.view()[end - 1] == '\n') --end;
+  out.truncate(end);
   return out;
 }
 

@@ -22,31 +22,32 @@ const char* language_name(std::string_view code) {
 
 }  // namespace
 
+CleanText clean_plain_text(std::string_view raw, size_t begin, size_t end, DecodeStats* stats) {
+  return clean_text(strip_markup(decode_utf8(raw, begin, end, stats)));
+}
+
 AnalyzedArticle analyze_article(Article article) {
   AnalyzedArticle result;
   result.warnings = std::move(article.warnings);
 
   DecodeStats decode_stats;
-  const MappedText decoded = decode_utf8(article.raw, article.body_offset, article.raw.size(), &decode_stats);
-  if (decode_stats.invalid_sequences > 0) {
-    result.warnings.push_back(fmt::format("{} invalid UTF-8 sequence(s) replaced by U+FFFD", decode_stats.invalid_sequences));
-  }
-
-  MappedText text;
   if (article.kind == ContentKind::kHtml) {
+    const MappedText decoded = decode_utf8(article.raw, article.body_offset, article.raw.size(), &decode_stats);
     PageContent page = extract_page_content(decoded);
-    text = std::move(page.text);
     if (!article.title && page.title) article.title = std::move(page.title);
     if (!article.url && page.url) article.url = std::move(page.url);
     if (!article.published && page.published) {
       article.published = page.published;
       article.published_from = PublishedFrom::kMetadata;
     }
+    result.clean = clean_text(page.text);
   } else {
-    text = strip_markup(decoded);
+    result.clean = clean_plain_text(article.raw, article.body_offset, article.raw.size(), &decode_stats);
+  }
+  if (decode_stats.invalid_sequences > 0) {
+    result.warnings.push_back(fmt::format("{} invalid UTF-8 sequence(s) replaced by U+FFFD", decode_stats.invalid_sequences));
   }
 
-  result.clean = clean_text(text);
   const CleanText& clean = result.clean;
   if (clean.dropped_code_lines > 0) {
     result.warnings.push_back(fmt::format("{} line(s) of leaked JavaScript/CSS dropped", clean.dropped_code_lines));

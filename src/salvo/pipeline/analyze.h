@@ -9,6 +9,7 @@
 #include "salvo/base/mapped_text.h"
 #include "salvo/clean/cleaner.h"
 #include "salvo/ingest/article.h"
+#include "salvo/markup/decode.h"
 
 namespace salvo {
 
@@ -33,5 +34,9 @@ struct AnalyzedArticle {
 };
 
 AnalyzedArticle analyze_article(Article article);
+
+// The text path alone: raw[begin, end) of a plain-text article (which may carry stray tags and
+// entities) → clean text. Cleaning any sentence's raw span this way gives back the sentence.
+CleanText clean_plain_text(std::string_view raw, size_t begin, size_t end, DecodeStats* stats = nullptr);
 
 }  // namespace salvo

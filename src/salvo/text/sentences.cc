@@ -21,9 +21,13 @@ constexpr std::array<std::string_view, 52> kNeverFinal = {
     "adm", "brig", "cmdr", "cdr", "gov", "sen", "rep", "pres", "amb", "rev", "hon", "st", "mt", "ft",
     "no", "nos", "vol", "art", "fig", "approx", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "lt.-gen", "maj.-gen", "gens", "sgts"};
-// Abbreviations that may end a sentence: they do, unless what follows is not a new sentence.
-constexpr std::array<std::string_view, 14> kMaybeFinal = {
-    "u.s", "u.k", "u.n", "a.m", "p.m", "jr", "sr", "inc", "corp", "co", "ltd", "e.g", "i.e", "etc"};
+// Country abbreviations: mid-sentence they are mostly followed by a proper noun ("U.S. Central
+// Command"), so they end a sentence only before a word that typically opens one.
+constexpr std::array<std::string_view, 6> kCountryAbbreviations = {"u.s", "u.k", "u.n", "u.a.e", "e.u", "u.s.a"};
+// Abbreviations that often end a sentence: they do, unless the next word clearly continues it
+// (lower case, a digit, a time zone: "10 p.m. local time", "9 a.m. GMT").
+constexpr std::array<std::string_view, 10> kOftenFinal = {"a.m", "p.m", "jr", "sr", "inc", "corp", "co", "ltd", "e.g", "i.e"};
+constexpr std::array<std::string_view, 8> kTimeZones = {"gmt", "utc", "et", "est", "edt", "ast", "local", "baghdad"};
 // Words that typically open a sentence; after an ambiguous abbreviation they signal a real break.
 constexpr std::array<std::string_view, 26> kSentenceOpeners = {
     "the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there",
@@ -102,7 +106,8 @@ bool is_false_sentence_break(std::string_view before, std::string_view after) {
   // A single capital initial ("John W. Brennan").
   if (word.size() == 1 && std::isupper(static_cast<unsigned char>(before[w]))) return true;
   if (contains(kNeverFinal, word)) return true;
-  if (contains(kMaybeFinal, word)) return continues || !contains(kSentenceOpeners, next);
+  if (contains(kCountryAbbreviations, word)) return continues || !contains(kSentenceOpeners, next);
+  if (contains(kOftenFinal, word)) return continues || contains(kTimeZones, next);
   // Any lower case or digit start after a period is no new sentence in edited copy ("3 p.m. local").
   return continues && word.find('.') != std::string::npos;
 }

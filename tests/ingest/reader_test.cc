@@ -1,0 +1,222 @@
+#include "salvo/ingest/reader.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include "../support/temp_dir.h"
+
+namespace salvo {
+namespace {
+
+using testing::TempDir;
+
+struct Collected {
+  std::vector<Article> articles;
+  std::vector<InputProblem> problems;
+  size_t returned_problems = 0;
+};
+
+Collected read(const std::vector<std::string>& paths, ReadOptions options = {}) {
+  Collected c;
+  c.returned_problems = read_articles(
+      paths, options, [&](Article&& a) { c.articles.push_back(std::move(a)); },
+      [&](const InputProblem& p) { c.problems.push_back(p); });
+  return c;
+}
+
+std::string gzip(std::string_view bytes) {
+  z_stream stream{};
+  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(compressBound(static_cast<uLong>(bytes.size())) + 64, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
+TEST(TextHeader, ParsesTheSeedsHeaderOnTheBodyLine) {
+  size_t body = 0;
+  auto date = parse_text_header(" date 2023-11-24 US forces were attacked", body);
+  ASSERT_TRUE(date);
+  EXPECT_EQ(date->iso(), "2023-11-24");
+  EXPECT_EQ(body, 17u);
+}
+
+TEST(TextHeader, ParsesAHeaderOnItsOwnLine) {
+  size_t body = 0;
+  auto date = parse_text_header("date 2020-01-08\nERBIL (Kurdistan 24)", body);
+  ASSERT_TRUE(date);
+  EXPECT_EQ(body, 16u);
+}
+
+TEST(TextHeader, RejectsLookalikes) {
+  size_t body = 0;
+  EXPECT_FALSE(parse_text_header("dated 2023-11-24 text", body));
+  EXPECT_FALSE(parse_text_header(" date 2023-13-24 text", body));  // no 13th month
+  EXPECT_FALSE(parse_text_header(" date 2023-11-245 text", body));
+  EXPECT_FALSE(parse_text_header("The date 2023-11-24 was", body));
+  EXPECT_EQ(body, 0u);
+}
+
+TEST(Reader, TextFileGetsIdHeaderAndSha) {
+  TempDir dir;
+  const std::string path = dir.write("a/001_abc.txt", " date 2023-11-24 Rockets hit a base.");
+  Collected c = read({path});
+  ASSERT_EQ(c.articles.size(), 1u);
+  const Article& a = c.articles[0];
+  EXPECT_EQ(a.id, "001_abc");
+  EXPECT_EQ(a.source, path);
+  EXPECT_EQ(a.published->iso(), "2023-11-24");
+  EXPECT_EQ(a.published_from, PublishedFrom::kHeader);
+  EXPECT_EQ(a.raw.substr(a.body_offset), "Rockets hit a base.");
+  // sha256 of the bytes as read, header included.
+  EXPECT_EQ(a.sha256.size(), 64u);
+  EXPECT_EQ(read({path}).articles[0].sha256, a.sha256);
+}
+
+TEST(Reader, TextWithoutHeaderHasNoDate) {
+  TempDir dir;
+  Collected c = read({dir.write("x.txt", "Rockets were fired late Sunday.")});
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_FALSE(c.articles[0].published);
+  EXPECT_EQ(c.articles[0].published_from, PublishedFrom::kNone);
+  EXPECT_EQ(c.articles[0].body_offset, 0u);
+}
+
+TEST(Reader, FoldersAreReadRecursivelyInSortedOrder) {
+  TempDir dir;
+  dir.write("b/2.txt", "two");
+  dir.write("a/1.txt", "one");
+  dir.write("a/c/3.html", "<html><body><p>three</p></body></html>");
+  dir.write("notes.md", "ignored: not an article format");
+  Collected c = read({dir.path().string()});
+  ASSERT_EQ(c.articles.size(), 3u);
+  EXPECT_EQ(c.articles[0].id, "1");
+  EXPECT_EQ(c.articles[1].id, "3");
+  EXPECT_EQ(c.articles[1].kind, ContentKind::kHtml);
+  EXPECT_EQ(c.articles[2].id, "2");
+  EXPECT_TRUE(c.problems.empty());
+}
+
+TEST(Reader, JsonlRecordsWithAllFields) {
+  TempDir dir;
+  const std::string path = dir.write("feed.jsonl",
+      R"({"id":"r1","url":"https://example.org/a","published":"2023-11-24T08:30:00Z","title":"T","text":"Body one."})" "\n"
+      R"({"id":42,"date":"2024-02-05","html":"<p>Body two.</p>"})" "\n"
+      "\n"
+      R"({"text":"No id."})" "\n");
+  Collected c = read({path});
+  ASSERT_EQ(c.articles.size(), 3u);
+  EXPECT_EQ(c.articles[0].id, "r1");
+  EXPECT_EQ(*c.articles[0].url, "https://example.org/a");
+  EXPECT_EQ(*c.articles[0].title, "T");
+  EXPECT_EQ(c.articles[0].published->iso(), "2023-11-24");
+  EXPECT_EQ(c.articles[0].published_from, PublishedFrom::kMetadata);
+  EXPECT_EQ(c.articles[0].raw, "Body one.");
+  EXPECT_EQ(c.articles[0].source, path + ":1");
+  EXPECT_EQ(c.articles[1].id, "42");
+  EXPECT_EQ(c.articles[1].kind, ContentKind::kHtml);
+  EXPECT_EQ(c.articles[1].published->iso(), "2024-02-05");
+  EXPECT_EQ(c.articles[2].id, "feed-4");  // no id: file stem and line number
+  EXPECT_TRUE(c.problems.empty());
+}
+
+TEST(Reader, MalformedJsonlLineIsSkippedWithFileAndLine) {
+  TempDir dir;
+  const std::string path = dir.write("feed.jsonl",
+      R"({"id":"ok1","text":"First."})" "\n"
+      R"({"id":"broken","text":"unterminated)" "\n"
+      R"(["not", "an", "object"])" "\n"
+      R"({"id":"notext","title":"no body"})" "\n"
+      R"({"id":"ok2","text":"Last."})" "\n");
+  Collected c = read({path});
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.articles[0].id, "ok1");
+  EXPECT_EQ(c.articles[1].id, "ok2");
+  ASSERT_EQ(c.problems.size(), 3u);
+  EXPECT_EQ(c.problems[0].where, path + ":2");
+  EXPECT_NE(c.problems[0].message.find("malformed JSON"), std::string::npos);
+  EXPECT_EQ(c.problems[1].where, path + ":3");
+  EXPECT_EQ(c.problems[2].where, path + ":4");
+  EXPECT_EQ(c.returned_problems, 3u);
+}
+
+TEST(Reader, UnreadableDateInJsonlIsAWarningNotAFailure) {
+  TempDir dir;
+  Collected c = read({dir.write("f.jsonl", R"({"id":"a","published":"last week","text":"x y z"})")});
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_FALSE(c.articles[0].published);
+  ASSERT_EQ(c.articles[0].warnings.size(), 1u);
+  EXPECT_NE(c.articles[0].warnings[0].find("last week"), std::string::npos);
+}
+
+TEST(Reader, GzippedJsonl) {
+  TempDir dir;
+  const std::string path = dir.write("feed.jsonl.gz", gzip(R"({"id":"g1","text":"Zipped."})" "\n"));
+  Collected c = read({path});
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].id, "g1");
+  EXPECT_EQ(c.articles[0].raw, "Zipped.");
+}
+
+TEST(Reader, CorruptGzipIsReportedAndSkipped) {
+  TempDir dir;
+  std::string bytes = gzip(std::string(5000, 'a'));
+  bytes.resize(bytes.size() / 2);
+  const std::string bad = dir.write("bad.jsonl.gz", bytes);
+  const std::string good = dir.write("good.txt", "Still read.");
+  Collected c = read({bad, good});
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(c.problems[0].where, bad);
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].id, "good");
+}
+
+TEST(Reader, EmptyAndBinaryFilesAreSkippedTheRestRead) {
+  TempDir dir;
+  const std::string empty = dir.write("empty.txt", "  \n\n ");
+  const std::string binary = dir.write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  const std::string good = dir.write("good.txt", "Text.");
+  Collected c = read({empty, binary, good});
+  ASSERT_EQ(c.problems.size(), 2u);
+  EXPECT_EQ(c.problems[0].where, empty);
+  EXPECT_NE(c.problems[0].message.find("empty"), std::string::npos);
+  EXPECT_EQ(c.problems[1].where, binary);
+  EXPECT_NE(c.problems[1].message.find("binary"), std::string::npos);
+  ASSERT_EQ(c.articles.size(), 1u);
+}
+
+TEST(Reader, MissingPathIsAProblem) {
+  Collected c = read({"/nonexistent/salvo/input.txt"});
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(c.problems[0].message, "no such file or directory");
+  EXPECT_TRUE(c.articles.empty());
+}
+
+TEST(Reader, OversizedArticleIsTruncatedAtACharacterBoundary) {
+  TempDir dir;
+  // "é" is two bytes; a limit of 6 falls inside the third one.
+  const std::string path = dir.write("big.txt", "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9");
+  ReadOptions options;
+  options.max_article_bytes = 5;
+  Collected c = read({path}, options);
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].raw, "\xC3\xA9\xC3\xA9");
+  ASSERT_EQ(c.articles[0].warnings.size(), 1u);
+  EXPECT_NE(c.articles[0].warnings[0].find("--max-article-bytes"), std::string::npos);
+}
+
+TEST(Reader, HtmlFileIsMarkedHtml) {
+  TempDir dir;
+  Collected c = read({dir.write("page.html", "<!doctype html><html><body><p>Hi.</p></body></html>")});
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].kind, ContentKind::kHtml);
+  EXPECT_EQ(c.articles[0].id, "page");
+}
+
+}  // namespace
+}  // namespace salvo
