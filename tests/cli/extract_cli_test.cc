@@ -1,0 +1,183 @@
+// The salvo binary as a user meets it: exit codes, messages naming file and line, bad input.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <sstream>
+
+#include "../support/temp_dir.h"
+
+namespace salvo {
+namespace {
+
+using testing::TempDir;
+
+struct CommandRun {
+  int status = -1;
+  std::string out;
+  std::string err;
+  std::vector<nlohmann::json> records() const {
+    std::vector<nlohmann::json> result;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) result.push_back(nlohmann::json::parse(line));
+    return result;
+  }
+};
+
+CommandRun salvo(const std::string& args, const std::string& stdin_text = "") {
+  TempDir scratch;
+  const std::string err_path = scratch.file("stderr");
+  const std::string in_path = scratch.write("stdin", stdin_text);
+  const std::string command = std::string(SALVO_BINARY) + " " + args + " <" + in_path + " 2>" + err_path;
+  CommandRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  char buffer[65536];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, n);
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = testing::read_file(err_path);
+  return run;
+}
+
+TEST(ExtractCli, SeedsGiveFiveRecordsAndExitZero) {
+  const CommandRun run = salvo("extract examples/seeds");
+  EXPECT_EQ(run.status, 0) << run.err;
+  const auto records = run.records();
+  ASSERT_EQ(records.size(), 5u);
+  EXPECT_EQ(records[1]["article"]["id"], "001_02c4609296c7c39b");
+  EXPECT_EQ(records[1]["article"]["published"], "2023-11-24");
+  EXPECT_EQ(records[1]["article"]["published_from"], "header");
+  EXPECT_EQ(records[0]["article"]["published"], nullptr);
+  EXPECT_EQ(records[0]["article"]["published_from"], "none");
+  for (const auto& r : records) {
+    EXPECT_TRUE(r["events"].is_array());
+    EXPECT_TRUE(r["tallies"].is_array());
+    EXPECT_TRUE(r["warnings"].is_array());
+    EXPECT_EQ(r["article"]["sha256"].get<std::string>().size(), 64u);
+  }
+}
+
+TEST(ExtractCli, SentenceOffsetsPointAtTheRawBytes) {
+  TempDir dir;
+  const std::string raw = " date 2024-02-05 Rockets hit <b>Tower 22</b> on Sunday. No one was hurt.";
+  const std::string path = dir.write("t.txt", raw);
+  const CommandRun run = salvo("extract --sentences " + path);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto sentences = run.records().at(0)["sentences"];
+  ASSERT_EQ(sentences.size(), 2u);
+  EXPECT_EQ(sentences[0]["text"], "Rockets hit Tower 22 on Sunday.");
+  const size_t start = sentences[0]["start"];
+  const size_t end = sentences[0]["end"];
+  EXPECT_EQ(raw.substr(start, end - start), "Rockets hit <b>Tower 22</b> on Sunday.");
+}
+
+TEST(ExtractCli, MissingPathIsReportedTheRestProcessedExitOne) {
+  const CommandRun run = salvo("extract /no/such/dir examples/seeds/000_c8cd247d421b118c.txt");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.err.find("/no/such/dir: no such file or directory"), std::string::npos) << run.err;
+  EXPECT_EQ(run.records().size(), 1u);
+}
+
+TEST(ExtractCli, MalformedJsonlLineIsNamedByFileAndLine) {
+  TempDir dir;
+  const std::string path = dir.write("feed.jsonl",
+      R"({"id":"a","text":"Rockets hit the base."})" "\n"
+      R"({"id":"b","text":)" "\n"
+      R"({"id":"c","text":"A drone was shot down."})" "\n");
+  const CommandRun run = salvo("extract " + path);
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.err.find(path + ":2: malformed JSON"), std::string::npos) << run.err;
+  const auto records = run.records();
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0]["article"]["id"], "a");
+  EXPECT_EQ(records[1]["article"]["id"], "c");
+}
+
+TEST(ExtractCli, EmptyAndBinaryFilesAreSkipped) {
+  TempDir dir;
+  dir.write("in/empty.txt", "");
+  dir.write("in/blob.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
+  dir.write("in/good.txt", "Rockets were fired at Ain al-Asad.");
+  const CommandRun run = salvo("extract " + dir.file("in"));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.err.find("empty.txt: empty file"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("blob.txt: binary file"), std::string::npos) << run.err;
+  ASSERT_EQ(run.records().size(), 1u);
+}
+
+TEST(ExtractCli, InvalidUtf8IsReplacedWithAWarningAndOffsetsStayRight) {
+  TempDir dir;
+  const std::string raw = "Caf\xE9 owners fled. Rockets hit \xFF\xFE the base.";
+  const std::string path = dir.write("latin1.txt", raw);
+  const CommandRun run = salvo("extract --sentences " + path);
+  EXPECT_EQ(run.status, 0);
+  const auto record = run.records().at(0);
+  EXPECT_NE(record["warnings"][0].get<std::string>().find("invalid UTF-8"), std::string::npos);
+  const auto& second = record["sentences"][1];
+  // Each invalid byte becomes its own U+FFFD, as the WHATWG decoder does.
+  EXPECT_EQ(second["text"], "Rockets hit \xEF\xBF\xBD\xEF\xBF\xBD the base.");
+  const size_t start = second["start"];
+  const size_t end = second["end"];
+  EXPECT_EQ(raw.substr(start, end - start), "Rockets hit \xFF\xFE the base.");
+}
+
+TEST(ExtractCli, HugeArticleIsTruncatedWithAWarning) {
+  TempDir dir;
+  std::string big;
+  big.reserve(50u << 20);
+  const std::string sentence = "Rockets were fired at the base on Sunday, officials said. ";
+  while (big.size() < (50u << 20)) big += sentence;
+  const std::string path = dir.write("big.txt", big);
+  const CommandRun run = salvo("extract --max-article-bytes 1000000 " + path);
+  EXPECT_EQ(run.status, 0) << run.err;
+  const auto record = run.records().at(0);
+  EXPECT_NE(record["warnings"][0].get<std::string>().find("--max-article-bytes 1000000"), std::string::npos);
+  EXPECT_NE(run.err.find("big.txt: warning: article is"), std::string::npos);
+}
+
+TEST(ExtractCli, ReadsStdin) {
+  const CommandRun run = salvo("extract -", " date 2023-11-24 Rockets hit the base.");
+  EXPECT_EQ(run.status, 0) << run.err;
+  const auto record = run.records().at(0);
+  EXPECT_EQ(record["article"]["id"], "stdin");
+  EXPECT_EQ(record["article"]["published"], "2023-11-24");
+}
+
+TEST(ExtractCli, ReadsJsonlFromStdin) {
+  const CommandRun run = salvo("extract --stdin-format jsonl -",
+                        R"({"id":"s1","published":"2024-01-28","text":"A drone hit Tower 22."})" "\n");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.records().at(0)["article"]["id"], "s1");
+}
+
+TEST(ExtractCli, UsageErrorsExitTwo) {
+  EXPECT_EQ(salvo("extract --format xml examples/seeds").status, 2);
+  EXPECT_EQ(salvo("").status, 2);
+  EXPECT_EQ(salvo("frobnicate").status, 2);
+  EXPECT_EQ(salvo("extract -o /no/such/dir/out.jsonl examples/seeds").status, 2);
+}
+
+TEST(ExtractCli, HelpTeachesWithAnExample) {
+  const CommandRun top = salvo("--help");
+  EXPECT_EQ(top.status, 0);
+  EXPECT_NE(top.out.find("extract"), std::string::npos);
+  const CommandRun extract = salvo("extract --help");
+  EXPECT_EQ(extract.status, 0);
+  EXPECT_NE(extract.out.find("--max-article-bytes"), std::string::npos);
+  EXPECT_NE(extract.out.find("Examples:"), std::string::npos);
+}
+
+TEST(ExtractCli, OutputFileAndPrettyFormat) {
+  TempDir dir;
+  const std::string out = dir.file("out.json");
+  const CommandRun run = salvo("extract --format pretty -o " + out + " examples/seeds/000_c8cd247d421b118c.txt");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_TRUE(run.out.empty());
+  const std::string written = testing::read_file(out);
+  EXPECT_NE(written.find("\n  \"article\": {"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(written)["article"]["id"], "000_c8cd247d421b118c");
+}
+
+}  // namespace
+}  // namespace salvo
