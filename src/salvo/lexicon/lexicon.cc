@@ -1,0 +1,100 @@
+#include "salvo/lexicon/lexicon.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
+
+#include <set>
+
+#include "salvo/base/tsv.h"
+#include "salvo/lexicon/fold.h"
+
+namespace salvo {
+
+const char* to_string(TermCategory category) {
+  switch (category) {
+    case TermCategory::kActor: return "actor";
+    case TermCategory::kTarget: return "target";
+    case TermCategory::kWeapon: return "weapon";
+  }
+  return "actor";
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kActorKinds = {"umbrella", "militia", "state", "coalition",
+                                                         "jihadist", "kurdish", "iraqi_state", "generic"};
+constexpr std::array<std::string_view, 10> kTargetKinds = {"us", "coalition", "us_coalition", "advisers", "diplomatic",
+                                                           "contractors", "base", "convoy", "local_force", "civilian"};
+constexpr std::array<std::string_view, 7> kWeaponClasses = {"rocket", "drone", "missile", "mortar",
+                                                            "ied", "small_arms", "aircraft"};
+
+template <size_t N>
+bool one_of(const std::array<std::string_view, N>& allowed, std::string_view value) {
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+template <size_t N>
+std::string allowed_list(const std::array<std::string_view, N>& allowed) {
+  return fmt::format("{}", fmt::join(allowed, ", "));
+}
+
+}  // namespace
+
+Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
+  Lexicon lexicon;
+  struct Source {
+    const char* file;
+    TermCategory category;
+  };
+  for (const Source& source : {Source{"actors.tsv", TermCategory::kActor}, Source{"targets.tsv", TermCategory::kTarget},
+                               Source{"weapons.tsv", TermCategory::kWeapon}}) {
+    const bool weapons = source.category == TermCategory::kWeapon;
+    const std::vector<std::string> header =
+        weapons ? std::vector<std::string>{"id", "class", "aliases"} : std::vector<std::string>{"id", "name", "kind", "aliases"};
+    auto file = read_tsv(directory / source.file, header);
+    if (!file) return file.error();
+    std::set<std::string> ids;
+    for (const TsvRow& row : file->rows) {
+      const std::string where = file->where(row);
+      Term term;
+      term.category = source.category;
+      term.id = row.fields[0];
+      term.name = weapons ? row.fields[0] : row.fields[1];
+      term.kind = weapons ? row.fields[1] : row.fields[2];
+      const std::string& aliases = row.fields[weapons ? 2 : 3];
+      if (term.id.empty()) return Error{where + ": empty id"};
+      if (!ids.insert(term.id).second) return Error{fmt::format("{}: duplicate id \"{}\"", where, term.id)};
+      if (source.category == TermCategory::kActor && !one_of(kActorKinds, term.kind)) {
+        return Error{fmt::format("{}: unknown actor kind \"{}\" (one of {})", where, term.kind, allowed_list(kActorKinds))};
+      }
+      if (source.category == TermCategory::kTarget && !one_of(kTargetKinds, term.kind)) {
+        return Error{fmt::format("{}: unknown target kind \"{}\" (one of {})", where, term.kind, allowed_list(kTargetKinds))};
+      }
+      if (weapons && !one_of(kWeaponClasses, term.kind)) {
+        return Error{fmt::format("{}: unknown weapon class \"{}\" (one of {})", where, term.kind, allowed_list(kWeaponClasses))};
+      }
+      const size_t index = lexicon.terms_.size();
+      lexicon.terms_.push_back(term);
+      std::vector<std::string> names = split_list(aliases);
+      if (!weapons) names.insert(names.begin(), term.name);
+      if (names.empty()) return Error{where + ": no aliases"};
+      for (std::string& name : names) {
+        TermAlias alias{index, std::move(name), false};
+        if (alias.text.front() == '=') {
+          alias.text.erase(0, 1);
+          alias.exact_case = true;
+        }
+        if (fold_name(alias.text).empty()) {
+          return Error{fmt::format("{}: alias \"{}\" has no letters or digits", where, alias.text)};
+        }
+        lexicon.aliases_.push_back(std::move(alias));
+      }
+    }
+  }
+  return lexicon;
+}
+
+}  // namespace salvo

@@ -1,0 +1,41 @@
+// The term lexicons of data/lexicon/: actors, targets and weapons, each term with its aliases.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "salvo/base/result.h"
+
+namespace salvo {
+
+enum class TermCategory { kActor, kTarget, kWeapon };
+const char* to_string(TermCategory category);
+
+struct Term {
+  TermCategory category = TermCategory::kActor;
+  std::string id;
+  std::string name;  // canonical name (for weapons: the id)
+  std::string kind;  // actor/target kind, or the weapon class
+};
+
+struct TermAlias {
+  size_t term = 0;          // index into Lexicon::terms()
+  std::string text;         // as written in the file
+  bool exact_case = false;  // "=IS": matches only these exact bytes
+};
+
+class Lexicon {
+ public:
+  // Loads actors.tsv, targets.tsv and weapons.tsv from `directory` (data/lexicon), validating each.
+  static Result<Lexicon> load(const std::filesystem::path& directory);
+
+  const std::vector<Term>& terms() const { return terms_; }
+  const std::vector<TermAlias>& aliases() const { return aliases_; }
+
+ private:
+  std::vector<Term> terms_;
+  std::vector<TermAlias> aliases_;
+};
+
+}  // namespace salvo

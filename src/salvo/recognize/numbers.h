@@ -1,0 +1,26 @@
+// Numbers as news writes them: "2,500", "three US soldiers", "twenty-five", "a dozen", "dozens",
+// "at least five", "over 165", "nearly 900", "four times", "the second attack".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace salvo {
+
+enum class Qualifier { kExact, kAtLeast, kAbout };
+const char* to_string(Qualifier q);
+
+struct NumberMention {
+  size_t begin = 0;  // byte range in the text given (qualifier included)
+  size_t end = 0;
+  long value = 0;
+  Qualifier qualifier = Qualifier::kExact;
+  bool ordinal = false;  // "second", "3rd"
+  bool vague = false;    // "dozens", "several": a lower bound guessed from the word
+  std::string next_word; // the word after the number, lower case ("times", "soldiers", "rockets")
+};
+
+std::vector<NumberMention> find_numbers(std::string_view text);
+
+}  // namespace salvo
