@@ -1,5 +1,12 @@
 // Main-content extraction from a web page: the article body without navigation, ads, scripts,
 // related-story lists or comments, plus the page's title, canonical URL and publication date.
+//
+// The method is readability's, on gumbo's DOM: drop boilerplate elements (by tag, class/id/role,
+// hidden), score each paragraph (length, commas) into its ancestors, discount link-heavy
+// containers, pick the best container (with <article> and articleBody hints), add qualifying
+// siblings, then clean its inside (link lists, share bars, the repeated headline) before output.
+// See main_content_reduce.h for how the page is slimmed before parsing, and
+// bench/html-extraction for its score against other extractors.
 #pragma once
 
 #include <optional>
@@ -19,6 +26,7 @@ struct PageContent {
 };
 
 // `page` is the decoded page (see decode_utf8); offsets in the result map through it to raw bytes.
+// Never fails: a page without recognisable content yields empty text.
 PageContent extract_page_content(const MappedText& page);
 
 }  // namespace salvo
