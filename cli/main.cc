@@ -7,11 +7,16 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
+#include <functional>
 #include <fstream>
 #include <iostream>
 
+#include "salvo/base/data_dir.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/pipeline/analyze.h"
+#include "salvo/recognize/recognizer.h"
+#include "salvo/record/annotation.h"
 #include "salvo/record/article_record.h"
 
 namespace {
@@ -19,56 +24,87 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitSkipped = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitData = 3;  // Salvo's own data files are missing or invalid
 
-struct ExtractArgs {
+struct InputArgs {
   std::vector<std::string> paths;
-  std::string output = "-";
-  std::string format = "jsonl";
   std::string stdin_format = "auto";
   size_t max_article_bytes = salvo::ReadOptions{}.max_article_bytes;
+};
+
+void add_input_options(CLI::App* command, InputArgs& args) {
+  command->add_option("paths", args.paths, "Files or folders (searched recursively); - reads stdin")
+      ->type_name("PATH...");
+  command->add_option("--stdin-format", args.stdin_format, "Format of stdin: auto (sniffed), txt, jsonl, html")
+      ->check(CLI::IsMember({"auto", "txt", "jsonl", "html"}))
+      ->capture_default_str();
+  command
+      ->add_option("--max-article-bytes", args.max_article_bytes,
+                   "Longer articles are cut to this many bytes, with a warning")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+}
+
+// Reads every input, calling `on_article` for each; reports skipped inputs on stderr.
+// Returns the number of inputs skipped.
+size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article) {
+  salvo::ReadOptions options;
+  options.max_article_bytes = args.max_article_bytes;
+  options.stdin_format = args.stdin_format == "txt"     ? salvo::InputFormat::kText
+                         : args.stdin_format == "jsonl" ? salvo::InputFormat::kJsonl
+                         : args.stdin_format == "html"  ? salvo::InputFormat::kHtml
+                                                        : salvo::InputFormat::kAuto;
+  return salvo::read_articles(args.paths.empty() ? std::vector<std::string>{"-"} : args.paths, options, on_article,
+                              [](const salvo::InputProblem& problem) {
+                                fmt::print(stderr, "salvo: {}: {}\n", problem.where, problem.message);
+                              });
+}
+
+struct Output {
+  std::ofstream file;
+  std::ostream* stream = &std::cout;
+  // Opens FILE, or keeps stdout for "-"; false (with a message) when it cannot be written.
+  bool open(const std::string& path, const char* command) {
+    if (path == "-") return true;
+    file.open(path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      fmt::print(stderr, "salvo {}: cannot write {}: {}\n", command, path, std::strerror(errno));
+      return false;
+    }
+    stream = &file;
+    return true;
+  }
+};
+
+struct ExtractArgs {
+  InputArgs input;
+  std::string output = "-";
+  std::string format = "jsonl";
   bool sentences = false;
   bool text = false;
   bool quiet = false;
 };
 
 int run_extract(const ExtractArgs& args) {
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  if (args.output != "-") {
-    file.open(args.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      fmt::print(stderr, "salvo extract: cannot write {}: {}\n", args.output, std::strerror(errno));
-      return kExitUsage;
-    }
-    out = &file;
-  }
-  salvo::ReadOptions read_options;
-  read_options.max_article_bytes = args.max_article_bytes;
-  read_options.stdin_format = args.stdin_format == "txt"     ? salvo::InputFormat::kText
-                              : args.stdin_format == "jsonl" ? salvo::InputFormat::kJsonl
-                              : args.stdin_format == "html"  ? salvo::InputFormat::kHtml
-                                                             : salvo::InputFormat::kAuto;
+  Output output;
+  if (!output.open(args.output, "extract")) return kExitUsage;
+  std::ostream* out = output.stream;
   salvo::RecordOptions record_options{args.sentences, args.text};
   const int indent = args.format == "pretty" ? 2 : -1;
 
   size_t articles = 0;
-  const size_t problems = salvo::read_articles(
-      args.paths.empty() ? std::vector<std::string>{"-"} : args.paths, read_options,
-      [&](salvo::Article&& article) {
-        const salvo::AnalyzedArticle analyzed = salvo::analyze_article(std::move(article));
-        *out << salvo::article_record(analyzed, record_options)
-                    .dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-             << '\n';
-        if (!args.quiet) {
-          for (const std::string& warning : analyzed.warnings) {
-            fmt::print(stderr, "salvo: {}: warning: {}\n", analyzed.article.source, warning);
-          }
-        }
-        ++articles;
-      },
-      [&](const salvo::InputProblem& problem) {
-        fmt::print(stderr, "salvo: {}: {}\n", problem.where, problem.message);
-      });
+  const size_t problems = for_each_article(args.input, [&](salvo::Article&& article) {
+    const salvo::AnalyzedArticle analyzed = salvo::analyze_article(std::move(article));
+    *out << salvo::article_record(analyzed, record_options)
+                .dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+         << '\n';
+    if (!args.quiet) {
+      for (const std::string& warning : analyzed.warnings) {
+        fmt::print(stderr, "salvo: {}: warning: {}\n", analyzed.article.source, warning);
+      }
+    }
+    ++articles;
+  });
   out->flush();
   if (!*out) {
     fmt::print(stderr, "salvo extract: error writing {}\n", args.output == "-" ? "standard output" : args.output);
@@ -80,12 +116,42 @@ int run_extract(const ExtractArgs& args) {
   return problems > 0 ? kExitSkipped : kExitOk;
 }
 
+struct AnnotateArgs {
+  InputArgs input;
+  std::string output = "-";
+  std::string format = "text";
+};
+
+int run_annotate(const AnnotateArgs& args) {
+  auto recognizer = salvo::Recognizer::load(salvo::data_dir());
+  if (!recognizer) {
+    fmt::print(stderr, "salvo annotate: {}\n", recognizer.error().message);
+    return kExitData;
+  }
+  Output output;
+  if (!output.open(args.output, "annotate")) return kExitUsage;
+  const size_t problems = for_each_article(args.input, [&](salvo::Article&& article) {
+    const salvo::AnalyzedArticle analyzed = salvo::analyze_article(std::move(article));
+    const salvo::ArticleMentions mentions = recognizer->recognize(analyzed);
+    if (args.format == "jsonl") {
+      *output.stream << salvo::annotation_record(analyzed, mentions, *recognizer)
+                            .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                     << '\n';
+    } else {
+      *output.stream << salvo::annotation_text(analyzed, mentions, *recognizer) << '\n';
+    }
+  });
+  output.stream->flush();
+  return problems > 0 ? kExitSkipped : kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
       "Salvo turns raw news reports of armed attacks into a clean, de-duplicated, geolocated event "
-      "database.\n\nExit status: 0 all inputs processed, 1 some input skipped (the rest processed), 2 usage error.",
+      "database.\n\nExit status: 0 all inputs processed, 1 some input skipped (the rest processed), 2 usage error,\n"
+      "3 Salvo's data files missing or invalid.",
       "salvo"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "salvo 0.1.0");
@@ -95,19 +161,10 @@ int main(int argc, char** argv) {
   CLI::App* extract_cmd = app.add_subcommand(
       "extract", "Read articles (.txt, .jsonl, .jsonl.gz, .html; files, folders or - for stdin) and print one "
                  "JSON record per article (spec/output.md).");
-  extract_cmd->add_option("paths", extract.paths, "Files or folders (searched recursively); - reads stdin")
-      ->type_name("PATH...");
+  add_input_options(extract_cmd, extract.input);
   extract_cmd->add_option("-o,--output", extract.output, "Write records to FILE instead of stdout")->type_name("FILE");
   extract_cmd->add_option("--format", extract.format, "jsonl: one record per line; pretty: indented JSON")
       ->check(CLI::IsMember({"jsonl", "pretty"}))
-      ->capture_default_str();
-  extract_cmd->add_option("--stdin-format", extract.stdin_format, "Format of stdin: auto (sniffed), txt, jsonl, html")
-      ->check(CLI::IsMember({"auto", "txt", "jsonl", "html"}))
-      ->capture_default_str();
-  extract_cmd
-      ->add_option("--max-article-bytes", extract.max_article_bytes,
-                   "Longer articles are cut to this many bytes, with a warning")
-      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   extract_cmd->add_flag("--sentences", extract.sentences, "Add \"sentences\": each with raw byte offsets and text");
   extract_cmd->add_flag("--text", extract.text, "Add \"text\": the article's clean text");
@@ -117,6 +174,21 @@ int main(int argc, char** argv) {
       "  salvo extract examples/seeds                     # one JSON line per article\n"
       "  salvo extract --format pretty --sentences a.txt  # readable, with sentence offsets\n"
       "  cat feed.jsonl | salvo extract - -o out.jsonl    # JSONL in, JSONL out");
+
+  AnnotateArgs annotate;
+  CLI::App* annotate_cmd = app.add_subcommand(
+      "annotate", "Show what the recognizers find in each article: places, actors, targets, weapons, numbers "
+                  "and times, with offsets and normalised values (a debugging view).");
+  add_input_options(annotate_cmd, annotate.input);
+  annotate_cmd->add_option("-o,--output", annotate.output, "Write to FILE instead of stdout")->type_name("FILE");
+  annotate_cmd->add_option("--format", annotate.format, "text: readable, sentence by sentence; jsonl: one object per article")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  annotate_cmd->footer(
+      "Examples:\n"
+      "  salvo annotate examples/seeds/001_02c4609296c7c39b.txt\n"
+      "  salvo annotate --format jsonl examples/seeds | jq '.mentions[] | select(.kind==\"place\")'\n"
+      "Data files are read from $SALVO_DATA_DIR, else the data/ folder Salvo was built with.");
 
   try {
     app.parse(argc, argv);
@@ -131,5 +203,6 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (extract_cmd->parsed()) return run_extract(extract);
+  if (annotate_cmd->parsed()) return run_annotate(annotate);
   return kExitUsage;
 }

@@ -126,7 +126,11 @@ FoldedText fold_text(std::string_view s) {
         const char ch = static_cast<char>(byte + 32);
         emit(std::string_view(&ch, 1), start, i);
       } else if (byte == '\'' || byte == '`') {
-        // dropped inside a word: "Kata'ib"
+        // dropped inside a word: "Kata'ib"; a possessive "'s" goes whole: "Baghdad's airport".
+        if (i < length && s[static_cast<size_t>(i)] == 's' &&
+            (i + 1 >= length || !std::isalpha(static_cast<unsigned char>(s[static_cast<size_t>(i) + 1])))) {
+          ++i;
+        }
       } else if (byte == '.' && word_start != std::string::npos && chars.size() - word_start == 1 && i < length &&
                  std::isalpha(static_cast<unsigned char>(s[static_cast<size_t>(i)]))) {
         // "U.S.": a period after a one-letter word followed by a letter joins the initials.
@@ -143,6 +147,11 @@ FoldedText fold_text(std::string_view s) {
     }
     if (c == 0x2010 || c == 0x2011 || c == 0x2013) {  // hyphens and en dash join like '-'
       close_word(true);
+      continue;
+    }
+    if (c == 0x2019 && i < length && s[static_cast<size_t>(i)] == 's' &&
+        (i + 1 >= length || !std::isalpha(static_cast<unsigned char>(s[static_cast<size_t>(i) + 1])))) {
+      ++i;  // possessive with a typographic apostrophe: "Baghdad’s"
       continue;
     }
     const FoldedChar& f = fold_code_point(c);
@@ -170,6 +179,8 @@ FoldedText fold_text(std::string_view s) {
     out.begin.push_back(static_cast<uint32_t>(prev_end_src));
     out.end.push_back(static_cast<uint32_t>(next_begin_src));
   };
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t article_begin = kNone;  // source start of a dropped article before the current word
   for (size_t w = 0; w < words.size(); ++w) {
     const Word& word = words[w];
     std::string_view text = buffer.substr(word.begin, word.end - word.begin);
@@ -180,13 +191,18 @@ FoldedText fold_text(std::string_view s) {
       const bool capital_next = std::isupper(static_cast<unsigned char>(s[cb[words[w + 1].begin]]));
       if (text == "al" || text == "el" ||
           ((word.hyphen_after || capital_next) && is_assimilated_article(text, next))) {
-        continue;  // the article: drop it
+        // Drop the article from the folded text but keep its bytes in the next word's source
+        // span, so that a match on "asad" reports "Al-Asad".
+        if (article_begin == kNone) article_begin = cb[word.begin];
+        continue;
       }
     }
     size_t b = word.begin;
     // Arabic-script article "ال" on a word of three or more letters after it.
     if (text.size() >= 4 + 6 && text.substr(0, 4) == "\xD8\xA7\xD9\x84") b += 4;
-    if (!out.text.empty()) append_space(out.end.back(), cb[b]);
+    const size_t word_source_begin = article_begin != kNone ? article_begin : cb[b];
+    if (!out.text.empty()) append_space(out.end.back(), word_source_begin);
+    const size_t first_byte = out.text.size();
     if (word_is(buffer, word, "airbase")) {
       append_range(b, b + 3);
       append_space(ce[b + 2], cb[b + 3]);
@@ -198,6 +214,8 @@ FoldedText fold_text(std::string_view s) {
     } else {
       append_range(b, word.end);
     }
+    out.begin[first_byte] = static_cast<uint32_t>(word_source_begin);
+    article_begin = kNone;
   }
   return out;
 }

@@ -1,0 +1,55 @@
+// The tokens the temporal tagger reads: words tagged with the few dozen words that matter to
+// dates (months, weekdays, "yesterday", "before", "the" …), numbers and punctuation, with byte
+// offsets. One pass, no allocation beyond the reused vector.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace salvo::time_tokens {
+
+// Words the patterns look at. Every other word is kOther.
+enum class Lex : uint8_t {
+  kOther,
+  kMonth,      // value 1..12
+  kWeekday,    // value 0..6 (Sunday = 0)
+  kYesterday, kToday, kTonight, kTomorrow, kOvernight,
+  kLast, kNext, kThis, kThat, kPast, kComing, kPrevious, kFollowing, kPrior, kSame,
+  kEarlier, kLater, kEarly, kLate, kMid, kEnd, kBeginning, kMiddle, kStart,
+  kMorning, kAfternoon, kEvening, kNight, kDawn,
+  kDay, kWeek, kWeekend, kMonthUnit, kYearUnit, kHour,  // value 1 when plural
+  kAgo, kBefore, kAfter, kSince, kUntil,
+  kThe, kOn, kIn, kOf, kAt, kBy, kFrom, kDuring, kOver, kBetween, kAnd,
+  kA,          // "a", "an": one
+  kNumberWord, // value 1..12
+  kFew, kSeveral, kCouple,
+  kVague,      // less, more, nearly, almost, about, around, some, within, just, roughly
+  kThan,
+  kCome,       // comes, came, coming, come: "X comes a week after Y" → Y is the earlier
+  kFuture,     // will, shall, ll, upcoming, expected, scheduled, plans, planned, due
+  kAm, kPm,    // am, pm (and the letters of a.m./p.m. handled by the scanner)
+  kTimeZone,   // gmt, utc, est, edt, et, cet, ast
+  kLocal,      // local (time)
+  kTime,       // time
+  kOrdinalSuffix,  // st, nd, rd, th (only when glued to a number)
+};
+
+enum class TokenType : uint8_t { kWord, kNumber, kPunct };
+
+struct Token {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  TokenType type = TokenType::kPunct;
+  Lex lex = Lex::kOther;
+  char punct = 0;        // for kPunct: the ASCII char; ’ ‘ → '\'', – — → '~', other non-ASCII → '#'
+  uint8_t digits = 0;    // for kNumber
+  bool glued = false;    // number with letters glued on ("15E", "240mm"), never a date part
+  bool ordinal = false;  // "15th", "3rd"
+  int32_t value = 0;     // number value, month 1..12, weekday 0..6, plural flag, number word
+};
+
+// Tokenizes `text` into `out` (cleared first).
+void tokenize(std::string_view text, std::vector<Token>& out);
+
+}  // namespace salvo::time_tokens
