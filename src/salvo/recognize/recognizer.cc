@@ -1,0 +1,347 @@
+#include "salvo/recognize/recognizer.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <unordered_map>
+
+#include "salvo/lexicon/fold.h"
+
+namespace salvo {
+
+const char* to_string(PlacePrecision precision) {
+  switch (precision) {
+    case PlacePrecision::kSite: return "site";
+    case PlacePrecision::kTown: return "town";
+    case PlacePrecision::kAdmin1: return "admin1";
+    case PlacePrecision::kRegion: return "region";
+    case PlacePrecision::kCountry: return "country";
+  }
+  return "town";
+}
+
+namespace {
+
+bool starts_with_capital(std::string_view s) {
+  if (s.empty()) return false;
+  const auto c = static_cast<unsigned char>(s.front());
+  return std::isupper(c) || c >= 0x80;  // non-ASCII: Arabic script, accented capitals
+}
+
+PlacePrecision precision_of(const Place& place) {
+  switch (place.kind) {
+    case PlaceKind::kSite: return PlacePrecision::kSite;
+    case PlaceKind::kTown: return PlacePrecision::kTown;
+    case PlaceKind::kAdmin1: return PlacePrecision::kAdmin1;
+    case PlaceKind::kRegion: return PlacePrecision::kRegion;
+    case PlaceKind::kCountry: return PlacePrecision::kCountry;
+  }
+  return PlacePrecision::kTown;
+}
+
+// The folded words before position `at` in folded text, nearest first (at most `count`).
+std::vector<std::string_view> words_before(std::string_view folded, size_t at, size_t count) {
+  std::vector<std::string_view> words;
+  size_t end = at;
+  while (words.size() < count && end > 0) {
+    if (folded[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > 0 && folded[begin - 1] != ' ') --begin;
+    if (begin == end) break;
+    words.push_back(folded.substr(begin, end - begin));
+    end = begin;
+  }
+  return words;
+}
+
+std::vector<std::string_view> words_after(std::string_view folded, size_t at, size_t count) {
+  std::vector<std::string_view> words;
+  size_t begin = at;
+  while (words.size() < count && begin < folded.size()) {
+    if (folded[begin] == ' ') ++begin;
+    size_t end = begin;
+    while (end < folded.size() && folded[end] != ' ') ++end;
+    if (begin == end) break;
+    words.push_back(folded.substr(begin, end - begin));
+    begin = end;
+  }
+  return words;
+}
+
+constexpr std::array<std::string_view, 18> kDirectionAdjectives = {
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+    "central", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west", "far"};
+constexpr std::array<std::string_view, 8> kDirections = {"north", "south", "east", "west",
+                                                         "northeast", "northwest", "southeast", "southwest"};
+constexpr std::array<std::string_view, 12> kBaseWords = {"base", "garrison", "outpost", "camp", "troops", "forces",
+                                                         "attack", "attacked", "targeted", "rockets", "drone", "drones"};
+
+template <size_t N>
+bool one_of(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+}  // namespace
+
+Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
+  Recognizer recognizer;
+  auto lexicon = Lexicon::load(data_dir / "lexicon");
+  if (!lexicon) return lexicon.error();
+  recognizer.lexicon_ = std::move(lexicon).value();
+  auto gazetteer = Gazetteer::load(data_dir);
+  if (!gazetteer) return gazetteer.error();
+  recognizer.gazetteer_ = std::move(gazetteer).value();
+
+  // One phrase per distinct folded string, with every term or place it may stand for.
+  std::unordered_map<std::string, uint32_t> phrase_index;
+  auto add = [&](std::string_view alias, PhraseTarget target) {
+    std::string folded = fold_name(alias);
+    // Two-letter names are too ambiguous to match by folding ("as", "us"); they need exact case.
+    if (folded.size() < 3 && target.exact_case.empty()) return;
+    if (std::all_of(folded.begin(), folded.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == ' '; })) {
+      return;
+    }
+    auto [it, inserted] = phrase_index.emplace(folded, static_cast<uint32_t>(recognizer.phrases_.size()));
+    if (inserted) {
+      recognizer.phrases_.push_back(std::move(folded));
+      recognizer.targets_.emplace_back();
+    }
+    auto& targets = recognizer.targets_[it->second];
+    for (const PhraseTarget& existing : targets) {
+      if (existing.is_place == target.is_place && existing.index == target.index) return;
+    }
+    targets.push_back(std::move(target));
+  };
+  for (const TermAlias& alias : recognizer.lexicon_.aliases()) {
+    PhraseTarget target;
+    target.index = static_cast<uint32_t>(alias.term);
+    if (alias.exact_case) target.exact_case = alias.text;
+    add(alias.text, std::move(target));
+  }
+  const auto& places = recognizer.gazetteer_.places();
+  for (size_t i = 0; i < places.size(); ++i) {
+    auto add_place_name = [&](const std::string& name) {
+      PhraseTarget target;
+      target.is_place = true;
+      target.index = static_cast<uint32_t>(i);
+      target.needs_capital = starts_with_capital(name);
+      add(name, std::move(target));
+    };
+    add_place_name(places[i].name);
+    for (const std::string& alias : places[i].aliases) add_place_name(alias);
+  }
+  auto matcher = PhraseMatcher::compile(recognizer.phrases_);
+  if (!matcher) return matcher.error();
+  recognizer.matcher_ = std::move(matcher).value();
+  return recognizer;
+}
+
+ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
+  ArticleMentions mentions;
+  const std::string_view clean = article.clean.text.view();
+  const std::vector<Sentence>& sentences = article.sentences;
+
+  const FoldedText folded = fold_text(clean);
+  std::vector<PhraseMatch> matches;
+  matcher_.scan(folded.text, matches);
+
+  auto sentence_of = [&](size_t clean_pos) -> std::optional<size_t> {
+    auto it = std::upper_bound(sentences.begin(), sentences.end(), clean_pos,
+                               [](size_t pos, const Sentence& s) { return pos < s.begin; });
+    if (it == sentences.begin()) return std::nullopt;
+    --it;
+    if (clean_pos >= it->end || !it->english) return std::nullopt;
+    return static_cast<size_t>(it - sentences.begin());
+  };
+
+  // Candidates, longest first, so that "Erbil International Airport" beats "Erbil" and
+  // "Kataib Hezbollah" beats "Hezbollah".
+  std::sort(matches.begin(), matches.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+    const uint32_t la = a.end - a.begin, lb = b.end - b.begin;
+    return la != lb ? la > lb : a.begin < b.begin;
+  });
+  struct Taken {
+    uint32_t begin, end;
+  };
+  std::map<int, std::vector<Taken>> taken;  // per category: terms by TermCategory, places as -1
+  auto overlaps = [&](int category, uint32_t b, uint32_t e) {
+    for (const Taken& t : taken[category]) {
+      if (b < t.end && t.begin < e) return true;
+    }
+    return false;
+  };
+
+  struct RawPlace {
+    PhraseMatch match;
+    size_t sentence;
+    std::vector<size_t> candidates;
+  };
+  std::vector<RawPlace> raw_places;
+  std::map<std::string, int> country_weight;  // countries named in the article: a prior for towns
+
+  for (const PhraseMatch& m : matches) {
+    const size_t cb = folded.begin[m.begin];
+    const size_t ce = folded.end[m.end - 1];
+    const auto sentence = sentence_of(cb);
+    if (!sentence) continue;
+    const std::string_view source = clean.substr(cb, ce - cb);
+    std::vector<size_t> place_candidates;
+    for (const PhraseTarget& target : targets_[m.phrase]) {
+      if (!target.exact_case.empty() && source != target.exact_case) continue;
+      if (target.needs_capital && !starts_with_capital(source)) continue;
+      if (target.is_place) {
+        place_candidates.push_back(target.index);
+        continue;
+      }
+      const Term& term = lexicon_.terms()[target.index];
+      const int category = static_cast<int>(term.category);
+      if (overlaps(category, m.begin, m.end)) continue;
+      taken[category].push_back({m.begin, m.end});
+      mentions.terms.push_back({*sentence, cb, ce, target.index});
+    }
+    if (!place_candidates.empty() && !overlaps(-1, m.begin, m.end)) {
+      taken[-1].push_back({m.begin, m.end});
+      for (size_t p : place_candidates) {
+        const Place& place = gazetteer_.places()[p];
+        if (place.kind == PlaceKind::kCountry) country_weight[place.country] += 1;
+      }
+      raw_places.push_back({m, *sentence, std::move(place_candidates)});
+    }
+  }
+  std::sort(mentions.terms.begin(), mentions.terms.end(),
+            [](const TermMention& a, const TermMention& b) { return a.begin < b.begin; });
+
+  // Sentences that speak of a base or an attack: there a bare site name ("Tanf", "Shaddadi") is
+  // the installation rather than the town or area it is named after.
+  std::vector<bool> sentence_has_base_word(sentences.size(), false);
+  for (size_t pos = 0; pos < folded.text.size();) {
+    size_t end = folded.text.find(' ', pos);
+    if (end == std::string::npos) end = folded.text.size();
+    if (one_of(kBaseWords, std::string_view(folded.text).substr(pos, end - pos))) {
+      if (const auto s = sentence_of(folded.begin[pos])) sentence_has_base_word[*s] = true;
+    }
+    pos = end + 1;
+  }
+
+  // Resolve each place mention in its context.
+  const auto& places = gazetteer_.places();
+  for (RawPlace& raw : raw_places) {
+    PlaceMention mention;
+    mention.sentence = raw.sentence;
+    mention.name_begin = folded.begin[raw.match.begin];
+    mention.name_end = folded.end[raw.match.end - 1];
+    mention.begin = mention.name_begin;
+    mention.end = mention.name_end;
+    mention.candidates = raw.candidates;
+
+    const std::vector<std::string_view> before = words_before(folded.text, raw.match.begin, 4);
+    const std::vector<std::string_view> after = words_after(folded.text, raw.match.end, 2);
+    const std::string_view next = after.empty() ? std::string_view() : after[0];
+    const bool admin_word_after = next == "province" || next == "governorate" || next == "region";
+    const bool base_context = sentence_has_base_word[raw.sentence];
+
+    // Score candidates: the kind the context asks for, the article's countries, population.
+    auto score = [&](const Place& p) {
+      double s = 0;
+      switch (p.kind) {
+        case PlaceKind::kSite: s = base_context ? 60 : 25; break;
+        case PlaceKind::kTown: s = 40; break;
+        case PlaceKind::kAdmin1: s = admin_word_after ? 70 : 30; break;
+        case PlaceKind::kRegion: s = 45; break;
+        case PlaceKind::kCountry: s = 50; break;
+      }
+      if (p.country == "IQ" || p.country == "SY" || p.country == "JO") s += 10;
+      if (auto it = country_weight.find(p.country); it != country_weight.end()) s += 5 + it->second;
+      if (p.population > 0) s += std::min(10.0, static_cast<double>(p.population) / 100000.0);
+      return s;
+    };
+    size_t best = raw.candidates.front();
+    double best_score = -1;
+    for (size_t c : raw.candidates) {
+      const double s = score(places[c]);
+      if (s > best_score) best_score = s, best = c;
+    }
+    mention.place = best;
+    const Place& place = places[best];
+    mention.precision = precision_of(place);
+    mention.label = place.name;
+
+    // A site name followed by the kind of site ("Ain al-Assad airbase", "Tanf garrison"): the
+    // phrase is the site.
+    if (place.kind == PlaceKind::kSite && !after.empty()) {
+      size_t words = 0;
+      if (after.size() >= 2 && after[0] == "air" && (after[1] == "base" || after[1] == "field")) {
+        words = 2;
+      } else if (after[0] == "base" || after[0] == "airport" || after[0] == "garrison" || after[0] == "camp" ||
+                 after[0] == "outpost") {
+        words = 1;
+      }
+      if (words > 0) {
+        size_t end = raw.match.end;
+        for (size_t k = 0; k < words; ++k) end += 1 + after[k].size();
+        mention.end = folded.end[end - 1];
+      }
+    }
+
+    // Modifiers before the name: "northeastern Syria", "west of Baghdad", "near Erbil",
+    // "15 miles northwest of Baghdad".
+    auto extend_to_word = [&](size_t words_back) {
+      // Start of the folded word `words_back` words before the match.
+      size_t pos = raw.match.begin;
+      for (size_t k = 0; k < words_back && pos > 0; ++k) {
+        --pos;  // the space
+        while (pos > 0 && folded.text[pos - 1] != ' ') --pos;
+      }
+      mention.begin = folded.begin[pos];
+    };
+    if (!before.empty() && one_of(kDirectionAdjectives, before[0]) &&
+        (place.kind == PlaceKind::kCountry || place.kind == PlaceKind::kAdmin1 || place.kind == PlaceKind::kTown)) {
+      mention.relation = std::string(before[0]);
+      extend_to_word(1);
+      mention.precision = PlacePrecision::kRegion;
+      if (admin_word_after) mention.end = folded.end[raw.match.end + after[0].size()];
+      mention.label = std::string(clean.substr(mention.begin, mention.end - mention.begin));
+    } else if (before.size() >= 2 && before[0] == "of" && one_of(kDirections, before[1])) {
+      mention.relation = std::string(before[1]) + " of";
+      extend_to_word(2);
+      mention.precision = PlacePrecision::kRegion;
+      mention.label = std::string(clean.substr(mention.begin, mention.end - mention.begin));
+    } else if (!before.empty() && (before[0] == "near" || before[0] == "outside")) {
+      mention.relation = std::string(before[0]);
+    } else if (admin_word_after && place.kind == PlaceKind::kAdmin1) {
+      mention.end = folded.end[raw.match.end + after[0].size()];
+      mention.label = std::string(clean.substr(mention.begin, mention.end - mention.begin));
+    }
+    mentions.places.push_back(std::move(mention));
+  }
+  std::sort(mentions.places.begin(), mentions.places.end(),
+            [](const PlaceMention& a, const PlaceMention& b) { return a.begin < b.begin; });
+
+  // Numbers and times, per English sentence.
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    if (!sentences[s].english) continue;
+    const std::string_view text = article.sentence_text(sentences[s]);
+    TimeContext context;
+    context.publication = article.article.published;
+    const size_t first_time = mentions.times.size();
+    for (TimeExpression t : find_time_expressions(text, context)) {
+      t.begin += sentences[s].begin;
+      t.end += sentences[s].begin;
+      mentions.times.push_back({s, std::move(t)});
+    }
+    for (NumberMention n : find_numbers(text)) {
+      n.begin += sentences[s].begin;
+      n.end += sentences[s].begin;
+      // The 23 of "November 23" and the 1850 of "1850 GMT" are part of a time, not counts.
+      bool inside_time = false;
+      for (size_t t = first_time; t < mentions.times.size(); ++t) {
+        inside_time |= n.begin < mentions.times[t].time.end && mentions.times[t].time.begin < n.end;
+      }
+      if (!inside_time) mentions.numbers.push_back({s, std::move(n)});
+    }
+  }
+  return mentions;
+}
+
+}  // namespace salvo

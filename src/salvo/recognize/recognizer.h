@@ -1,0 +1,51 @@
+// The recognizers, in one pass per article: every mention of a place, an actor, a target, a
+// weapon, a number or a time, with its normalised value and its offsets.
+//
+// Places and lexicon terms are found together: the article's clean text is folded once
+// (lexicon/fold.h) and scanned once by a matcher compiled at load time from every alias of
+// every term and place. Numbers and times are scanned per English sentence.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "salvo/base/result.h"
+#include "salvo/gazetteer/gazetteer.h"
+#include "salvo/lexicon/lexicon.h"
+#include "salvo/lexicon/phrase_matcher.h"
+#include "salvo/pipeline/analyze.h"
+#include "salvo/recognize/mentions.h"
+
+namespace salvo {
+
+class Recognizer {
+ public:
+  // Loads data/lexicon/ and the gazetteer from `data_dir` and compiles the matcher.
+  static Result<Recognizer> load(const std::filesystem::path& data_dir);
+
+  ArticleMentions recognize(const AnalyzedArticle& article) const;
+
+  const Lexicon& lexicon() const { return lexicon_; }
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+  size_t phrase_count() const { return matcher_.size(); }
+
+ private:
+  // What one folded phrase may stand for.
+  struct PhraseTarget {
+    bool is_place = false;
+    uint32_t index = 0;      // term index or place index
+    std::string exact_case;  // when set, the source text must be exactly these bytes
+    bool needs_capital = false;  // proper names: "Hit" the town, not "hit" the verb
+  };
+
+  Recognizer() = default;
+
+  Lexicon lexicon_;
+  Gazetteer gazetteer_;
+  std::vector<std::string> phrases_;
+  std::vector<std::vector<PhraseTarget>> targets_;  // per phrase
+  PhraseMatcher matcher_;
+};
+
+}  // namespace salvo
