@@ -65,13 +65,25 @@ int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to
 void PhraseMatcher::scan(std::string_view folded, std::vector<PhraseMatch>& out) const {
   if (!database_ || folded.empty()) return;
   // One scratch space per thread, grown to fit every database it is used with.
+  // hs_alloc_scratch is costly even when nothing needs to grow, so it runs only when this thread
+  // meets a database it has not sized its scratch for.
   thread_local struct ScratchHolder {
     hs_scratch_t* scratch = nullptr;
+    const hs_database_t* sized_for = nullptr;
     ~ScratchHolder() { hs_free_scratch(scratch); }
   } holder;
-  if (hs_alloc_scratch(database_.get(), &holder.scratch) != HS_SUCCESS) return;
+  if (holder.sized_for != database_.get()) {
+    if (hs_alloc_scratch(database_.get(), &holder.scratch) != HS_SUCCESS) return;
+    holder.sized_for = database_.get();
+  }
   ScanContext context{folded, &lengths_, &out};
-  hs_scan(database_.get(), folded.data(), static_cast<unsigned>(folded.size()), 0, holder.scratch, on_match, &context);
+  if (hs_scan(database_.get(), folded.data(), static_cast<unsigned>(folded.size()), 0, holder.scratch, on_match,
+              &context) == HS_INVALID) {
+    // A new database at a freed one's address: size the scratch for it and scan again.
+    out.clear();
+    if (hs_alloc_scratch(database_.get(), &holder.scratch) != HS_SUCCESS) return;
+    hs_scan(database_.get(), folded.data(), static_cast<unsigned>(folded.size()), 0, holder.scratch, on_match, &context);
+  }
 }
 
 }  // namespace salvo

@@ -69,7 +69,6 @@ class Scanner {
  private:
   // ---- token tests -------------------------------------------------------------------------
   bool in_range(long i) const { return i >= static_cast<long>(consumed_) && i < static_cast<long>(n_); }
-  bool in_range_right(size_t i) const { return i < n_; }
   bool is(long i, Lex lex) const {
     return i >= 0 && i < static_cast<long>(n_) && t_[i].type == TokenType::kWord && t_[i].lex == lex;
   }
