@@ -213,15 +213,25 @@ std::optional<Date> parse_text_header(std::string_view bytes, size_t& body_offse
   return date;
 }
 
+namespace {
+
+// A whole file as one article of `kind`, its sha256 taken before any truncation.
+Article file_article(std::string name, std::string bytes, ContentKind kind) {
+  Article article;
+  article.id = stem_of(name);
+  article.source = std::move(name);
+  article.kind = kind;
+  article.sha256 = sha256_hex(bytes);
+  article.raw = std::move(bytes);
+  return article;
+}
+
+}  // namespace
+
 size_t read_text_article(std::string name, std::string bytes, const ReadOptions& options,
                          const ArticleSink& on_article, const ProblemSink& on_problem) {
   if (!check_content(name, bytes, on_problem)) return 1;
-  Article article;
-  article.id = stem_of(name);
-  article.source = name;
-  article.kind = ContentKind::kText;
-  article.sha256 = sha256_hex(bytes);
-  article.raw = std::move(bytes);
+  Article article = file_article(std::move(name), std::move(bytes), ContentKind::kText);
   if (auto date = parse_text_header(article.raw, article.body_offset)) {
     article.published = date;
     article.published_from = PublishedFrom::kHeader;
@@ -235,12 +245,7 @@ size_t read_text_article(std::string name, std::string bytes, const ReadOptions&
 size_t read_html_article(std::string name, std::string bytes, const ReadOptions& options,
                          const ArticleSink& on_article, const ProblemSink& on_problem) {
   if (!check_content(name, bytes, on_problem)) return 1;
-  Article article;
-  article.id = stem_of(name);
-  article.source = name;
-  article.kind = ContentKind::kHtml;
-  article.sha256 = sha256_hex(bytes);
-  article.raw = std::move(bytes);
+  Article article = file_article(std::move(name), std::move(bytes), ContentKind::kHtml);
   enforce_size_limit(article, options);
   on_article(std::move(article));
   return 0;

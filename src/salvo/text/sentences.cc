@@ -45,22 +45,18 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view word
 }
 
 // Thread-local ICU iterators: creating one loads rule data, so each thread makes one and reuses it.
-icu::BreakIterator* sentence_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
-    return U_SUCCESS(status) ? std::move(it) : nullptr;
-  }();
-  return iterator.get();
-}
+enum class BreakKind { kSentence, kWord };
 
-icu::BreakIterator* word_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+icu::BreakIterator* cached_iterator(BreakKind kind) {
+  thread_local std::unique_ptr<icu::BreakIterator> iterators[2];
+  std::unique_ptr<icu::BreakIterator>& slot = iterators[static_cast<int>(kind)];
+  if (!slot) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getUS(), status));
-    return U_SUCCESS(status) ? std::move(it) : nullptr;
-  }();
-  return iterator.get();
+    slot.reset(kind == BreakKind::kSentence ? icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status)
+                                            : icu::BreakIterator::createWordInstance(icu::Locale::getUS(), status));
+    if (U_FAILURE(status)) slot.reset();
+  }
+  return slot.get();
 }
 
 // Runs `iterator` over UTF-8 text and returns the boundaries as byte offsets.
@@ -113,7 +109,7 @@ bool is_false_sentence_break(std::string_view before, std::string_view after) {
 }
 
 std::vector<Span> split_sentences(std::string_view paragraph) {
-  const std::vector<size_t> cuts = boundaries(sentence_iterator(), paragraph);
+  const std::vector<size_t> cuts = boundaries(cached_iterator(BreakKind::kSentence), paragraph);
   std::vector<Span> sentences;
   size_t start = 0;
   for (size_t k = 1; k < cuts.size(); ++k) {
@@ -133,7 +129,7 @@ std::vector<Span> split_sentences(std::string_view paragraph) {
 }
 
 std::vector<Span> split_tokens(std::string_view sentence) {
-  const std::vector<size_t> cuts = boundaries(word_iterator(), sentence);
+  const std::vector<size_t> cuts = boundaries(cached_iterator(BreakKind::kWord), sentence);
   std::vector<Span> tokens;
   for (size_t k = 1; k < cuts.size(); ++k) {
     const Span t = trim(sentence, cuts[k - 1], cuts[k]);
