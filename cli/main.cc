@@ -13,8 +13,12 @@
 #include <iostream>
 
 #include "salvo/base/data_dir.h"
+#include "salvo/evaluate/gold_set.h"
+#include "salvo/evaluate/report.h"
+#include "salvo/evaluate/scorer.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/pipeline/analyze.h"
+#include "salvo/pipeline/process.h"
 #include "salvo/recognize/recognizer.h"
 #include "salvo/record/annotation.h"
 #include "salvo/record/article_record.h"
@@ -83,24 +87,29 @@ struct ExtractArgs {
   bool sentences = false;
   bool text = false;
   bool quiet = false;
+  double min_confidence = 0.0;
 };
 
 int run_extract(const ExtractArgs& args) {
+  auto recognizer = salvo::Recognizer::load(salvo::data_dir());
+  if (!recognizer) {
+    fmt::print(stderr, "salvo extract: {}\n", recognizer.error().message);
+    return kExitData;
+  }
   Output output;
   if (!output.open(args.output, "extract")) return kExitUsage;
   std::ostream* out = output.stream;
-  salvo::RecordOptions record_options{args.sentences, args.text};
+  salvo::RecordOptions record_options{args.sentences, args.text, args.min_confidence};
   const int indent = args.format == "pretty" ? 2 : -1;
 
   size_t articles = 0;
   const size_t problems = for_each_article(args.input, [&](salvo::Article&& article) {
-    const salvo::AnalyzedArticle analyzed = salvo::analyze_article(std::move(article));
-    *out << salvo::article_record(analyzed, record_options)
-                .dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-         << '\n';
+    const nlohmann::ordered_json record = salvo::process_article(std::move(article), *recognizer, record_options);
+    *out << record.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     if (!args.quiet) {
-      for (const std::string& warning : analyzed.warnings) {
-        fmt::print(stderr, "salvo: {}: warning: {}\n", analyzed.article.source, warning);
+      for (const auto& warning : record["warnings"]) {
+        fmt::print(stderr, "salvo: {}: warning: {}\n", record["article"]["source"].get<std::string>(),
+                   warning.get<std::string>());
       }
     }
     ++articles;
@@ -145,6 +154,42 @@ int run_annotate(const AnnotateArgs& args) {
   return problems > 0 ? kExitSkipped : kExitOk;
 }
 
+struct EvalArgs {
+  std::string gold;
+  std::string articles;  // empty: the gold folder's set under shared/ (gold/dev → dev)
+  bool json = false;
+  bool verbose = false;
+  double min_confidence = 0;
+};
+
+int run_eval(const EvalArgs& args) {
+  auto recognizer = salvo::Recognizer::load(salvo::data_dir());
+  if (!recognizer) {
+    fmt::print(stderr, "salvo eval: {}\n", recognizer.error().message);
+    return kExitData;
+  }
+  salvo::GoldSetOptions options;
+  options.gold_dir = args.gold;
+  options.articles_dir = args.articles;
+  options.min_confidence = args.min_confidence;
+  auto run = salvo::run_gold_set(options, *recognizer);
+  if (!run) {
+    fmt::print(stderr, "salvo eval: {}\n", run.error().message);
+    return kExitData;
+  }
+  for (const std::string& skipped : run->skipped) fmt::print(stderr, "salvo eval: skipped {}\n", skipped);
+  const salvo::EvalReport report = salvo::score(run->articles);
+  salvo::ReportOptions report_options{args.verbose, run->skipped};
+  if (args.json) {
+    std::cout << salvo::report_json(report, report_options).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+              << '\n';
+  } else {
+    std::cout << salvo::report_text(report, report_options);
+  }
+  std::cout.flush();
+  return run->skipped.empty() ? kExitOk : kExitSkipped;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -169,6 +214,10 @@ int main(int argc, char** argv) {
   extract_cmd->add_flag("--sentences", extract.sentences, "Add \"sentences\": each with raw byte offsets and text");
   extract_cmd->add_flag("--text", extract.text, "Add \"text\": the article's clean text");
   extract_cmd->add_flag("-q,--quiet", extract.quiet, "Do not print per-article warnings on stderr");
+  extract_cmd->add_option("--min-confidence", extract.min_confidence, "Leave out events whose confidence is below X")
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("X")
+      ->capture_default_str();
   extract_cmd->footer(
       "Examples:\n"
       "  salvo extract examples/seeds                     # one JSON line per article\n"
@@ -190,6 +239,29 @@ int main(int argc, char** argv) {
       "  salvo annotate --format jsonl examples/seeds | jq '.mentions[] | select(.kind==\"place\")'\n"
       "Data files are read from $SALVO_DATA_DIR, else the data/ folder Salvo was built with.");
 
+  EvalArgs eval;
+  CLI::App* eval_cmd = app.add_subcommand(
+      "eval", "Run extraction on the articles a gold set names and score it (shared/spec/scoring.md): event "
+              "precision, recall, F1, per-field accuracy, tallies, and per article the misses and false alarms.");
+  eval_cmd->add_option("--gold", eval.gold, "Folder of gold files (shared/gold/<set>/*.json)")
+      ->type_name("DIR")
+      ->required();
+  eval_cmd->add_option("--articles", eval.articles, "Folder of the articles the gold files name [default: <gold>/../../<set>]")
+      ->type_name("DIR");
+  eval_cmd->add_flag("--json", eval.json, "Print one JSON document (pairs and per-field verdicts included)");
+  eval_cmd->add_flag("-v,--verbose", eval.verbose, "Also list each pair with the fields it got wrong; evidence uncut");
+  eval_cmd->add_option("--min-confidence", eval.min_confidence, "Score only predicted events with at least this confidence")
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("X")
+      ->capture_default_str();
+  eval_cmd->footer(
+      "Examples:\n"
+      "  salvo eval --gold ../shared/gold/seeds                 # articles from ../shared/seeds\n"
+      "  salvo eval --gold ../shared/gold/dev --verbose         # which fields each pair got wrong\n"
+      "  salvo eval --gold g/ --articles a/ --json | jq .events  # for scripts\n"
+      "Exit status: 0 every gold article scored; 1 some skipped (missing article, bad gold file);\n"
+      "2 usage error; 3 data files or the gold folder unusable.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -204,5 +276,6 @@ int main(int argc, char** argv) {
   }
   if (extract_cmd->parsed()) return run_extract(extract);
   if (annotate_cmd->parsed()) return run_annotate(annotate);
+  if (eval_cmd->parsed()) return run_eval(eval);
   return kExitUsage;
 }

@@ -33,6 +33,7 @@ void write_lexicon(const TempDir& dir, const std::string& actors_row) {
   dir.write("lexicon/actors.tsv", "# comment\nid\tname\tkind\taliases\n" + actors_row);
   dir.write("lexicon/targets.tsv", "id\tname\tkind\taliases\nus-forces\tUS forces\tus\tUS troops\n");
   dir.write("lexicon/weapons.tsv", "id\tclass\taliases\nrocket\trocket\trocket|rockets\n");
+  dir.write("lexicon/triggers.tsv", "id\tkind\taliases\nattack\tattack\tattacked\n");
 }
 
 TEST(Lexicon, ErrorsNameFileAndLine) {

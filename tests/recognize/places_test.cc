@@ -173,7 +173,7 @@ TEST(Recognizer, FindsTermsWithOffsetsIntoTheRawArticle) {
     found.push_back(std::string(to_string(term.category)) + ":" + term.id + "=" + raw.substr(span.begin, span.end - span.begin));
   }
   EXPECT_EQ(found, (std::vector<std::string>{"actor:kataib-hezbollah=Kataeb Hezbollah", "actor:kataib-hezbollah=KH",
-                                             "weapon:katyusha=Katyusha rockets", "actor:us-forces=US forces",
+                                             "trigger:attack-weak=fired", "weapon:katyusha=Katyusha rockets", "actor:us-forces=US forces",
                                              "target:us-forces=US forces"}));
 }
 

@@ -18,6 +18,7 @@ const char* to_string(TermCategory category) {
     case TermCategory::kActor: return "actor";
     case TermCategory::kTarget: return "target";
     case TermCategory::kWeapon: return "weapon";
+    case TermCategory::kTrigger: return "trigger";
   }
   return "actor";
 }
@@ -28,6 +29,7 @@ constexpr std::array<std::string_view, 8> kActorKinds = {"umbrella", "militia", 
                                                          "jihadist", "kurdish", "iraqi_state", "generic"};
 constexpr std::array<std::string_view, 10> kTargetKinds = {"us", "coalition", "us_coalition", "advisers", "diplomatic",
                                                            "contractors", "base", "convoy", "local_force", "civilian"};
+constexpr std::array<std::string_view, 6> kTriggerKinds = {"attack", "strike", "interception", "claim", "accuse", "report"};
 constexpr std::array<std::string_view, 7> kWeaponClasses = {"rocket", "drone", "missile", "mortar",
                                                             "ied", "small_arms", "aircraft"};
 
@@ -50,10 +52,13 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
     TermCategory category;
   };
   for (const Source& source : {Source{"actors.tsv", TermCategory::kActor}, Source{"targets.tsv", TermCategory::kTarget},
-                               Source{"weapons.tsv", TermCategory::kWeapon}}) {
-    const bool weapons = source.category == TermCategory::kWeapon;
+                               Source{"weapons.tsv", TermCategory::kWeapon}, Source{"triggers.tsv", TermCategory::kTrigger}}) {
+    // Weapons and triggers have no display name: id, class or kind, aliases.
+    const bool weapons = source.category == TermCategory::kWeapon || source.category == TermCategory::kTrigger;
     const std::vector<std::string> header =
-        weapons ? std::vector<std::string>{"id", "class", "aliases"} : std::vector<std::string>{"id", "name", "kind", "aliases"};
+        source.category == TermCategory::kWeapon    ? std::vector<std::string>{"id", "class", "aliases"}
+        : source.category == TermCategory::kTrigger ? std::vector<std::string>{"id", "kind", "aliases"}
+                                                    : std::vector<std::string>{"id", "name", "kind", "aliases"};
     auto file = read_tsv(directory / source.file, header);
     if (!file) return file.error();
     std::set<std::string> ids;
@@ -73,7 +78,10 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
       if (source.category == TermCategory::kTarget && !one_of(kTargetKinds, term.kind)) {
         return Error{fmt::format("{}: unknown target kind \"{}\" (one of {})", where, term.kind, allowed_list(kTargetKinds))};
       }
-      if (weapons && !one_of(kWeaponClasses, term.kind)) {
+      if (source.category == TermCategory::kTrigger && !one_of(kTriggerKinds, term.kind)) {
+        return Error{fmt::format("{}: unknown trigger kind \"{}\" (one of {})", where, term.kind, allowed_list(kTriggerKinds))};
+      }
+      if (source.category == TermCategory::kWeapon && !one_of(kWeaponClasses, term.kind)) {
         return Error{fmt::format("{}: unknown weapon class \"{}\" (one of {})", where, term.kind, allowed_list(kWeaponClasses))};
       }
       const size_t index = lexicon.terms_.size();

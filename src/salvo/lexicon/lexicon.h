@@ -9,14 +9,14 @@
 
 namespace salvo {
 
-enum class TermCategory { kActor, kTarget, kWeapon };
+enum class TermCategory { kActor, kTarget, kWeapon, kTrigger };
 const char* to_string(TermCategory category);
 
 struct Term {
   TermCategory category = TermCategory::kActor;
   std::string id;
   std::string name;  // canonical name (for weapons: the id)
-  std::string kind;  // actor/target kind, or the weapon class
+  std::string kind;  // actor/target kind, the weapon class, or the trigger kind
 };
 
 struct TermAlias {
@@ -27,7 +27,8 @@ struct TermAlias {
 
 class Lexicon {
  public:
-  // Loads actors.tsv, targets.tsv and weapons.tsv from `directory` (data/lexicon), validating each.
+  // Loads actors.tsv, targets.tsv, weapons.tsv and triggers.tsv from `directory` (data/lexicon),
+  // validating each.
   static Result<Lexicon> load(const std::filesystem::path& directory);
 
   const std::vector<Term>& terms() const { return terms_; }

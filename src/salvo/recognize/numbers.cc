@@ -1,7 +1,8 @@
 #include "salvo/recognize/numbers.h"
 
 #include <array>
-#include <cctype>
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -18,6 +19,20 @@ const char* to_string(Qualifier q) {
 
 namespace {
 
+// ASCII character tests without the locale calls (the C locale's isalnum/isdigit/isalpha/tolower).
+enum : uint8_t { kDigit = 1, kAlpha = 2 };
+constexpr std::array<uint8_t, 256> make_char_flags() {
+  std::array<uint8_t, 256> flags{};
+  for (int c = '0'; c <= '9'; ++c) flags[static_cast<size_t>(c)] = kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) flags[static_cast<size_t>(c)] = flags[static_cast<size_t>(c - 32)] = kAlpha;
+  return flags;
+}
+constexpr std::array<uint8_t, 256> kCharFlags = make_char_flags();
+inline bool is_digit(unsigned char c) { return kCharFlags[c] & kDigit; }
+inline bool is_alpha(unsigned char c) { return kCharFlags[c] & kAlpha; }
+inline bool is_alnum(unsigned char c) { return kCharFlags[c] != 0; }
+inline char to_lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
 // A token and its lower-case form; words longer than the buffer keep a truncated form, which is
 // harmless: no number word is that long.
 struct Token {
@@ -28,26 +43,28 @@ struct Token {
 };
 
 // Words, numbers ("2,500", "3.5", "107mm" stays one token) and single punctuation marks.
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  tokens.reserve(text.size() / 5);
+// Fills `tokens` (cleared first; reused across calls so the hot path does not allocate).
+void tokenize(std::string_view text, std::vector<Token>& tokens) {
+  tokens.clear();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
+  while (i < size) {
+    const unsigned char c = bytes[i];
     if (c == ' ' || c == '\t' || c == '\n') {
       ++i;
       continue;
     }
     const size_t start = i;
-    if (std::isalnum(c)) {
-      while (i < text.size()) {
-        const auto d = static_cast<unsigned char>(text[i]);
-        if (std::isalnum(d)) {
+    if (is_alnum(c)) {
+      while (i < size) {
+        const unsigned char d = bytes[i];
+        if (is_alnum(d)) {
           ++i;
-        } else if ((d == ',' || d == '.') && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
-                   i > start && std::isdigit(static_cast<unsigned char>(text[i - 1]))) {
+        } else if ((d == ',' || d == '.') && i + 1 < size && is_digit(bytes[i + 1]) && i > start &&
+                   is_digit(bytes[i - 1])) {
           ++i;  // "2,500", "3.5"
-        } else if (d == '-' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
+        } else if (d == '-' && i + 1 < size && is_alpha(bytes[i + 1])) {
           ++i;  // "twenty-five", "one-way"
         } else {
           break;
@@ -56,53 +73,91 @@ std::vector<Token> tokenize(std::string_view text) {
     } else {
       i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     }
-    Token t;
+    Token& t = tokens.emplace_back();
     t.begin = start;
-    t.end = std::min(i, text.size());
+    t.end = std::min(i, size);
     t.length = static_cast<uint8_t>(std::min<size_t>(t.end - t.begin, sizeof t.buffer));
-    for (size_t k = 0; k < t.length; ++k) {
-      t.buffer[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[t.begin + k])));
-    }
-    tokens.push_back(t);
+    for (size_t k = 0; k < t.length; ++k) t.buffer[k] = to_lower(bytes[t.begin + k]);
   }
-  return tokens;
 }
 
-// Number words up to ninety-nine, including hyphenated compounds ("twenty-five").
-std::optional<long> small_number_word(std::string_view w) {
-  static const std::unordered_map<std::string_view, long> kWords = [] {
+// What a number word says; every word the recognizer knows is in one table, so a token costs one
+// bucket scan instead of a hash lookup and a dozen string compares.
+enum class WordKind : uint8_t { kSmall, kOrdinal, kDozen, kDozens, kScores, kSeveral, kMultiple, kNumerous };
+struct NumberWord {
+  std::string word;
+  WordKind kind;
+  long value;
+};
+
+constexpr size_t kMaxNumberWord = 16;
+
+class NumberWords {
+ public:
+  NumberWords() {
+    // Number words up to ninety-nine, including hyphenated compounds ("twenty-five").
     static constexpr std::array<std::string_view, 20> kUnits = {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
     static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty", "fifty",
                                                               "sixty", "seventy", "eighty", "ninety"};
-    static std::vector<std::string> compounds;  // storage for "twenty-one" …
-    compounds.reserve(8 * 9);
-    std::unordered_map<std::string_view, long> words;
-    for (size_t i = 0; i < kUnits.size(); ++i) words.emplace(kUnits[i], static_cast<long>(i));
+    static constexpr std::array<std::string_view, 12> kOrdinals = {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"};
+    std::vector<NumberWord> words;
+    for (size_t i = 0; i < kUnits.size(); ++i) words.push_back({std::string(kUnits[i]), WordKind::kSmall, static_cast<long>(i)});
     for (size_t t = 0; t < kTens.size(); ++t) {
-      words.emplace(kTens[t], static_cast<long>(20 + 10 * t));
+      words.push_back({std::string(kTens[t]), WordKind::kSmall, static_cast<long>(20 + 10 * t)});
       for (size_t u = 1; u < 10; ++u) {
-        compounds.push_back(std::string(kTens[t]) + "-" + std::string(kUnits[u]));
-        words.emplace(compounds.back(), static_cast<long>(20 + 10 * t + u));
+        words.push_back({std::string(kTens[t]) + "-" + std::string(kUnits[u]), WordKind::kSmall,
+                         static_cast<long>(20 + 10 * t + u)});
       }
     }
-    return words;
-  }();
-  const auto it = kWords.find(w);
-  if (it == kWords.end()) return std::nullopt;
-  return it->second;
+    for (size_t i = 0; i < kOrdinals.size(); ++i) words.push_back({std::string(kOrdinals[i]), WordKind::kOrdinal, static_cast<long>(i + 1)});
+    words.push_back({"dozen", WordKind::kDozen, 12});
+    words.push_back({"dozens", WordKind::kDozens, 24});
+    words.push_back({"scores", WordKind::kScores, 40});
+    words.push_back({"several", WordKind::kSeveral, 3});
+    words.push_back({"multiple", WordKind::kMultiple, 2});
+    words.push_back({"numerous", WordKind::kNumerous, 2});
+    // Bucketed by (length, first letter): entries_ sorted so each bucket is a contiguous range.
+    std::sort(words.begin(), words.end(), [](const NumberWord& a, const NumberWord& b) {
+      return std::pair(a.word.size(), a.word[0]) < std::pair(b.word.size(), b.word[0]);
+    });
+    entries_ = std::move(words);
+    for (auto& by_letter : ranges_) by_letter.fill({0, 0});
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      auto& range = ranges_[entries_[i].word.size()][static_cast<size_t>(entries_[i].word[0] - 'a')];
+      if (range.second == 0) range.first = static_cast<uint16_t>(i);
+      ++range.second;
+    }
+  }
+
+  // The entry for lower-case word `w`, or nullptr.
+  const NumberWord* find(std::string_view w) const {
+    if (w.size() < 3 || w.size() > kMaxNumberWord) return nullptr;
+    const auto first = static_cast<unsigned char>(w[0]);
+    if (first < 'a' || first > 'z') return nullptr;
+    const auto [begin, count] = ranges_[w.size()][first - 'a'];
+    for (size_t i = begin; i < begin + count; ++i) {
+      if (entries_[i].word == w) return &entries_[i];
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<NumberWord> entries_;
+  std::array<std::array<std::pair<uint16_t, uint16_t>, 26>, kMaxNumberWord + 1> ranges_;
+};
+
+const NumberWords& number_words() {
+  static const NumberWords kWords;
+  return kWords;
 }
 
-std::optional<long> ordinal_word(std::string_view w) {
-  static constexpr std::array<std::string_view, 12> kOrdinals = {
-      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"};
-  for (size_t i = 0; i < kOrdinals.size(); ++i) {
-    if (w == kOrdinals[i]) return static_cast<long>(i + 1);
-  }
-  // "3rd", "21st", "4th"
+// "3rd", "21st", "4th"
+std::optional<long> digit_ordinal(std::string_view w) {
   size_t digits = 0;
-  while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
+  while (digits < w.size() && is_digit(static_cast<unsigned char>(w[digits]))) ++digits;
   if (digits > 0 && digits + 2 == w.size()) {
     const std::string_view suffix = w.substr(digits);
     if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return std::stol(std::string(w.substr(0, digits)));
@@ -111,12 +166,12 @@ std::optional<long> ordinal_word(std::string_view w) {
 }
 
 std::optional<long> digits_value(std::string_view w) {
-  if (w.empty() || !std::isdigit(static_cast<unsigned char>(w.front()))) return std::nullopt;
+  if (w.empty() || !is_digit(static_cast<unsigned char>(w.front()))) return std::nullopt;
   long value = 0;
   for (char c : w) {
     if (c == ',') continue;
     if (c == '.') break;  // "3.5" → 3: counts of things are whole
-    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    if (!is_digit(static_cast<unsigned char>(c))) return std::nullopt;
     value = value * 10 + (c - '0');
     if (value > 1'000'000'000) return std::nullopt;
   }
@@ -126,45 +181,64 @@ std::optional<long> digits_value(std::string_view w) {
 }  // namespace
 
 std::vector<NumberMention> find_numbers(std::string_view text) {
-  const std::vector<Token> tokens = tokenize(text);
+  thread_local std::vector<Token> tokens;
+  tokenize(text, tokens);
+  const NumberWords& words = number_words();
   std::vector<NumberMention> numbers;
   for (size_t k = 0; k < tokens.size(); ++k) {
     const std::string_view w = tokens[k].lower();
+    // Cheap rejection first: a number starts with a digit or is one of the known words.
+    const auto first_byte = static_cast<unsigned char>(w.front());
+    const NumberWord* word = nullptr;
+    if (!is_digit(first_byte) && (word = words.find(w)) == nullptr) continue;
     NumberMention n;
     size_t first = k;  // first and last token of the number itself
     size_t last = k;
-    if (auto v = digits_value(w)) {
-      n.value = *v;
-      // "2.5 million", "3 thousand"
-      if (k + 1 < tokens.size() && (tokens[k + 1].lower() == "thousand" || tokens[k + 1].lower() == "million")) {
-        n.value *= tokens[k + 1].lower() == "thousand" ? 1000 : 1000000;
-        last = k + 1;
+    if (!word) {
+      if (auto v = digits_value(w)) {
+        n.value = *v;
+        // "2.5 million", "3 thousand"
+        if (k + 1 < tokens.size() && (tokens[k + 1].lower() == "thousand" || tokens[k + 1].lower() == "million")) {
+          n.value *= tokens[k + 1].lower() == "thousand" ? 1000 : 1000000;
+          last = k + 1;
+        }
+      } else if (auto o = digit_ordinal(w)) {
+        n.value = *o;
+        n.ordinal = true;
+      } else {
+        continue;
       }
-    } else if (auto v = small_number_word(w)) {
-      n.value = *v;
-      if (k + 1 < tokens.size() && tokens[k + 1].lower() == "hundred") {
-        n.value *= 100;
-        last = k + 1;
-      } else if (k + 1 < tokens.size() && tokens[k + 1].lower() == "thousand") {
-        n.value *= 1000;
-        last = k + 1;
-      }
-    } else if (auto v = ordinal_word(w)) {
-      n.value = *v;
-      n.ordinal = true;
-    } else if (w == "dozen" && k > 0 && (tokens[k - 1].lower() == "a" || tokens[k - 1].lower() == "one")) {
-      n.value = 12;
-      first = k - 1;
-    } else if (w == "dozens" || w == "scores") {
-      n.value = w == "dozens" ? 24 : 40;
-      n.qualifier = Qualifier::kAtLeast;
-      n.vague = true;
-    } else if (w == "several" || w == "multiple" || w == "numerous") {
-      n.value = w == "several" ? 3 : 2;
-      n.qualifier = Qualifier::kAtLeast;
-      n.vague = true;
     } else {
-      continue;
+      switch (word->kind) {
+        case WordKind::kSmall:
+          n.value = word->value;
+          if (k + 1 < tokens.size() && tokens[k + 1].lower() == "hundred") {
+            n.value *= 100;
+            last = k + 1;
+          } else if (k + 1 < tokens.size() && tokens[k + 1].lower() == "thousand") {
+            n.value *= 1000;
+            last = k + 1;
+          }
+          break;
+        case WordKind::kOrdinal:
+          n.value = word->value;
+          n.ordinal = true;
+          break;
+        case WordKind::kDozen:
+          if (!(k > 0 && (tokens[k - 1].lower() == "a" || tokens[k - 1].lower() == "one"))) continue;
+          n.value = 12;
+          first = k - 1;
+          break;
+        case WordKind::kDozens:
+        case WordKind::kScores:
+        case WordKind::kSeveral:
+        case WordKind::kMultiple:
+        case WordKind::kNumerous:
+          n.value = word->value;
+          n.qualifier = Qualifier::kAtLeast;
+          n.vague = true;
+          break;
+      }
     }
     n.begin = tokens[first].begin;
     n.end = tokens[last].end;

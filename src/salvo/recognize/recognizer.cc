@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <map>
 #include <unordered_map>
 
 #include "salvo/lexicon/fold.h"
@@ -40,30 +39,42 @@ PlacePrecision precision_of(const Place& place) {
   return PlacePrecision::kTown;
 }
 
-// The folded words before position `at` in folded text, nearest first (at most `count`).
-std::vector<std::string_view> words_before(std::string_view folded, size_t at, size_t count) {
-  std::vector<std::string_view> words;
+// Up to N neighbouring words, without allocating: resolution looks at a handful per place.
+template <size_t N>
+struct NearbyWords {
+  std::array<std::string_view, N> words;
+  size_t count = 0;
+  bool empty() const { return count == 0; }
+  size_t size() const { return count; }
+  std::string_view operator[](size_t i) const { return words[i]; }
+};
+
+// The folded words before position `at` in folded text, nearest first (at most N).
+template <size_t N>
+NearbyWords<N> words_before(std::string_view folded, size_t at) {
+  NearbyWords<N> words;
   size_t end = at;
-  while (words.size() < count && end > 0) {
+  while (words.count < N && end > 0) {
     if (folded[end - 1] == ' ') --end;
     size_t begin = end;
     while (begin > 0 && folded[begin - 1] != ' ') --begin;
     if (begin == end) break;
-    words.push_back(folded.substr(begin, end - begin));
+    words.words[words.count++] = folded.substr(begin, end - begin);
     end = begin;
   }
   return words;
 }
 
-std::vector<std::string_view> words_after(std::string_view folded, size_t at, size_t count) {
-  std::vector<std::string_view> words;
+template <size_t N>
+NearbyWords<N> words_after(std::string_view folded, size_t at) {
+  NearbyWords<N> words;
   size_t begin = at;
-  while (words.size() < count && begin < folded.size()) {
+  while (words.count < N && begin < folded.size()) {
     if (folded[begin] == ' ') ++begin;
     size_t end = begin;
     while (end < folded.size() && folded[end] != ' ') ++end;
     if (begin == end) break;
-    words.push_back(folded.substr(begin, end - begin));
+    words.words[words.count++] = folded.substr(begin, end - begin);
     begin = end;
   }
   return words;
@@ -80,6 +91,24 @@ constexpr std::array<std::string_view, 12> kBaseWords = {"base", "garrison", "ou
 template <size_t N>
 bool one_of(const std::array<std::string_view, N>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// one_of(kBaseWords, word), run on every word of every article: rejects by length and first
+// letter before comparing.
+bool is_base_word(std::string_view word) {
+  if (word.size() < 4 || word.size() > 8) return false;
+  switch (word[0]) {
+    case 'b': case 'g': case 'o': case 'c': case 't': case 'f': case 'a': case 'r': case 'd':
+      for (std::string_view base : kBaseWords) {
+        if (base.size() != word.size()) continue;
+        size_t k = 0;  // a byte loop: cheaper than a memcmp call on words this short
+        while (k < word.size() && base[k] == word[k]) ++k;
+        if (k == word.size()) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
@@ -143,7 +172,8 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
   const std::vector<Sentence>& sentences = article.sentences;
 
   const FoldedText folded = fold_text(clean);
-  std::vector<PhraseMatch> matches;
+  thread_local std::vector<PhraseMatch> matches;  // reused: the hot path does not allocate it
+  matches.clear();
   matcher_.scan(folded.text, matches);
 
   auto sentence_of = [&](size_t clean_pos) -> std::optional<size_t> {
@@ -162,12 +192,14 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     return la != lb ? la > lb : a.begin < b.begin;
   });
   struct Taken {
+    int category;  // terms by TermCategory, places as -1
     uint32_t begin, end;
   };
-  std::map<int, std::vector<Taken>> taken;  // per category: terms by TermCategory, places as -1
+  thread_local std::vector<Taken> taken;  // a few dozen spans an article: a flat list is enough
+  taken.clear();
   auto overlaps = [&](int category, uint32_t b, uint32_t e) {
-    for (const Taken& t : taken[category]) {
-      if (b < t.end && t.begin < e) return true;
+    for (const Taken& t : taken) {
+      if (t.category == category && b < t.end && t.begin < e) return true;
     }
     return false;
   };
@@ -178,7 +210,8 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     std::vector<size_t> candidates;
   };
   std::vector<RawPlace> raw_places;
-  std::map<std::string, int> country_weight;  // countries named in the article: a prior for towns
+  // Countries named in the article, with how often: a prior for towns. Few per article.
+  std::vector<std::pair<std::string_view, int>> country_weight;
 
   for (const PhraseMatch& m : matches) {
     const size_t cb = folded.begin[m.begin];
@@ -197,14 +230,18 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
       const Term& term = lexicon_.terms()[target.index];
       const int category = static_cast<int>(term.category);
       if (overlaps(category, m.begin, m.end)) continue;
-      taken[category].push_back({m.begin, m.end});
+      taken.push_back({category, m.begin, m.end});
       mentions.terms.push_back({*sentence, cb, ce, target.index});
     }
     if (!place_candidates.empty() && !overlaps(-1, m.begin, m.end)) {
-      taken[-1].push_back({m.begin, m.end});
+      taken.push_back({-1, m.begin, m.end});
       for (size_t p : place_candidates) {
         const Place& place = gazetteer_.places()[p];
-        if (place.kind == PlaceKind::kCountry) country_weight[place.country] += 1;
+        if (place.kind != PlaceKind::kCountry) continue;
+        auto it = std::find_if(country_weight.begin(), country_weight.end(),
+                               [&](const auto& w) { return w.first == place.country; });
+        if (it == country_weight.end()) country_weight.emplace_back(place.country, 1);
+        else it->second += 1;
       }
       raw_places.push_back({m, *sentence, std::move(place_candidates)});
     }
@@ -218,7 +255,7 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
   for (size_t pos = 0; pos < folded.text.size();) {
     size_t end = folded.text.find(' ', pos);
     if (end == std::string::npos) end = folded.text.size();
-    if (one_of(kBaseWords, std::string_view(folded.text).substr(pos, end - pos))) {
+    if (is_base_word(std::string_view(folded.text).substr(pos, end - pos))) {
       if (const auto s = sentence_of(folded.begin[pos])) sentence_has_base_word[*s] = true;
     }
     pos = end + 1;
@@ -233,10 +270,8 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     mention.name_end = folded.end[raw.match.end - 1];
     mention.begin = mention.name_begin;
     mention.end = mention.name_end;
-    mention.candidates = raw.candidates;
-
-    const std::vector<std::string_view> before = words_before(folded.text, raw.match.begin, 4);
-    const std::vector<std::string_view> after = words_after(folded.text, raw.match.end, 2);
+    const auto before = words_before<4>(folded.text, raw.match.begin);
+    const auto after = words_after<2>(folded.text, raw.match.end);
     const std::string_view next = after.empty() ? std::string_view() : after[0];
     const bool admin_word_after = next == "province" || next == "governorate" || next == "region";
     const bool base_context = sentence_has_base_word[raw.sentence];
@@ -252,7 +287,9 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
         case PlaceKind::kCountry: s = 50; break;
       }
       if (p.country == "IQ" || p.country == "SY" || p.country == "JO") s += 10;
-      if (auto it = country_weight.find(p.country); it != country_weight.end()) s += 5 + it->second;
+      for (const auto& [country, weight] : country_weight) {
+        if (country == p.country) s += 5 + weight;
+      }
       if (p.population > 0) s += std::min(10.0, static_cast<double>(p.population) / 100000.0);
       return s;
     };
@@ -313,6 +350,7 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
       mention.end = folded.end[raw.match.end + after[0].size()];
       mention.label = std::string(clean.substr(mention.begin, mention.end - mention.begin));
     }
+    mention.candidates = std::move(raw.candidates);
     mentions.places.push_back(std::move(mention));
   }
   std::sort(mentions.places.begin(), mentions.places.end(),

@@ -1,8 +1,70 @@
 #include "salvo/record/article_record.h"
 
+#include <cmath>
+
 namespace salvo {
 
-nlohmann::ordered_json article_record(const AnalyzedArticle& analyzed, const RecordOptions& options) {
+namespace {
+
+nlohmann::ordered_json evidence_json(const AnalyzedArticle& analyzed, const std::vector<size_t>& sentences) {
+  nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
+  for (size_t index : sentences) {
+    const Sentence& s = analyzed.sentences[index];
+    evidence.push_back({{"start", s.raw.begin}, {"end", s.raw.end}, {"text", analyzed.sentence_text(s)}});
+  }
+  return evidence;
+}
+
+template <typename T>
+nlohmann::ordered_json or_null(const std::optional<T>& value) {
+  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json string_or_null(const std::string& s) {
+  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+}
+
+}  // namespace
+
+nlohmann::ordered_json event_json(const AnalyzedArticle& analyzed, const Event& e) {
+  using json = nlohmann::ordered_json;
+  json weapons = json::array();
+  for (const std::string& w : e.weapons) weapons.push_back(w);
+  if (weapons.empty()) weapons.push_back("unknown");
+  return json{{"type", to_string(e.type)},
+              {"weapons", std::move(weapons)},
+              {"date", e.date ? json(e.date->iso()) : json(nullptr)},
+              {"date_max", e.date_max ? json(e.date_max->iso()) : json(nullptr)},
+              {"country", string_or_null(e.country)},
+              {"admin1", string_or_null(e.admin1)},
+              {"location", string_or_null(e.location)},
+              {"lat", or_null(e.lat)},
+              {"lon", or_null(e.lon)},
+              {"place_precision", e.precision ? json(to_string(*e.precision)) : json(nullptr)},
+              {"target", string_or_null(e.target)},
+              {"actor", string_or_null(e.actor)},
+              {"actor_status", e.actor_status == ActorStatus::kNone ? json(nullptr) : json(to_string(e.actor_status))},
+              {"killed", or_null(e.killed)},
+              {"injured", or_null(e.injured)},
+              {"count", e.count},
+              {"role", e.role == EventRole::kMain ? "main" : "background"},
+              {"confidence", std::round(e.confidence * 100) / 100},
+              {"evidence", evidence_json(analyzed, e.sentences)}};
+}
+
+nlohmann::ordered_json tally_json(const AnalyzedArticle& analyzed, const Tally& t) {
+  using json = nlohmann::ordered_json;
+  return json{{"what", to_string(t.what)},
+              {"count", t.count},
+              {"qualifier", to_string(t.qualifier)},
+              {"country", string_or_null(t.country)},
+              {"since", string_or_null(t.since)},
+              {"as_of", t.as_of ? json(t.as_of->iso()) : json(nullptr)},
+              {"evidence", evidence_json(analyzed, {t.sentence})}};
+}
+
+nlohmann::ordered_json article_record(const AnalyzedArticle& analyzed, const Extraction* extraction,
+                                      const RecordOptions& options) {
   using json = nlohmann::ordered_json;
   const Article& a = analyzed.article;
   auto optional_string = [](const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); };
@@ -18,7 +80,15 @@ nlohmann::ordered_json article_record(const AnalyzedArticle& analyzed, const Rec
       {"url", optional_string(a.url)},
       {"format", a.kind == ContentKind::kHtml ? "html" : "text"},
   };
-  json record = {{"article", std::move(article)}, {"events", json::array()}, {"tallies", json::array()}};
+  json events = json::array();
+  json tallies = json::array();
+  if (extraction) {
+    for (const Event& e : extraction->events) {
+      if (e.confidence >= options.min_confidence) events.push_back(event_json(analyzed, e));
+    }
+    for (const Tally& t : extraction->tallies) tallies.push_back(tally_json(analyzed, t));
+  }
+  json record = {{"article", std::move(article)}, {"events", std::move(events)}, {"tallies", std::move(tallies)}};
   if (options.include_sentences) {
     json sentences = json::array();
     for (const Sentence& s : analyzed.sentences) {

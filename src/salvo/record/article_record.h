@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "salvo/extract/event.h"
 #include "salvo/pipeline/analyze.h"
 
 namespace salvo {
@@ -10,8 +11,14 @@ namespace salvo {
 struct RecordOptions {
   bool include_sentences = false;   // "sentences": [{start, end, text, language}]
   bool include_clean_text = false;  // "text": the clean text
+  double min_confidence = 0.0;      // events below it are left out
 };
 
-nlohmann::ordered_json article_record(const AnalyzedArticle& analyzed, const RecordOptions& options);
+// `extraction` may be null (text stages only): events and tallies are then empty arrays.
+nlohmann::ordered_json article_record(const AnalyzedArticle& analyzed, const Extraction* extraction,
+                                      const RecordOptions& options);
+
+nlohmann::ordered_json event_json(const AnalyzedArticle& analyzed, const Event& event);
+nlohmann::ordered_json tally_json(const AnalyzedArticle& analyzed, const Tally& tally);
 
 }  // namespace salvo

@@ -1,0 +1,111 @@
+#include "salvo/evaluate/gold_set.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+#include "salvo/ingest/reader.h"
+#include "salvo/pipeline/process.h"
+
+namespace salvo {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+// 1-based line of byte `offset` in `text`, for messages that name file:line.
+size_t line_of(const std::string& text, size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+Result<Json> read_gold_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{fmt::format("{}: cannot read", path.string())};
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    Json gold = Json::parse(bytes);
+    if (!gold.is_object()) return Error{fmt::format("{}:1: a gold file is one JSON object", path.string())};
+    const auto article = gold.find("article");
+    if (article == gold.end() || !article->is_string() || article->get<std::string>().empty()) {
+      return Error{fmt::format("{}: no \"article\" naming the article file", path.string())};
+    }
+    return gold;
+  } catch (const Json::parse_error& e) {
+    return Error{fmt::format("{}:{}: invalid JSON: {}", path.string(), line_of(bytes, e.byte), e.what())};
+  }
+}
+
+}  // namespace
+
+fs::path default_articles_dir(const fs::path& gold_dir) {
+  fs::path dir = gold_dir;
+  if (!dir.has_filename()) dir = dir.parent_path();  // "gold/seeds/" → "gold/seeds"
+  return dir.parent_path().parent_path() / dir.filename();
+}
+
+void drop_low_confidence_events(Json& record, double min_confidence) {
+  auto events = record.find("events");
+  if (events == record.end() || !events->is_array()) return;
+  Json kept = Json::array();
+  for (Json& event : *events) {
+    const auto confidence = event.find("confidence");
+    if (confidence != event.end() && confidence->is_number() && confidence->get<double>() < min_confidence) continue;
+    kept.push_back(std::move(event));
+  }
+  *events = std::move(kept);
+}
+
+Result<GoldSetRun> run_gold_set(const GoldSetOptions& options, const Recognizer& recognizer) {
+  std::error_code ec;
+  if (!fs::is_directory(options.gold_dir, ec)) {
+    return Error{fmt::format("{}: not a folder of gold files", options.gold_dir.string())};
+  }
+  std::vector<fs::path> gold_files;
+  for (const fs::directory_entry& entry : fs::directory_iterator(options.gold_dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") gold_files.push_back(entry.path());
+  }
+  if (ec) return Error{fmt::format("{}: {}", options.gold_dir.string(), ec.message())};
+  if (gold_files.empty()) return Error{fmt::format("{}: no .json gold files", options.gold_dir.string())};
+  std::sort(gold_files.begin(), gold_files.end());
+
+  GoldSetRun run;
+  run.articles_dir = options.articles_dir.empty() ? default_articles_dir(options.gold_dir) : options.articles_dir;
+  for (const fs::path& gold_path : gold_files) {
+    Result<Json> gold = read_gold_file(gold_path);
+    if (!gold) {
+      run.skipped.push_back(gold.error().message);
+      continue;
+    }
+    const fs::path article_path = run.articles_dir / gold->at("article").get<std::string>();
+    if (!fs::is_regular_file(article_path, ec)) {
+      run.skipped.push_back(fmt::format("{}: article {} not found (named by {})", article_path.string(),
+                                        gold->at("article").get<std::string>(), gold_path.string()));
+      continue;
+    }
+    std::vector<Article> read;
+    read_articles({article_path.string()}, ReadOptions{}, [&](Article&& article) { read.push_back(std::move(article)); },
+                  [&](const InputProblem& problem) {
+                    run.skipped.push_back(fmt::format("{}: {}", problem.where, problem.message));
+                  });
+    if (read.size() != 1) {
+      if (!read.empty()) {
+        run.skipped.push_back(fmt::format("{}: holds {} articles; a gold file scores one", article_path.string(),
+                                          read.size()));
+      }
+      continue;
+    }
+    ArticlePair pair;
+    pair.article = gold_path.stem().string();
+    pair.predicted = process_article(std::move(read.front()), recognizer, {});
+    if (options.min_confidence > 0) drop_low_confidence_events(pair.predicted, options.min_confidence);
+    pair.gold = std::move(*gold);
+    run.articles.push_back(std::move(pair));
+  }
+  return run;
+}
+
+}  // namespace salvo

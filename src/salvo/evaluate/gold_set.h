@@ -1,0 +1,41 @@
+// Runs the engine over the articles a gold set names and pairs each record with its gold file,
+// ready for score() (scorer.h). The only part of evaluate/ that knows the engine exists.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "salvo/base/result.h"
+#include "salvo/evaluate/scorer.h"
+#include "salvo/recognize/recognizer.h"
+
+namespace salvo {
+
+struct GoldSetOptions {
+  std::filesystem::path gold_dir;  // shared/gold/<set>: one <article-stem>.json per article
+  // Where the articles named by the gold files' "article" field are; empty: default_articles_dir().
+  std::filesystem::path articles_dir;
+  // Predicted events with a lower "confidence" are dropped before scoring (events without one are kept).
+  double min_confidence = 0;
+};
+
+struct GoldSetRun {
+  std::filesystem::path articles_dir;  // as resolved
+  std::vector<ArticlePair> articles;   // in gold file name order
+  std::vector<std::string> skipped;    // one message per gold file or article that could not be used
+};
+
+// shared/gold/<set> → shared/<set>: the gold folder's name, two levels up.
+std::filesystem::path default_articles_dir(const std::filesystem::path& gold_dir);
+
+// Reads every *.json in `options.gold_dir`, the article it names, and runs process_article() on
+// it. An unreadable gold file or a missing article is skipped with a message; an Error means the
+// gold folder itself cannot be used (missing, not a folder, holds no .json file).
+Result<GoldSetRun> run_gold_set(const GoldSetOptions& options, const Recognizer& recognizer);
+
+// Drops predicted events below `min_confidence` from a per-article record.
+void drop_low_confidence_events(nlohmann::ordered_json& record, double min_confidence);
+
+}  // namespace salvo

@@ -1,0 +1,274 @@
+#include "salvo/evaluate/report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace salvo {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr size_t kEvidenceChars = 200;  // on a terminal, unless --verbose
+
+const Json& member(const Json& object, const char* key) {
+  static const Json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
+std::string ratio(const std::optional<double>& value) { return value ? fmt::format("{:.3f}", *value) : "n/a"; }
+
+Json ratio_json(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
+
+std::string text_of(const Json& value) {
+  if (value.is_null()) return "-";
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump();
+}
+
+// "2023-11-23" or "2023-11-23..2023-11-25" or "-".
+std::string dates_of(const Json& event) {
+  const Json& date = member(event, "date");
+  const Json& date_max = member(event, "date_max");
+  if (date_max.is_null() || date_max == date) return text_of(date);
+  return text_of(date) + ".." + text_of(date_max);
+}
+
+std::string weapons_of(const Json& event) {
+  const Json& weapons = member(event, "weapons");
+  if (!weapons.is_array()) return text_of(weapons);
+  std::string out;
+  for (const Json& w : weapons) out += (out.empty() ? "" : ",") + text_of(w);
+  return out.empty() ? "-" : out;
+}
+
+std::string evidence_of(const Json& event) {
+  const Json& evidence = member(event, "evidence");
+  if (evidence.is_string()) return evidence.get<std::string>();
+  std::string out;
+  if (evidence.is_array()) {
+    for (const Json& piece : evidence) {
+      const std::string text = text_of(member(piece, "text"));
+      out += (out.empty() ? "" : " … ") + text;
+    }
+  }
+  return out;
+}
+
+// Evidence on one terminal line: gold quotes may span paragraphs.
+std::string one_line(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Cuts at a UTF-8 character boundary.
+std::string shorten(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+std::string copy_note(const ExpandedEvent& e) {
+  return e.copies > 1 ? fmt::format(" (copy {} of count {})", e.copy + 1, e.copies) : "";
+}
+
+std::string tally_line(const Json& tally) {
+  return fmt::format("{} {} {} ({}), since {}, as of {}", text_of(member(tally, "what")),
+                     member(tally, "country").is_null() ? "total" : text_of(member(tally, "country")),
+                     text_of(member(tally, "count")), text_of(member(tally, "qualifier")), text_of(member(tally, "since")),
+                     text_of(member(tally, "as_of")));
+}
+
+Json counts_json(const PairCounts& counts) {
+  Json out;
+  out["gold"] = counts.gold;
+  out["predicted"] = counts.predicted;
+  out["paired"] = counts.paired;
+  out["precision"] = ratio_json(counts.precision());
+  out["recall"] = ratio_json(counts.recall());
+  out["f1"] = ratio_json(counts.f1());
+  return out;
+}
+
+Json event_summary(const ExpandedEvent& e, bool gold) {
+  Json out;
+  if (gold) out["key"] = member(e.event, "key");
+  out["record"] = e.record;
+  if (e.copies > 1) out["copy"] = e.copy + 1;
+  for (const char* key : {"type", "date", "date_max", "country", "location", "weapons"}) out[key] = member(e.event, key);
+  out["evidence"] = evidence_of(e.event);
+  return out;
+}
+
+const char* field_key(ScoredField field) {
+  // The event member a field compares (all fields but date are named after theirs).
+  return field == ScoredField::kDate ? "date" : field_name(field);
+}
+
+}  // namespace
+
+Json report_json(const EvalReport& report, const ReportOptions& options) {
+  Json out;
+  out["events"] = counts_json(report.events);
+  Json fields = Json::object(), extra = Json::object();
+  for (const FieldAccuracy& f : report.fields) {
+    Json entry;
+    entry["correct"] = f.correct;
+    entry["n"] = f.n;
+    entry["accuracy"] = ratio_json(f.accuracy());
+    (is_extra_field(f.field) ? extra : fields)[field_name(f.field)] = std::move(entry);
+  }
+  out["fields"] = std::move(fields);
+  out["extra_fields"] = std::move(extra);
+  out["tallies"] = counts_json(report.tallies);
+  Json articles = Json::array();
+  for (const ArticleScore& a : report.articles) {
+    Json article;
+    article["article"] = a.article;
+    article["events"] = counts_json(a.events);
+    article["tallies"] = counts_json(a.tallies);
+    Json pairs = Json::array();
+    for (const EventPairing& p : a.pairs) {
+      const ExpandedEvent& g = a.gold_events[p.gold];
+      const ExpandedEvent& pr = a.predicted_events[p.predicted];
+      Json pair;
+      pair["gold_key"] = member(g.event, "key");
+      pair["gold_record"] = g.record;
+      pair["predicted_record"] = pr.record;
+      Json verdicts = Json::object();
+      for (const FieldVerdict& v : p.verdicts) {
+        Json verdict;
+        verdict["correct"] = v.correct;
+        if (v.field == ScoredField::kDate) {
+          verdict["predicted"] = dates_of(pr.event);
+          verdict["gold"] = dates_of(g.event);
+        } else {
+          verdict["predicted"] = member(pr.event, field_key(v.field));
+          verdict["gold"] = member(g.event, field_key(v.field));
+        }
+        verdicts[field_name(v.field)] = std::move(verdict);
+      }
+      pair["fields"] = std::move(verdicts);
+      pairs.push_back(std::move(pair));
+    }
+    article["pairs"] = std::move(pairs);
+    Json missed = Json::array(), false_alarms = Json::array();
+    for (size_t i : a.missed) missed.push_back(event_summary(a.gold_events[i], true));
+    for (size_t i : a.false_alarms) false_alarms.push_back(event_summary(a.predicted_events[i], false));
+    article["missed"] = std::move(missed);
+    article["false_alarms"] = std::move(false_alarms);
+    article["missed_tallies"] = a.missed_tallies;
+    article["false_alarm_tallies"] = a.false_alarm_tallies;
+    article["problems"] = a.problems;
+    articles.push_back(std::move(article));
+  }
+  out["articles"] = std::move(articles);
+  out["skipped"] = options.skipped;
+  out["notes"] = scoring_notes();
+  return out;
+}
+
+std::string report_text(const EvalReport& report, const ReportOptions& options) {
+  std::string out;
+  auto line = [&out](const std::string& text) { out += text + "\n"; };
+  auto counts_row = [](const char* label, const PairCounts& c) {
+    return fmt::format("  {:<9} {:>5} {:>5} {:>7}   {:>6} {:>6} {:>6}", label, c.gold, c.predicted, c.paired,
+                       ratio(c.precision()), ratio(c.recall()), ratio(c.f1()));
+  };
+
+  line(fmt::format("Scored {} article(s){}", report.articles.size(),
+                   options.skipped.empty() ? "" : fmt::format(", {} skipped", options.skipped.size())));
+  line("");
+  line(fmt::format("  {:<9} {:>5} {:>5} {:>7}   {:>6} {:>6} {:>6}", "", "gold", "pred", "paired", "P", "R", "F1"));
+  line(counts_row("events", report.events));
+  line(counts_row("tallies", report.tallies));
+  line("");
+  line("Field accuracy, over paired events where gold has a value:");
+  bool extra_heading = false;
+  for (const FieldAccuracy& f : report.fields) {
+    if (is_extra_field(f.field) && !extra_heading) {
+      line("  extra (not in scoring.md):");
+      extra_heading = true;
+    }
+    line(fmt::format("  {:<13} {:>6}  {:>4}/{}", field_name(f.field), ratio(f.accuracy()), f.correct, f.n));
+  }
+
+  line("");
+  line(fmt::format("{:<44} {:>4} {:>4} {:>6} {:>5} {:>5}   {:>7} {:>7} {:>6}", "article", "gold", "pred", "paired",
+                   "miss", "false", "t.gold", "t.pred", "t.pair"));
+  for (const ArticleScore& a : report.articles) {
+    line(fmt::format("{:<44} {:>4} {:>4} {:>6} {:>5} {:>5}   {:>7} {:>7} {:>6}", shorten(a.article, 44), a.events.gold,
+                     a.events.predicted, a.events.paired, a.missed.size(), a.false_alarms.size(), a.tallies.gold,
+                     a.tallies.predicted, a.tallies.paired));
+  }
+
+  const size_t evidence_limit = options.verbose ? std::string::npos : kEvidenceChars;
+  for (const ArticleScore& a : report.articles) {
+    const bool has_details = !a.missed.empty() || !a.false_alarms.empty() || !a.missed_tallies.empty() ||
+                             !a.false_alarm_tallies.empty() || !a.problems.empty() || (options.verbose && !a.pairs.empty());
+    if (!has_details) continue;
+    line("");
+    line(fmt::format("== {}  (events: gold {}, predicted {}, paired {})", a.article, a.events.gold, a.events.predicted,
+                     a.events.paired));
+    if (options.verbose) {
+      for (const EventPairing& p : a.pairs) {
+        const ExpandedEvent& g = a.gold_events[p.gold];
+        const ExpandedEvent& pr = a.predicted_events[p.predicted];
+        std::string wrong;
+        for (const FieldVerdict& v : p.verdicts) {
+          if (v.correct) continue;
+          const std::string predicted =
+              v.field == ScoredField::kDate ? dates_of(pr.event) : text_of(member(pr.event, field_key(v.field)));
+          const std::string gold =
+              v.field == ScoredField::kDate ? dates_of(g.event) : text_of(member(g.event, field_key(v.field)));
+          wrong += fmt::format("\n          {}: predicted {}, gold {}", field_name(v.field),
+                               v.field == ScoredField::kWeapons ? weapons_of(pr.event) : predicted,
+                               v.field == ScoredField::kWeapons ? weapons_of(g.event) : gold);
+        }
+        line(fmt::format("  paired  {}{} ← predicted event {}{}", text_of(member(g.event, "key")), copy_note(g),
+                         pr.record + 1, wrong.empty() ? "  (all fields right)" : wrong));
+      }
+    }
+    for (size_t i : a.missed) {
+      const ExpandedEvent& e = a.gold_events[i];
+      line(fmt::format("  MISSED  {} {} {} {} [{}]{}", text_of(member(e.event, "type")), dates_of(e.event),
+                       text_of(member(e.event, "country")), text_of(member(e.event, "location")),
+                       text_of(member(e.event, "key")), copy_note(e)));
+      line(fmt::format("          \"{}\"", shorten(one_line(evidence_of(e.event)), evidence_limit)));
+    }
+    for (size_t i : a.false_alarms) {
+      const ExpandedEvent& e = a.predicted_events[i];
+      line(fmt::format("  FALSE   {} {} {} {} (predicted event {}, {}){}", text_of(member(e.event, "type")),
+                       dates_of(e.event), text_of(member(e.event, "country")), text_of(member(e.event, "location")),
+                       e.record + 1, weapons_of(e.event), copy_note(e)));
+      line(fmt::format("          \"{}\"", shorten(one_line(evidence_of(e.event)), evidence_limit)));
+    }
+    for (const Json& t : a.missed_tallies) {
+      line("  MISSED TALLY  " + tally_line(t));
+      line(fmt::format("          \"{}\"", shorten(one_line(evidence_of(t)), evidence_limit)));
+    }
+    for (const Json& t : a.false_alarm_tallies) {
+      line("  FALSE TALLY   " + tally_line(t));
+      line(fmt::format("          \"{}\"", shorten(one_line(evidence_of(t)), evidence_limit)));
+    }
+    for (const std::string& problem : a.problems) line("  problem: " + problem);
+  }
+
+  if (!options.skipped.empty()) {
+    line("");
+    line("Skipped:");
+    for (const std::string& s : options.skipped) line("  " + s);
+  }
+  return out;
+}
+
+}  // namespace salvo

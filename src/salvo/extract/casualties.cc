@@ -1,0 +1,188 @@
+#include "salvo/extract/casualties.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "salvo/recognize/numbers.h"
+
+namespace salvo {
+namespace {
+
+struct Word {
+  size_t begin, end;
+  std::string lower;
+};
+
+std::vector<Word> words_of(std::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i])) &&
+           text[i] != ',' && text[i] != ';' && text[i] != '.') {
+      ++i;
+    }
+    if (i >= text.size()) break;
+    const size_t start = i;
+    if (text[i] == ',' || text[i] == ';' || text[i] == '.') {
+      ++i;  // punctuation is a word of its own: it ends clauses
+    } else {
+      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '\'' ||
+                                 (text[i] == '.' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) ||
+                                 (text[i] == ',' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))))) {
+        ++i;
+      }
+      // The closing period of an initialism ("U.S. contractor") is part of it, not a full stop.
+      if (i < text.size() && text[i] == '.' && text.substr(start, i - start).find('.') != std::string_view::npos) ++i;
+    }
+    Word w{start, i, std::string(text.substr(start, i - start))};
+    for (char& c : w.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+bool starts(std::string_view word, std::string_view prefix) { return word.substr(0, prefix.size()) == prefix; }
+
+bool is_killed_word(std::string_view w) {
+  return w == "killed" || w == "dead" || w == "died" || w == "deaths" || w == "death" || w == "fatalities" ||
+         w == "fatality" || w == "lives" || starts(w, "killing");
+}
+bool is_injured_word(std::string_view w) {
+  return starts(w, "injur") || starts(w, "wound") || w == "hurt" || w == "concussion" || w == "concussions";
+}
+bool is_clause_break(std::string_view w) { return w == "." || w == ";" || w == "but" || w == "while" || w == "which"; }
+
+// Words after which a number counts things that are not people.
+bool counts_things(std::string_view next) {
+  static constexpr std::array<std::string_view, 24> kThings = {
+      "rockets", "rocket", "drones", "drone", "missiles", "missile", "times", "attacks", "attack", "sites",
+      "km", "kilometers", "kilometres", "miles", "hours", "days", "weeks", "months", "years", "percent",
+      "mortars", "bases", "facilities", "targets"};
+  for (std::string_view t : kThings) {
+    if (next == t) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Casualties find_casualties(std::string_view sentence) {
+  Casualties result;
+  const std::vector<Word> words = words_of(sentence);
+
+  // Negations: "no casualties", "No US personnel were injured", "without causing casualties",
+  // "no one was hurt", "no fatalities".
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i].lower;
+    const bool negation = w == "no" || w == "without" || w == "nobody" || w == "none" || w == "zero";
+    if (!negation) continue;
+    for (size_t j = i + 1; j < words.size() && j <= i + 5; ++j) {
+      const std::string& v = words[j].lower;
+      if (is_clause_break(v)) break;
+      if (starts(v, "casualt")) {
+        result.killed = 0;
+        result.injured = 0;
+        break;
+      }
+      if (is_injured_word(v)) {
+        result.injured = 0;
+        break;
+      }
+      if (v == "killed" || starts(v, "fatalit") || v == "deaths" || v == "dead") {
+        result.killed = 0;
+        break;
+      }
+    }
+  }
+
+  // Numbers tied to a casualty word: "killing N …", "N … were killed", "injuring N", "N injured".
+  const std::vector<NumberMention> numbers = find_numbers(sentence);
+  auto word_index_at = [&](size_t byte) {
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (words[k].begin >= byte) return k;
+    }
+    return words.size();
+  };
+  std::optional<int> killed, injured;
+  auto add = [](std::optional<int>& total, long value) { total = static_cast<int>((total ? *total : 0) + value); };
+  std::optional<int>* previous_class = nullptr;  // where the previous number of the clause went
+  size_t previous_end = 0;                       // word index after it
+  for (size_t n = 0; n < numbers.size(); ++n) {
+    const NumberMention& number = numbers[n];
+    if (number.ordinal || number.vague || counts_things(number.next_word)) continue;
+    if (number.value > 5000) continue;
+    const size_t first = word_index_at(number.begin);
+    const size_t after = word_index_at(number.end);
+    if (first > 0 && words[first - 1].lower == "no") continue;  // "no one was hurt"
+    // "killing two Americans and one British national": a number joined by "and" to a counted one
+    // counts the same way.
+    if (previous_class && first > previous_end && first - previous_end <= 4 && words[first - 1].lower == "and") {
+      bool plain = true;
+      for (size_t k = previous_end; k + 1 < first; ++k) {
+        plain &= !is_clause_break(words[k].lower) && words[k].lower != "," && !is_killed_word(words[k].lower) &&
+                 !is_injured_word(words[k].lower);
+      }
+      if (plain) {
+        add(*previous_class, number.value);
+        previous_end = after;
+        continue;
+      }
+    }
+    // Verb before: "killing three coalition personnel", "injuring 12 others", "treated 11 of its troops".
+    bool decided = false;
+    for (size_t k = first; k > 0 && k + 3 > first; --k) {
+      const std::string& v = words[k - 1].lower;
+      if (is_clause_break(v)) break;
+      if (v == "killing" || v == "killed" || v == "kills" || (v == "of" && k >= 2 && words[k - 2].lower == "deaths")) {
+        add(killed, number.value);
+        previous_class = &killed, previous_end = after;
+        decided = true;
+        break;
+      }
+      if (v == "injuring" || v == "wounding" || v == "injured" || v == "wounded" || v == "treated") {
+        add(injured, number.value);
+        previous_class = &injured, previous_end = after;
+        decided = true;
+        break;
+      }
+      if (v == "and") continue;  // "killing two Americans and one British national"
+    }
+    if (decided) continue;
+    // Verb after, in the same clause: "Three American and two Iraqi service members were injured".
+    for (size_t k = after; k < words.size() && k < after + 8; ++k) {
+      const std::string& v = words[k].lower;
+      if (is_clause_break(v) || v == ",") break;
+      if (is_killed_word(v)) {
+        add(killed, number.value);
+        break;
+      }
+      if (is_injured_word(v) || v == "critical") {
+        add(injured, number.value);
+        break;
+      }
+    }
+  }
+  if (killed) result.killed = killed;
+  if (injured) result.injured = injured;
+
+  // "A civilian U.S. contractor died", "a soldier was killed": one person.
+  if (!result.killed) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (words[i].lower != "a" && words[i].lower != "an" && words[i].lower != "one") continue;
+      for (size_t j = i + 1; j < words.size() && j <= i + 6; ++j) {
+        const std::string& v = words[j].lower;
+        if (is_clause_break(v) || v == ",") break;
+        if (v == "died" || (v == "killed" && j >= 1 && (words[j - 1].lower == "was"))) {
+          result.killed = 1;
+          break;
+        }
+      }
+      if (result.killed) break;
+    }
+  }
+  return result;
+}
+
+}  // namespace salvo

@@ -1,0 +1,19 @@
+// Killed and injured as one sentence states them: "killing eight members", "Three American and two
+// Iraqi service members were injured", "no casualties", "No US personnel were injured",
+// "A civilian U.S. contractor died". Zero only when the text says none.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace salvo {
+
+struct Casualties {
+  std::optional<int> killed;
+  std::optional<int> injured;
+  bool any() const { return killed || injured; }
+};
+
+Casualties find_casualties(std::string_view sentence);
+
+}  // namespace salvo

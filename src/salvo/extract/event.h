@@ -1,0 +1,62 @@
+// Events and tallies as extraction produces them, before they become JSON (record/) or are merged
+// across articles (store/). Field meanings are those of spec/output.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "salvo/base/date.h"
+#include "salvo/recognize/mentions.h"
+#include "salvo/recognize/numbers.h"
+
+namespace salvo {
+
+enum class EventType { kAttack, kStrike, kInterception };
+const char* to_string(EventType type);
+
+enum class ActorStatus { kNone, kClaimed, kAccused, kReported };
+const char* to_string(ActorStatus status);  // "" for kNone
+
+enum class EventRole { kMain, kBackground };
+
+struct Event {
+  EventType type = EventType::kAttack;
+  std::vector<std::string> weapons;  // spec classes, sorted, unique; empty = unknown
+  std::optional<Date> date;
+  std::optional<Date> date_max;      // set only for a range
+  std::string country;               // ISO alpha-2, "" = null
+  std::string admin1;
+  std::string location;              // "" = null
+  std::optional<double> lat, lon;
+  std::optional<PlacePrecision> precision;
+  size_t place = static_cast<size_t>(-1);  // gazetteer index of the place, if any
+  std::string target;
+  std::string actor;
+  ActorStatus actor_status = ActorStatus::kNone;
+  std::optional<int> killed, injured;
+  int count = 1;
+  EventRole role = EventRole::kMain;
+  double confidence = 0.5;
+  std::vector<size_t> sentences;  // evidence: indices into AnalyzedArticle::sentences, in order
+};
+
+enum class TallyWhat { kAttacks, kInjured, kKilled };
+const char* to_string(TallyWhat what);
+
+struct Tally {
+  TallyWhat what = TallyWhat::kAttacks;
+  long count = 0;
+  Qualifier qualifier = Qualifier::kExact;
+  std::string country;          // "" = total
+  std::string since;            // YYYY-MM-DD, YYYY-MM or ""
+  std::optional<Date> as_of;
+  size_t sentence = 0;
+};
+
+struct Extraction {
+  std::vector<Event> events;
+  std::vector<Tally> tallies;
+};
+
+}  // namespace salvo

@@ -1,0 +1,828 @@
+#include "salvo/extract/extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "salvo/extract/casualties.h"
+
+namespace salvo {
+
+const char* to_string(EventType type) {
+  switch (type) {
+    case EventType::kAttack: return "attack";
+    case EventType::kStrike: return "strike";
+    case EventType::kInterception: return "interception";
+  }
+  return "attack";
+}
+
+const char* to_string(ActorStatus status) {
+  switch (status) {
+    case ActorStatus::kClaimed: return "claimed";
+    case ActorStatus::kAccused: return "accused";
+    case ActorStatus::kReported: return "reported";
+    case ActorStatus::kNone: return "";
+  }
+  return "";
+}
+
+const char* to_string(TallyWhat what) {
+  switch (what) {
+    case TallyWhat::kAttacks: return "attacks";
+    case TallyWhat::kInjured: return "injured";
+    case TallyWhat::kKilled: return "killed";
+  }
+  return "attacks";
+}
+
+namespace {
+
+constexpr size_t kNoPlace = static_cast<size_t>(-1);
+
+// The mentions of one sentence, by kind.
+struct SentenceMentions {
+  std::vector<const TermMention*> actors, targets, weapons, triggers;
+  std::vector<const PlaceMention*> places;
+  std::vector<const TimeExpression*> times;
+  std::vector<const NumberMention*> numbers;
+};
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Up to `count` lower-case words of `text` ending before `pos`, nearest first; stops at `floor`.
+std::vector<std::string> words_before(std::string_view text, size_t pos, size_t floor, size_t count) {
+  std::vector<std::string> words;
+  size_t end = pos;
+  while (words.size() < count && end > floor) {
+    while (end > floor && !std::isalnum(static_cast<unsigned char>(text[end - 1]))) {
+      if (text[end - 1] == ',' || text[end - 1] == ';' || text[end - 1] == ':') {
+        words.emplace_back(1, text[end - 1]);
+        if (words.size() == count) return words;
+      }
+      --end;
+    }
+    size_t begin = end;
+    while (begin > floor && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '\'' ||
+                             text[begin - 1] == '-')) {
+      --begin;
+    }
+    if (begin == end) break;
+    words.push_back(lower_ascii(text.substr(begin, end - begin)));
+    end = begin;
+  }
+  return words;
+}
+
+std::vector<std::string> words_after(std::string_view text, size_t pos, size_t ceiling, size_t count) {
+  std::vector<std::string> words;
+  size_t begin = pos;
+  while (words.size() < count && begin < ceiling) {
+    while (begin < ceiling && !std::isalnum(static_cast<unsigned char>(text[begin]))) {
+      if (text[begin] == ',' || text[begin] == ';' || text[begin] == ':') {
+        words.emplace_back(1, text[begin]);
+        if (words.size() == count) return words;
+      }
+      ++begin;
+    }
+    size_t end = begin;
+    while (end < ceiling && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '\'' || text[end] == '-')) ++end;
+    if (begin == end) break;
+    words.push_back(lower_ascii(text.substr(begin, end - begin)));
+    begin = end;
+  }
+  return words;
+}
+
+template <size_t N>
+bool one_of(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+constexpr std::array<std::string_view, 18> kReportingWords = {
+    "said", "says", "told", "official", "officials", "statement", "spokesman", "spokesperson", "source",
+    "sources", "announced", "confirmed", "reported", "stated", "added", "noted", "media", "spokeswoman"};
+constexpr std::array<std::string_view, 13> kReportingVerbs = {"said", "says", "told", "announced", "confirmed", "reported",
+                                                              "stated", "added", "noted", "warned", "revealed", "claimed",
+                                                              "explained"};
+constexpr std::array<std::string_view, 8> kPassiveAuxiliaries = {"was", "were", "been", "being", "is", "are", "got", "be"};
+// Words of an attack that land: with them a sentence reports an attack even when something was
+// also intercepted.
+constexpr std::array<std::string_view, 14> kImpactWords = {"hit", "hits", "slammed", "slammed into", "landed", "impacted",
+                                                           "exploded", "explosion", "blast", "struck by", "touched down",
+                                                           "detonated", "rained down", "landing"};
+// Forces whose attacks are "strikes" in this domain: they strike militias, militias attack them.
+constexpr std::array<std::string_view, 5> kStrikeActors = {"us-forces", "us-led-coalition", "israel", "turkey", "russia"};
+
+int place_rank(const std::optional<PlacePrecision>& precision) {
+  if (!precision) return 0;
+  switch (*precision) {
+    case PlacePrecision::kSite: return 4;
+    case PlacePrecision::kTown: return 3;
+    case PlacePrecision::kAdmin1: return 2;
+    case PlacePrecision::kRegion: return 2;
+    case PlacePrecision::kCountry: return 1;
+  }
+  return 0;
+}
+
+bool in_domain_country(std::string_view country) { return country == "IQ" || country == "SY" || country == "JO"; }
+
+class Extractor {
+ public:
+  Extractor(const AnalyzedArticle& article, const ArticleMentions& mentions, const Recognizer& recognizer)
+      : article_(article), mentions_(mentions), recognizer_(recognizer), clean_(article.clean.text.view()) {
+    by_sentence_.resize(article.sentences.size());
+    for (const TermMention& m : mentions.terms) {
+      SentenceMentions& s = by_sentence_[m.sentence];
+      switch (term(m).category) {
+        case TermCategory::kActor: s.actors.push_back(&m); break;
+        case TermCategory::kTarget: s.targets.push_back(&m); break;
+        case TermCategory::kWeapon: s.weapons.push_back(&m); break;
+        case TermCategory::kTrigger: s.triggers.push_back(&m); break;
+      }
+    }
+    for (const PlaceMention& m : mentions.places) by_sentence_[m.sentence].places.push_back(&m);
+    for (const TimeInSentence& t : mentions.times) by_sentence_[t.sentence].times.push_back(&t.time);
+    for (const NumberInSentence& n : mentions.numbers) by_sentence_[n.sentence].numbers.push_back(&n.number);
+  }
+
+  Extraction run() {
+    Extraction result;
+    find_tallies(result.tallies);
+    for (const Tally& t : result.tallies) tally_sentences_.insert(t.sentence);
+    for (size_t s = 0; s < article_.sentences.size(); ++s) {
+      if (article_.sentences[s].english) read_sentence(s);
+    }
+    apply_article_claims();
+    merge_events();
+    for (Event& e : events_) finish(e);
+    result.events = std::move(events_);
+    for (Tally& t : result.tallies) {
+      if (!t.as_of) t.as_of = article_.article.published ? article_.article.published : main_date();
+    }
+    return result;
+  }
+
+ private:
+  const Term& term(const TermMention& m) const { return recognizer_.lexicon().terms()[m.term]; }
+  const Place& place(size_t index) const { return recognizer_.gazetteer().places()[index]; }
+  const Sentence& sentence(size_t s) const { return article_.sentences[s]; }
+  std::string_view text(size_t begin, size_t end) const { return clean_.substr(begin, end - begin); }
+
+  bool has_trigger(size_t s, std::string_view kind) const {
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      if (term(*t).kind == kind) return true;
+    }
+    return false;
+  }
+
+  // Whether the actor mention is who reports rather than who acts: "a US military official said",
+  // "US Central Command said", "according to the Pentagon".
+  bool is_reporter(size_t s, const TermMention& actor) const {
+    const Sentence& sent = sentence(s);
+    for (const std::string& w : words_after(clean_, actor.end, sent.end, 3)) {
+      if (one_of(kReportingWords, w)) return true;
+      if (w == "," || w == ";") break;
+    }
+    const std::vector<std::string> before = words_before(clean_, actor.begin, sent.begin, 2);
+    if (before.size() >= 2 && before[0] == "to" && before[1] == "according") return true;
+    if (!before.empty() && (before[0] == "told" || before[0] == "by" ? false : false)) return true;
+    return false;
+  }
+
+  bool is_passive_trigger(size_t s, const TermMention& trigger) const {
+    const std::string surface = lower_ascii(text(trigger.begin, trigger.end));
+    if (surface.rfind("came under", 0) == 0 || surface == "under attack" || surface == "struck by") return true;
+    const std::vector<std::string> before = words_before(clean_, trigger.begin, sentence(s).begin, 2);
+    for (const std::string& w : before) {
+      if (one_of(kPassiveAuxiliaries, w)) return true;
+    }
+    return false;
+  }
+
+  // The first attack/strike/interception trigger of the sentence, if any. Weak words ("launched",
+  // "hit", "a blast") count only when the sentence names a weapon.
+  const TermMention* main_trigger(size_t s) const {
+    const bool weapon = !by_sentence_[s].weapons.empty();
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      const Term& tr = term(*t);
+      if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
+      if (is_weak(tr) && !weapon) continue;
+      return t;
+    }
+    return nullptr;
+  }
+
+  static bool is_weak(const Term& trigger) {
+    return trigger.id.size() > 5 && trigger.id.compare(trigger.id.size() - 5, 5, "-weak") == 0;
+  }
+
+  // "The attack was thwarted", "this attack", "it": the sentence speaks of one incident already told.
+  bool refers_back(size_t s, const TermMention* trigger, const Casualties& casualties) const {
+    if (casualties.any()) return true;
+    if (!trigger) return false;
+    const std::string surface = lower_ascii(text(trigger->begin, trigger->end));
+    if (!surface.empty() && surface.back() == 's') return false;  // plural: a trend, not the incident
+    const std::vector<std::string> before = words_before(clean_, trigger->begin, sentence(s).begin, 3);
+    for (const std::string& w : before) {
+      if (w == "the" || w == "this" || w == "that" || w == "was" || w == "it") return true;
+    }
+    return false;
+  }
+
+  struct ActorChoice {
+    const TermMention* mention = nullptr;
+    ActorStatus status = ActorStatus::kNone;
+  };
+
+  // Who did it, and how we know: a claim, an accusation, or the text stating it.
+  ActorChoice choose_actor(size_t s, const TermMention* trigger) const {
+    const SentenceMentions& m = by_sentence_[s];
+    const Sentence& sent = sentence(s);
+    for (const TermMention* t : m.triggers) {
+      const std::string& kind = term(*t).kind;
+      if (kind == "claim") {
+        // "X claimed …": the nearest actor before the claim word.
+        const TermMention* best = nullptr;
+        for (const TermMention* a : m.actors) {
+          if (a->end <= t->begin && !is_reporter(s, *a)) best = a;
+        }
+        if (best) return {best, ActorStatus::kClaimed};
+      } else if (kind == "accuse") {
+        // "accused X of firing", "blamed X for": the first actor after the word.
+        for (const TermMention* a : m.actors) {
+          if (a->begin >= t->end && a->begin - t->end < 40) return {a, ActorStatus::kAccused};
+        }
+        // "X was blamed": the actor before.
+        for (auto it = m.actors.rbegin(); it != m.actors.rend(); ++it) {
+          if ((*it)->end <= t->begin && is_passive_trigger(s, *t)) return {*it, ActorStatus::kAccused};
+        }
+      }
+    }
+    if (!trigger) return {};
+    const bool passive = is_passive_trigger(s, *trigger);
+    if (passive) {
+      // "were attacked by X"
+      for (const TermMention* a : m.actors) {
+        if (a->begin >= trigger->end && words_after(clean_, trigger->end, a->begin, 5).size() <= 3) {
+          const std::vector<std::string> before = words_before(clean_, a->begin, sent.begin, 1);
+          if (!before.empty() && before[0] == "by" && !is_reporter(s, *a)) return {a, ActorStatus::kReported};
+        }
+      }
+      return {};
+    }
+    // Active voice: the nearest actor before the trigger that is not a reporter.
+    const TermMention* best = nullptr;
+    for (const TermMention* a : m.actors) {
+      if (a->end <= trigger->begin && !is_reporter(s, *a)) best = a;
+    }
+    if (best) return {best, ActorStatus::kReported};
+    return {};
+  }
+
+  // Places that say where this sentence's incidents happened: not an actor's name ("Islamic
+  // Resistance in Iraq"), not an origin ("from northern Iraq"), not a qualifier of another place
+  // ("Erbil airport in northern Iraq"), and nothing vaguer than the most specific place named.
+  std::vector<const PlaceMention*> event_places(size_t s) const {
+    const SentenceMentions& m = by_sentence_[s];
+    const Sentence& sent = sentence(s);
+    std::vector<const PlaceMention*> places;
+    for (const PlaceMention* p : m.places) {
+      const Place& pl = place(p->place);
+      if (!in_domain_country(pl.country)) continue;
+      bool inside_name = false;
+      for (const TermMention* a : m.actors) inside_name |= p->begin >= a->begin && p->end <= a->end && a->end - a->begin > p->end - p->begin;
+      for (const TermMention* t : m.targets) inside_name |= p->begin >= t->begin && p->end <= t->end && t->end - t->begin > p->end - p->begin;
+      if (inside_name) continue;
+      if (p->end < clean_.size() && clean_[p->end] == '-') continue;  // "Iraq-based", "Syria-Iraq border"
+      const std::vector<std::string> before = words_before(clean_, p->begin, sent.begin, 2);
+      if (!before.empty() && (before[0] == "from" || (before[0] == "the" && before.size() > 1 && before[1] == "from"))) continue;
+      places.push_back(p);
+    }
+    // A place right after another, joined by "in", "of", "near", ",": it qualifies the first.
+    std::vector<const PlaceMention*> kept;
+    for (size_t i = 0; i < places.size(); ++i) {
+      if (!kept.empty()) {
+        const PlaceMention* prev = kept.back();
+        std::string between = lower_ascii(text(prev->end, places[i]->begin));
+        std::string squeezed;
+        for (char c : between) {
+          if (c != ' ') squeezed.push_back(c);
+        }
+        static const std::set<std::string> kJoins = {"", "of", "in", "near", ",", ",in", "inthe", "ofthe", "nearthe", "at",
+                                                     "outside", "nextto", "closeto", "region,", "regionof", "provinceof",
+                                                     "inthecityof", "inthe", ",nearthe", ",in", "in"};
+        const int prev_rank = place_rank(prev->precision);
+        const int rank = place_rank(places[i]->precision);
+        if (kJoins.count(squeezed) && (rank <= prev_rank || prev->precision == PlacePrecision::kSite) &&
+            place(prev->place).country == place(places[i]->place).country) {
+          continue;
+        }
+      }
+      kept.push_back(places[i]);
+    }
+    // Countries only when nothing more specific is named ("attacked four times in Iraq and Syria").
+    int best_rank = 0;
+    for (const PlaceMention* p : kept) best_rank = std::max(best_rank, place_rank(p->precision));
+    std::vector<const PlaceMention*> result;
+    std::set<size_t> seen;
+    for (const PlaceMention* p : kept) {
+      if (best_rank >= 2 && place_rank(p->precision) == 1) continue;
+      // The same place twice ("the Erbil airport base near Erbil airport"): once.
+      const size_t key = p->precision == PlacePrecision::kRegion ? kNoPlace - p->begin : p->place;
+      if (!seen.insert(key).second) continue;
+      result.push_back(p);
+    }
+    return result;
+  }
+
+  // Whether a time expression dates the report rather than the incident: "confirmed on Tuesday",
+  // "said on Monday".
+  bool is_reporting_time(size_t s, const TimeExpression& t) const {
+    const Sentence& sent = sentence(s);
+    std::vector<std::string> before = words_before(clean_, t.begin, sent.begin, 2);
+    if (!before.empty() && before[0] == "on") before.erase(before.begin());
+    if (!before.empty() && one_of(kReportingVerbs, before[0])) return true;
+    const std::vector<std::string> after = words_after(clean_, t.end, sent.end, 1);
+    return !after.empty() && one_of(kReportingVerbs, after[0]);
+  }
+
+  // The sentence's time expression for an incident near `anchor_pos`, resolved; nullptr if none.
+  std::optional<TimeExpression> sentence_date(size_t s, size_t anchor_pos) const {
+    const TimeExpression* best = nullptr;
+    size_t best_distance = static_cast<size_t>(-1);
+    for (const TimeExpression* t : by_sentence_[s].times) {
+      if (t->is_since || is_reporting_time(s, *t)) continue;
+      if (t->kind == TimeKind::kClockTime || t->kind == TimeKind::kDuration || t->kind == TimeKind::kYear) continue;
+      if (!names_a_day(*t) && !t->needs_anchor && t->kind != TimeKind::kWeekday && t->kind != TimeKind::kDate) continue;
+      const size_t distance = t->begin > anchor_pos ? t->begin - anchor_pos : anchor_pos - t->end;
+      if (distance < best_distance) best = t, best_distance = distance;
+    }
+    if (!best) return std::nullopt;
+    TimeExpression resolved = *best;
+    if (resolved.needs_anchor && !resolved.value) {
+      const std::optional<Date> anchor = latest_event_date();
+      if (anchor) resolve_with_anchor(resolved, *anchor);
+    }
+    return resolved;
+  }
+
+  std::optional<Date> latest_event_date() const {
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+      if (it->date) return it->date;
+    }
+    return std::nullopt;
+  }
+
+  // The article's main date: the first incident date named, else the publication date.
+  std::optional<Date> main_date() const {
+    for (const Event& e : events_) {
+      if (e.date && e.role == EventRole::kMain) return e.date;
+    }
+    return article_.article.published;
+  }
+
+  std::vector<std::string> weapon_classes(size_t s) const {
+    std::set<std::string> classes;
+    for (const TermMention* w : by_sentence_[s].weapons) classes.insert(term(*w).kind);
+    return {classes.begin(), classes.end()};
+  }
+
+  EventType event_type(size_t s, const ActorChoice& actor) const {
+    const SentenceMentions& m = by_sentence_[s];
+    bool interception = false, impact = false, strike_word = false;
+    for (const TermMention* t : m.triggers) {
+      const std::string& kind = term(*t).kind;
+      const std::string surface = lower_ascii(text(t->begin, t->end));
+      if (kind == "interception") interception = true;
+      if (kind == "attack" && one_of(kImpactWords, surface)) impact = true;
+      if (kind == "strike" && (surface.find("air") != std::string::npos || surface.find("raid") != std::string::npos ||
+                               surface.find("retaliat") != std::string::npos || surface.find("self-def") != std::string::npos)) {
+        strike_word = true;
+      }
+    }
+    const bool strike_actor = actor.mention && one_of(kStrikeActors, term(*actor.mention).id);
+    bool strike_trigger = false, acting_verb = false;
+    for (const TermMention* t : m.triggers) {
+      const std::string surface = lower_ascii(text(t->begin, t->end));
+      strike_trigger |= term(*t).kind == "strike";
+      // "The U.S. targeted five facilities": a verb, not the noun of "faces second attack".
+      acting_verb |= term(*t).kind == "attack" && surface.size() > 3 &&
+                     (surface.compare(surface.size() - 2, 2, "ed") == 0 || surface.compare(surface.size() - 3, 3, "ing") == 0);
+    }
+    if (strike_actor && actor.status == ActorStatus::kReported && (strike_trigger || acting_verb)) return EventType::kStrike;
+    if (interception && !impact) return EventType::kInterception;
+    if (strike_word && !actor.mention) {
+      // "US airstrikes hit …", "retaliatory strikes": state forces striking, unless US forces are the target.
+      bool us_target = false;
+      for (const TermMention* t : m.targets) {
+        const std::string& kind = term(*t).kind;
+        us_target |= kind == "us" || kind == "coalition" || kind == "us_coalition" || kind == "advisers";
+      }
+      if (!us_target) return EventType::kStrike;
+    }
+    return EventType::kAttack;
+  }
+
+  std::string target_text(size_t s, const ActorChoice& actor) const {
+    for (const TermMention* t : by_sentence_[s].targets) {
+      if (actor.mention && t->begin == actor.mention->begin) continue;
+      if (term(*t).kind == "local_force" || term(*t).kind == "civilian") continue;
+      return std::string(text(t->begin, t->end));
+    }
+    return "";
+  }
+
+  // "two sites in northeastern Syria": the number before a word for sites, just before the place.
+  int site_count(size_t s, const PlaceMention& p) const {
+    const std::vector<std::string> before = words_before(clean_, p.begin, sentence(s).begin, 3);
+    if (before.size() < 3 || before[0] != "in") return 1;
+    static const std::set<std::string> kSiteWords = {"sites", "locations", "bases", "positions", "places", "facilities"};
+    if (!kSiteWords.count(before[1])) return 1;
+    for (const NumberMention* n : by_sentence_[s].numbers) {
+      if (lower_ascii(text(n->begin, n->end)) == before[2] && n->value > 1 && n->value < 10 && !n->ordinal) {
+        return static_cast<int>(n->value);
+      }
+    }
+    return 1;
+  }
+
+  void fill_place(Event& e, const PlaceMention& p) const {
+    const Place& pl = place(p.place);
+    e.place = p.place;
+    e.precision = p.precision;
+    e.country = pl.country;
+    e.admin1 = pl.admin1;
+    e.location = p.label;
+    if (p.precision != PlacePrecision::kRegion && p.precision != PlacePrecision::kCountry && pl.lat) {
+      e.lat = pl.lat;
+      e.lon = pl.lon;
+    }
+    if (p.precision == PlacePrecision::kRegion && p.relation.empty() && pl.kind != PlaceKind::kRegion) e.admin1.clear();
+    if (p.precision == PlacePrecision::kCountry) e.admin1.clear();
+  }
+
+  void apply_casualties(Event& e, const Casualties& c) const {
+    if (c.killed && (!e.killed || *e.killed == 0)) e.killed = c.killed;
+    if (c.injured && (!e.injured || *e.injured == 0)) e.injured = c.injured;
+  }
+
+  void read_sentence(size_t s) {
+    const SentenceMentions& m = by_sentence_[s];
+    const TermMention* trigger = main_trigger(s);
+    const bool claim = has_trigger(s, "claim");
+    const bool accuse = has_trigger(s, "accuse");
+    const Casualties casualties = find_casualties(article_.sentence_text(sentence(s)));
+    const std::vector<const PlaceMention*> places = event_places(s);
+    const bool tally_sentence = tally_sentences_.count(s) > 0;
+
+    if (!trigger && m.weapons.empty()) {
+      // No incident words: the sentence may still tell the casualties of the incident before.
+      if (casualties.any() && !events_.empty() && places.empty() && s - events_.back().sentences.back() <= 2 && !tally_sentence) {
+        apply_casualties(events_.back(), casualties);
+        events_.back().sentences.push_back(s);
+      }
+      return;
+    }
+    const ActorChoice actor = choose_actor(s, trigger);
+
+    if (places.empty()) {
+      if (tally_sentence) return;
+      // A claim or accusation about incidents already told: "… claimed attacks on those locations".
+      if ((claim || accuse) && actor.mention) {
+        pending_claims_.push_back({s, actor});
+        return;
+      }
+      const std::optional<TimeExpression> own_date = sentence_date(s, trigger ? trigger->begin : sentence(s).begin);
+      const EventType type = event_type(s, actor);
+      // The latest incident of the same kind: "the attack" refers back to it.
+      Event* previous = nullptr;
+      for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+        if (it->type == type) {
+          previous = &*it;
+          break;
+        }
+      }
+      const bool same_day = !own_date || !own_date->value || (previous && (!previous->date || own_date->value == previous->date));
+      if (previous && same_day && refers_back(s, trigger, casualties)) {
+        previous->sentences.push_back(s);
+        apply_casualties(*previous, casualties);
+        for (const std::string& w : weapon_classes(s)) previous->weapons.push_back(w);
+        if (actor.mention && previous->actor.empty() && !one_of(kStrikeActors, term(*actor.mention).id)) {
+          previous->actor = term(*actor.mention).name;
+          previous->actor_status = actor.status;
+        }
+        return;
+      }
+      // A strike or an interception with no place of its own that answers the incident just told
+      // ("The coalition responded … by targeting the launch sites with air strikes"): same country
+      // and day.
+      if (events_.empty() || type == EventType::kAttack || !trigger || is_weak(term(*trigger))) return;
+      const Event& last = events_.back();
+      if (!same_day || last.type == type) return;
+      Event e;
+      e.type = type;
+      e.country = last.country;
+      e.date = own_date && own_date->value ? own_date->value : last.date;
+      if (own_date && own_date->value_max && own_date->value_max != own_date->value) e.date_max = own_date->value_max;
+      e.weapons = weapon_classes(s);
+      if (actor.mention) e.actor = term(*actor.mention).name, e.actor_status = actor.status;
+      e.target = target_text(s, actor);
+      apply_casualties(e, casualties);
+      e.sentences.push_back(s);
+      e.confidence = 0.35;
+      events_.push_back(std::move(e));
+      return;
+    }
+    if (tally_sentence) {
+      bool specific = false;
+      for (const PlaceMention* p : places) specific |= place_rank(p->precision) >= 3;
+      if (!specific) return;
+    }
+    // Plural attacks with no day and no specific place are a trend, not an incident:
+    // "numerous attacks on US troops since mid-October".
+    for (const PlaceMention* p : places) {
+      Event e;
+      const std::optional<TimeExpression> date = sentence_date(s, p->begin);
+      if (date && date->value) {
+        e.date = date->value;
+        if (date->value_max && date->value_max != date->value) e.date_max = date->value_max;
+        e.confidence += 0.15;
+      } else {
+        e.date = latest_event_date();
+        if (!e.date && s <= 2) e.date = article_.article.published ? std::optional<Date>() : std::nullopt;
+      }
+      if (!date && !trigger) continue;  // a weapon named in passing, no incident words, no day
+      // A whole country with no day of its own is a trend ("a surge in attacks … in Iraq and
+      // Syria"), not an incident.
+      if (place_rank(p->precision) <= 1 && !(date && date->value)) continue;
+      if (!trigger) continue;
+      fill_place(e, *p);
+      e.type = event_type(s, actor);
+      e.weapons = weapon_classes(s);
+      if (actor.mention && !(e.type == EventType::kAttack && one_of(kStrikeActors, term(*actor.mention).id))) {
+        e.actor = term(*actor.mention).name;
+        e.actor_status = actor.status;
+      }
+      e.target = target_text(s, actor);
+      apply_casualties(e, casualties);
+      e.count = site_count(s, *p);
+      e.sentences.push_back(s);
+      if (trigger) e.confidence += 0.15;
+      if (!e.weapons.empty()) e.confidence += 0.05;
+      const int rank = place_rank(e.precision);
+      e.confidence += rank >= 3 ? 0.15 : rank == 2 ? 0.05 : -0.15;
+      events_.push_back(std::move(e));
+    }
+  }
+
+  // Claims and accusations made in sentences of their own apply to the attacks they follow that
+  // have no actor yet.
+  void apply_article_claims() {
+    for (const auto& [s, actor] : pending_claims_) {
+      bool applied = false;
+      for (Event& e : events_) {
+        if (e.sentences.front() > s && actor.status == ActorStatus::kAccused) continue;
+        if (e.type != EventType::kAttack && e.type != EventType::kInterception) continue;
+        if (actor.status == ActorStatus::kAccused) {
+          // An accusation speaks of the incident just told.
+          continue;
+        }
+        if (e.actor.empty() || e.actor_status == ActorStatus::kReported) {
+          e.actor = term(*actor.mention).name;
+          e.actor_status = ActorStatus::kClaimed;
+          e.sentences.push_back(s);
+          applied = true;
+        }
+      }
+      if (actor.status == ActorStatus::kAccused) {
+        for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+          if (it->sentences.front() < s && (it->type == EventType::kAttack || it->type == EventType::kInterception)) {
+            if (it->actor.empty() || it->actor_status == ActorStatus::kReported) {
+              it->actor = term(*actor.mention).name;
+              it->actor_status = ActorStatus::kAccused;
+              it->sentences.push_back(s);
+            }
+            applied = true;
+            break;
+          }
+        }
+      }
+      (void)applied;
+    }
+  }
+
+  static bool dates_compatible(const Event& a, const Event& b) {
+    if (!a.date || !b.date) return true;
+    const Date a_max = a.date_max.value_or(*a.date), b_max = b.date_max.value_or(*b.date);
+    return *a.date <= b_max && *b.date <= a_max;
+  }
+
+  // Whether b (vaguer or equal) may be the same incident as a.
+  bool same_incident(const Event& a, const Event& b) const {
+    if (a.type != b.type || a.country != b.country || a.country.empty()) return false;
+    if (!dates_compatible(a, b)) return false;
+    if (a.place != kNoPlace && a.place == b.place && a.location == b.location) return true;
+    const int ra = place_rank(a.precision), rb = place_rank(b.precision);
+    if (ra == rb) return ra == 0;
+    const Event& vague = ra < rb ? a : b;
+    const Event& specific = ra < rb ? b : a;
+    if (place_rank(vague.precision) <= 1) return true;
+    // A region or governorate holds the site if the governorate agrees (regions carry none).
+    return vague.admin1.empty() || vague.admin1 == specific.admin1;
+  }
+
+  void merge_into(Event& keep, Event& gone) const {
+    const int rk = place_rank(keep.precision), rg = place_rank(gone.precision);
+    if (rg > rk) {
+      keep.place = gone.place, keep.precision = gone.precision, keep.location = gone.location;
+      keep.admin1 = gone.admin1, keep.lat = gone.lat, keep.lon = gone.lon;
+      keep.count = gone.count;
+    }
+    if (!keep.date || (gone.date && !gone.date_max && keep.date_max)) {
+      keep.date = gone.date;
+      keep.date_max = gone.date_max;
+    }
+    keep.weapons.insert(keep.weapons.end(), gone.weapons.begin(), gone.weapons.end());
+    if (keep.actor.empty() || (keep.actor_status == ActorStatus::kReported && gone.actor_status != ActorStatus::kNone &&
+                               gone.actor_status != ActorStatus::kReported)) {
+      if (!gone.actor.empty()) keep.actor = gone.actor, keep.actor_status = gone.actor_status;
+    }
+    if (keep.target.empty()) keep.target = gone.target;
+    if (!keep.killed || (*keep.killed == 0 && gone.killed && *gone.killed > 0)) keep.killed = gone.killed ? gone.killed : keep.killed;
+    if (!keep.injured || (*keep.injured == 0 && gone.injured && *gone.injured > 0)) keep.injured = gone.injured ? gone.injured : keep.injured;
+    keep.sentences.insert(keep.sentences.end(), gone.sentences.begin(), gone.sentences.end());
+    std::sort(keep.sentences.begin(), keep.sentences.end());
+    keep.sentences.erase(std::unique(keep.sentences.begin(), keep.sentences.end()), keep.sentences.end());
+    keep.confidence = std::min(0.98, std::max(keep.confidence, gone.confidence) + 0.05);
+  }
+
+  void merge_events() {
+    bool merged = true;
+    while (merged) {
+      merged = false;
+      for (size_t i = 0; i < events_.size() && !merged; ++i) {
+        for (size_t j = i + 1; j < events_.size() && !merged; ++j) {
+          if (!same_incident(events_[i], events_[j])) continue;
+          // Two places of the same precision stay apart; a vaguer one joins the specific one.
+          merge_into(events_[i], events_[j]);
+          events_.erase(events_.begin() + static_cast<long>(j));
+          merged = true;
+        }
+      }
+    }
+  }
+
+  void finish(Event& e) const {
+    std::sort(e.weapons.begin(), e.weapons.end());
+    e.weapons.erase(std::unique(e.weapons.begin(), e.weapons.end()), e.weapons.end());
+    const std::optional<Date> published = article_.article.published;
+    const std::optional<Date> reference = published ? published : main_date();
+    if (e.date && reference) {
+      const Date last = e.date_max.value_or(*e.date);
+      if (last.days_since_epoch() < reference->days_since_epoch() - 3) e.role = EventRole::kBackground;
+    }
+    e.confidence = std::clamp(e.confidence + (e.sentences.size() > 1 ? 0.05 : 0.0), 0.05, 0.98);
+  }
+
+  // Running tallies: "74 attacks since 17 October: 36 in Iraq, 38 in Syria", "45 US personnel
+  // injured", "targeted at least 41 times since October 17".
+  void find_tallies(std::vector<Tally>& out) const {
+    for (size_t s = 0; s < article_.sentences.size(); ++s) {
+      if (!sentence(s).english) continue;
+      const SentenceMentions& m = by_sentence_[s];
+      const Sentence& sent = sentence(s);
+      const std::string lowered = lower_ascii(article_.sentence_text(sent));
+      const bool cumulative = lowered.find("since") != std::string::npos || lowered.find("total") != std::string::npos ||
+                              lowered.find("so far") != std::string::npos || lowered.find("as of") != std::string::npos ||
+                              lowered.find("there had been") != std::string::npos || lowered.find("series of") != std::string::npos ||
+                              lowered.find("beginning in") != std::string::npos || lowered.find("have been") != std::string::npos ||
+                              lowered.find("have suffered") != std::string::npos || lowered.find("recorded") != std::string::npos ||
+                              lowered.find("updated") != std::string::npos || lowered.find("had been") != std::string::npos;
+      if (!cumulative) continue;
+      std::string since;
+      std::optional<Date> as_of;
+      for (const TimeExpression* t : m.times) {
+        if (t->is_since && t->value) {
+          since = t->precision == TimePrecision::kMonth ? t->value->iso().substr(0, 7) : t->value->iso();
+        }
+        const std::vector<std::string> before = words_before(clean_, t->begin, sent.begin, 2);
+        if (before.size() >= 2 && before[0] == "of" && before[1] == "as" && t->value) as_of = t->value;
+      }
+      // "Beginning in October": the start of the count, a month.
+      for (const TimeExpression* t : m.times) {
+        const std::vector<std::string> before = words_before(clean_, t->begin, sent.begin, 2);
+        if (since.empty() && !before.empty() && (before[0] == "beginning" || (before[0] == "in" && before.size() > 1 && before[1] == "beginning")) && t->value) {
+          since = t->value->iso().substr(0, 7);
+        }
+      }
+      bool attack_tally = false;
+      for (const NumberMention* n : m.numbers) {
+        if (n->ordinal || n->vague) continue;
+        const std::vector<std::string> after = words_after(clean_, n->end, sent.end, 8);
+        const std::vector<std::string> before = words_before(clean_, n->begin, sent.begin, 4);
+        Tally t;
+        t.count = n->value;
+        t.qualifier = n->qualifier;
+        t.since = since;
+        t.as_of = as_of;
+        t.sentence = s;
+        bool found = false;
+        // "36 attacks", "40 drone or missile attacks", "41 times", "the total number of attacks to 74"
+        for (size_t k = 0; k < after.size() && k < 4; ++k) {
+          if (after[k] == "attacks" || (after[k] == "times" && k == 0)) {
+            found = true;
+            break;
+          }
+          if (after[k] == "," || after[k] == "in" || k >= 3) break;
+        }
+        if (!found && !before.empty() && before[0] == "to" && lowered.find("attacks") != std::string::npos &&
+            lowered.find("total") != std::string::npos) {
+          found = true;
+        }
+        if (found && n->value >= 3) {
+          t.what = TallyWhat::kAttacks;
+          attack_tally = true;
+          // "36 attacks in Iraq"
+          const std::vector<std::string> more = words_after(clean_, n->end, sent.end, 4);
+          for (const PlaceMention* p : m.places) {
+            if (p->begin > n->end && p->begin - n->end < 24 && place(p->place).kind == PlaceKind::kCountry) {
+              const std::string between = lower_ascii(text(n->end, p->begin));
+              if (between.find(" in ") != std::string::npos && between.find(',') == std::string::npos) t.country = place(p->place).country;
+              break;
+            }
+          }
+          out.push_back(t);
+          continue;
+        }
+        // "45 US personnel", "56 U.S. service members have suffered wounds", "45 reported injuries"
+        bool injured = false, killed = false;
+        for (size_t k = 0; k < after.size(); ++k) {
+          if (after[k].rfind("injur", 0) == 0 || after[k].rfind("wound", 0) == 0) injured = true;
+          if (after[k] == "killed" || after[k] == "deaths" || after[k] == "died") killed = true;
+        }
+        if (!before.empty() && (before[0] == "injuring" || before[0] == "wounding")) injured = true;
+        if (!after.empty() && (after[0] == "troops" || after[0] == "personnel" || after[0] == "members") && !injured) {
+          const std::vector<std::string> further = words_after(clean_, n->end, sent.end, 6);
+          for (const std::string& w : further) injured |= w.rfind("injur", 0) == 0 || w.rfind("wound", 0) == 0;
+        }
+        if ((injured || killed) && n->value >= 10) {
+          t.what = injured ? TallyWhat::kInjured : TallyWhat::kKilled;
+          out.push_back(t);
+        }
+      }
+      // "with 36 in Iraq and 38 in Syria": the per-country parts of an attack tally.
+      if (attack_tally) {
+        for (const NumberMention* n : m.numbers) {
+          const std::string after_text = lower_ascii(text(n->end, std::min(sent.end, n->end + 12)));
+          if (after_text.rfind(" in ", 0) != 0) continue;
+          for (const PlaceMention* p : m.places) {
+            if (p->begin == n->end + 4 && place(p->place).kind == PlaceKind::kCountry) {
+              bool duplicate = false;
+              for (const Tally& existing : out) duplicate |= existing.sentence == s && existing.count == n->value;
+              if (duplicate) {
+                for (Tally& existing : out) {
+                  if (existing.sentence == s && existing.count == n->value) existing.country = place(p->place).country;
+                }
+                continue;
+              }
+              Tally t;
+              t.what = TallyWhat::kAttacks;
+              t.count = n->value;
+              t.qualifier = n->qualifier;
+              t.country = place(p->place).country;
+              t.since = since;
+              t.as_of = as_of;
+              t.sentence = s;
+              out.push_back(t);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  const AnalyzedArticle& article_;
+  const ArticleMentions& mentions_;
+  const Recognizer& recognizer_;
+  std::string_view clean_;
+  std::vector<SentenceMentions> by_sentence_;
+  std::set<size_t> tally_sentences_;
+  std::vector<Event> events_;
+  std::vector<std::pair<size_t, ActorChoice>> pending_claims_;
+};
+
+}  // namespace
+
+Extraction extract_events(const AnalyzedArticle& article, const ArticleMentions& mentions, const Recognizer& recognizer) {
+  return Extractor(article, mentions, recognizer).run();
+}
+
+}  // namespace salvo

@@ -1,0 +1,79 @@
+// `salvo eval` as a user runs it: on the seeds gold set, and with an article missing.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "../support/temp_dir.h"
+
+namespace salvo {
+namespace {
+
+using testing::TempDir;
+
+struct CommandRun {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+CommandRun salvo(const std::string& args) {
+  TempDir scratch;
+  const std::string err_path = scratch.file("stderr");
+  const std::string command = std::string(SALVO_BINARY) + " " + args + " </dev/null 2>" + err_path;
+  CommandRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  char buffer[65536];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, n);
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = testing::read_file(err_path);
+  return run;
+}
+
+const std::string kSeedsGold = std::string(SALVO_SHARED_DIR) + "/gold/seeds";
+
+TEST(EvalCli, ScoresTheFiveSeedArticles) {
+  if (!std::filesystem::is_directory(kSeedsGold)) GTEST_SKIP() << "no " << kSeedsGold;
+  const CommandRun run = salvo("eval --json --gold " + kSeedsGold);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const nlohmann::json report = nlohmann::json::parse(run.out);
+  ASSERT_EQ(report["articles"].size(), 5u);
+  EXPECT_EQ(report["articles"][1]["article"], "001_02c4609296c7c39b");
+  EXPECT_EQ(report["articles"][1]["events"]["gold"], 5);  // as the gold file says; scores not asserted
+  EXPECT_EQ(report["events"]["gold"], 15);
+  EXPECT_EQ(report["tallies"]["gold"], 7);
+  for (const char* field : {"date", "location", "admin1", "actor", "actor_status", "killed", "injured", "weapons"}) {
+    EXPECT_TRUE(report["fields"].contains(field)) << field;
+  }
+  EXPECT_TRUE(report["extra_fields"].contains("target"));
+
+  const CommandRun text = salvo("eval --gold " + kSeedsGold);
+  EXPECT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("Scored 5 article(s)"), std::string::npos) << text.out;
+}
+
+TEST(EvalCli, MissingArticleIsNamedSkippedAndExitsOne) {
+  if (!std::filesystem::is_directory(kSeedsGold)) GTEST_SKIP() << "no " << kSeedsGold;
+  TempDir dir;
+  dir.write("gold/seeds/x.json", R"({"article": "nowhere.txt", "events": [], "tallies": []})");
+  std::filesystem::copy(kSeedsGold + "/000_c8cd247d421b118c.json", dir.file("gold/seeds/000_c8cd247d421b118c.json"));
+  dir.write("seeds/000_c8cd247d421b118c.txt",
+            " date 2023-11-24\nA drone attacked US forces at Erbil airport on Thursday.\n");
+  const CommandRun run = salvo("eval --json --gold " + dir.file("gold/seeds"));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.err.find("nowhere.txt"), std::string::npos) << run.err;
+  const nlohmann::json report = nlohmann::json::parse(run.out);
+  EXPECT_EQ(report["articles"].size(), 1u);
+  EXPECT_EQ(report["skipped"].size(), 1u);
+}
+
+TEST(EvalCli, UnusableGoldFolderAndUsage) {
+  EXPECT_EQ(salvo("eval --gold /nonexistent/gold/dev").status, 3);
+  EXPECT_EQ(salvo("eval").status, 2);  // --gold is required
+}
+
+}  // namespace
+}  // namespace salvo

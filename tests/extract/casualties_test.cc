@@ -1,0 +1,48 @@
+#include "salvo/extract/casualties.h"
+
+#include <gtest/gtest.h>
+
+namespace salvo {
+namespace {
+
+struct CasualtyCase {
+  const char* name;
+  const char* sentence;
+  std::optional<int> killed;
+  std::optional<int> injured;
+};
+
+class CasualtyCases : public ::testing::TestWithParam<CasualtyCase> {};
+
+TEST_P(CasualtyCases, Finds) {
+  const Casualties c = find_casualties(GetParam().sentence);
+  EXPECT_EQ(c.killed, GetParam().killed) << GetParam().sentence;
+  EXPECT_EQ(c.injured, GetParam().injured) << GetParam().sentence;
+}
+
+constexpr std::optional<int> kNull = std::nullopt;
+
+// From the seeds and dev articles, and variants of their constructions.
+INSTANTIATE_TEST_SUITE_P(
+    News, CasualtyCases,
+    ::testing::Values(
+        CasualtyCase{"no_casualties", "but there were no casualties or damage to infrastructure", 0, 0},
+        CasualtyCase{"no_personnel_injured", "\xE2\x80\x9CNo US personnel were injured,\xE2\x80\x9D it added.", kNull, 0},
+        CasualtyCase{"no_injuries_no_damage", "produced \xE2\x80\x9Cno injuries and no damage to infrastructure\xE2\x80\x9D", kNull, 0},
+        CasualtyCase{"killing_eight", "U.S. forces struck the group south of Baghdad, killing eight members, according to KH.", 8, kNull},
+        CasualtyCase{"killed_three", "A January 28 drone attack killed three US soldiers in the Jordanian desert.", 3, kNull},
+        CasualtyCase{"sum_killed", "18 Katyusha rockets struck the Taji base, killing two Americans and one British national.", 3, kNull},
+        CasualtyCase{"sum_injured", "Three American and two Iraqi service members were injured Saturday morning in a rocket attack.", kNull, 5},
+        CasualtyCase{"killing_and_injuring", "18 rockets slammed into Camp Taji, killing three coalition personnel and injuring 12 others.", 3, 12},
+        CasualtyCase{"contractor_died", "A civilian U.S. contractor died of a heart attack during a rocket attack.", 1, kNull},
+        CasualtyCase{"critical_condition", "The attack left at least two air defence members in critical condition.", kNull, 2},
+        CasualtyCase{"six_killed", "Kurdish forces said six fighters were killed in a drone strike on the base.", 6, kNull},
+        CasualtyCase{"deaths_of", "A drone attack in Jordan led to the deaths of three US soldiers.", 3, kNull},
+        CasualtyCase{"treated_for_symptoms", "The United States treated 11 of its troops for symptoms of concussion.", kNull, 11},
+        CasualtyCase{"rockets_are_not_people", "Two rockets hit the base and three drones were shot down.", kNull, kNull},
+        CasualtyCase{"no_one_hurt", "No one was hurt in the attack.", kNull, 0},
+        CasualtyCase{"nothing", "Rockets were fired at a base in Syria.", kNull, kNull}),
+    [](const ::testing::TestParamInfo<CasualtyCase>& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace salvo
