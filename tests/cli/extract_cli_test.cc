@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "../support/run_salvo.h"
 #include "../support/temp_dir.h"
 
 namespace salvo {
@@ -13,31 +14,10 @@ namespace {
 
 using testing::TempDir;
 
-struct CommandRun {
-  int status = -1;
-  std::string out;
-  std::string err;
-  std::vector<nlohmann::json> records() const {
-    std::vector<nlohmann::json> result;
-    std::istringstream lines(out);
-    for (std::string line; std::getline(lines, line);) result.push_back(nlohmann::json::parse(line));
-    return result;
-  }
-};
+using testing::CommandRun;
 
 CommandRun salvo(const std::string& args, const std::string& stdin_text = "") {
-  TempDir scratch;
-  const std::string err_path = scratch.file("stderr");
-  const std::string in_path = scratch.write("stdin", stdin_text);
-  const std::string command = std::string(SALVO_BINARY) + " " + args + " <" + in_path + " 2>" + err_path;
-  CommandRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  char buffer[65536];
-  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = testing::read_file(err_path);
-  return run;
+  return testing::run_salvo(args, stdin_text);
 }
 
 TEST(ExtractCli, SeedsGiveFiveRecordsAndExitZero) {

@@ -1,0 +1,46 @@
+// Runs the built salvo binary as a user would, capturing stdout, stderr and the exit status.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "temp_dir.h"
+
+namespace salvo::testing {
+
+struct CommandRun {
+  int status = -1;
+  std::string out;
+  std::string err;
+  // stdout read as JSON Lines.
+  std::vector<nlohmann::json> records() const {
+    std::vector<nlohmann::json> result;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) result.push_back(nlohmann::json::parse(line));
+    return result;
+  }
+};
+
+// `args` are appended to the binary's path as a shell command line; `stdin_text` is its input.
+inline CommandRun run_salvo(const std::string& args, const std::string& stdin_text = "") {
+  TempDir scratch;
+  const std::string err_path = scratch.file("stderr");
+  const std::string in_path = scratch.write("stdin", stdin_text);
+  const std::string command = std::string(SALVO_BINARY) + " " + args + " <" + in_path + " 2>" + err_path;
+  CommandRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  char buffer[65536];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, n);
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = read_file(err_path);
+  return run;
+}
+
+}  // namespace salvo::testing
