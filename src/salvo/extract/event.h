@@ -38,6 +38,7 @@ struct Event {
   int count = 1;
   EventRole role = EventRole::kMain;
   double confidence = 0.5;
+  bool impact = false;  // the text says something landed or exploded (not only intercepted)
   std::vector<size_t> sentences;  // evidence: indices into AnalyzedArticle::sentences, in order
 };
 

@@ -114,9 +114,17 @@ constexpr std::array<std::string_view, 13> kReportingVerbs = {"said", "says", "t
 constexpr std::array<std::string_view, 8> kPassiveAuxiliaries = {"was", "were", "been", "being", "is", "are", "got", "be"};
 // Words of an attack that land: with them a sentence reports an attack even when something was
 // also intercepted.
-constexpr std::array<std::string_view, 14> kImpactWords = {"hit", "hits", "slammed", "slammed into", "landed", "impacted",
+constexpr std::array<std::string_view, 17> kImpactWords = {"hit", "hits", "slammed", "slammed into", "landed", "impacted",
                                                            "exploded", "explosion", "blast", "struck by", "touched down",
-                                                           "detonated", "rained down", "landing"};
+                                                           "detonated", "rained down", "landing", "crashed", "crashed into",
+                                                           "crashes into"};
+// Plural nouns of incidents: alone (without a count) they speak of a trend, not an incident.
+constexpr std::array<std::string_view, 12> kPluralIncidentNouns = {
+    "attacks", "strikes", "airstrikes", "air strikes", "assaults", "raids", "incidents", "rocket attacks",
+    "drone attacks", "missile attacks", "air raids", "targets"};
+// Words that place an incident before or after another, so that it does not share its day.
+constexpr std::array<std::string_view, 9> kRelationalTimeWords = {"after", "before", "earlier", "ago", "previous",
+                                                                  "prior", "later", "since", "anniversary"};
 // Forces whose attacks are "strikes" in this domain: they strike militias, militias attack them.
 constexpr std::array<std::string_view, 5> kStrikeActors = {"us-forces", "us-led-coalition", "israel", "turkey", "russia"};
 
@@ -302,6 +310,11 @@ class Extractor {
       for (const TermMention* t : m.targets) inside_name |= p->begin >= t->begin && p->end <= t->end && t->end - t->begin > p->end - p->begin;
       if (inside_name) continue;
       if (p->end < clean_.size() && clean_[p->end] == '-') continue;  // "Iraq-based", "Syria-Iraq border"
+      // A dateline names where the report was filed: "BAGHDAD (AP) —", "ERBIL (Kurdistan 24) –".
+      if (s <= 1 && p->begin == sent.begin) {
+        const std::string_view rest = text(p->end, std::min(sent.end, p->end + 4));
+        if (rest.rfind(" (", 0) == 0 || rest.rfind(" \xE2\x80", 0) == 0 || rest.rfind(" -", 0) == 0 || rest.rfind(":", 0) == 0) continue;
+      }
       const std::vector<std::string> before = words_before(clean_, p->begin, sent.begin, 2);
       if (!before.empty() && (before[0] == "from" || (before[0] == "the" && before.size() > 1 && before[1] == "from"))) continue;
       places.push_back(p);
@@ -395,40 +408,117 @@ class Extractor {
     return {classes.begin(), classes.end()};
   }
 
-  EventType event_type(size_t s, const ActorChoice& actor) const {
+  bool sentence_has_impact(size_t s) const {
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      if (term(*t).kind == "attack" && one_of(kImpactWords, lower_ascii(text(t->begin, t->end)))) return true;
+    }
+    return false;
+  }
+
+  // The incident trigger nearest a place (before it preferred): what happened there.
+  const TermMention* trigger_near(size_t s, size_t pos) const {
+    const TermMention* best = nullptr;
+    size_t best_distance = static_cast<size_t>(-1);
+    const bool weapon = !by_sentence_[s].weapons.empty();
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      const Term& tr = term(*t);
+      if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
+      if (is_weak(tr) && !weapon) continue;
+      const size_t distance = t->end <= pos ? pos - t->end : 2 * (t->begin - pos);
+      if (distance < best_distance) best = t, best_distance = distance;
+    }
+    return best;
+  }
+
+  // What kind of incident: decided by the trigger nearest the place and by who acts.
+  EventType event_type(size_t s, const ActorChoice& actor, const TermMention* trigger) const {
     const SentenceMentions& m = by_sentence_[s];
-    bool interception = false, impact = false, strike_word = false;
-    for (const TermMention* t : m.triggers) {
-      const std::string& kind = term(*t).kind;
-      const std::string surface = lower_ascii(text(t->begin, t->end));
-      if (kind == "interception") interception = true;
-      if (kind == "attack" && one_of(kImpactWords, surface)) impact = true;
-      if (kind == "strike" && (surface.find("air") != std::string::npos || surface.find("raid") != std::string::npos ||
-                               surface.find("retaliat") != std::string::npos || surface.find("self-def") != std::string::npos)) {
-        strike_word = true;
+    const bool impact = sentence_has_impact(s);
+    const bool strike_actor = actor.mention && one_of(kStrikeActors, term(*actor.mention).id) &&
+                              actor.status == ActorStatus::kReported;
+    bool aircraft = false;
+    for (const TermMention* w : m.weapons) aircraft |= term(*w).kind == "aircraft";
+    if (!trigger) return EventType::kAttack;
+    const std::string& kind = term(*trigger).kind;
+    const std::string surface = lower_ascii(text(trigger->begin, trigger->end));
+    if (kind == "interception") return impact ? EventType::kAttack : EventType::kInterception;
+    if (kind == "strike") {
+      const bool air_word = surface.find("air") != std::string::npos || surface.find("raid") != std::string::npos ||
+                            surface.find("retaliat") != std::string::npos || surface.find("self-def") != std::string::npos;
+      if (strike_actor || aircraft || air_word) {
+        // Unless US forces are the ones struck ("a drone strike on US troops").
+        bool us_target = false;
+        for (const TermMention* t : m.targets) {
+          const std::string& target_kind = term(*t).kind;
+          us_target |= t->begin > trigger->end && (target_kind == "us" || target_kind == "coalition" ||
+                                                   target_kind == "us_coalition" || target_kind == "advisers");
+        }
+        if (strike_actor || !us_target) return EventType::kStrike;
       }
+      return EventType::kAttack;
     }
-    const bool strike_actor = actor.mention && one_of(kStrikeActors, term(*actor.mention).id);
-    bool strike_trigger = false, acting_verb = false;
-    for (const TermMention* t : m.triggers) {
-      const std::string surface = lower_ascii(text(t->begin, t->end));
-      strike_trigger |= term(*t).kind == "strike";
-      // "The U.S. targeted five facilities": a verb, not the noun of "faces second attack".
-      acting_verb |= term(*t).kind == "attack" && surface.size() > 3 &&
-                     (surface.compare(surface.size() - 2, 2, "ed") == 0 || surface.compare(surface.size() - 3, 3, "ing") == 0);
-    }
-    if (strike_actor && actor.status == ActorStatus::kReported && (strike_trigger || acting_verb)) return EventType::kStrike;
-    if (interception && !impact) return EventType::kInterception;
-    if (strike_word && !actor.mention) {
-      // "US airstrikes hit …", "retaliatory strikes": state forces striking, unless US forces are the target.
-      bool us_target = false;
-      for (const TermMention* t : m.targets) {
-        const std::string& kind = term(*t).kind;
-        us_target |= kind == "us" || kind == "coalition" || kind == "us_coalition" || kind == "advisers";
-      }
-      if (!us_target) return EventType::kStrike;
-    }
+    // "The U.S. targeted five facilities": a strike; "US troops … face a second attack": not.
+    const bool acting_verb = surface.size() > 3 && (surface.compare(surface.size() - 2, 2, "ed") == 0 ||
+                                                    surface.compare(surface.size() - 3, 3, "ing") == 0);
+    if (strike_actor && acting_verb && !is_passive_trigger(s, *trigger)) return EventType::kStrike;
     return EventType::kAttack;
+  }
+
+  // Whether the sentence reports an incident rather than a trend: some trigger is not a bare
+  // plural ("attacks on US troops have surged"), or the plural is counted ("two attacks").
+  bool reports_incident(size_t s) const {
+    const bool weapon = !by_sentence_[s].weapons.empty();
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      const Term& tr = term(*t);
+      if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
+      if (is_weak(tr) && !weapon) continue;
+      if (!one_of(kPluralIncidentNouns, lower_ascii(text(t->begin, t->end)))) return true;
+      for (const NumberMention* n : by_sentence_[s].numbers) {
+        if (n->end <= t->begin && t->begin - n->end < 24 && !n->ordinal && !n->vague) return true;
+      }
+    }
+    return false;
+  }
+
+  bool has_relational_time_word(size_t s) const {
+    const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+    for (std::string_view w : kRelationalTimeWords) {
+      size_t pos = lowered.find(w);
+      while (pos != std::string::npos) {
+        const bool start = pos == 0 || !std::isalpha(static_cast<unsigned char>(lowered[pos - 1]));
+        const bool end = pos + w.size() >= lowered.size() || !std::isalpha(static_cast<unsigned char>(lowered[pos + w.size()]));
+        if (start && end) return true;
+        pos = lowered.find(w, pos + 1);
+      }
+    }
+    return false;
+  }
+
+  bool is_response(size_t s) const {
+    const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+    return lowered.find("retaliat") != std::string::npos || lowered.find("respon") != std::string::npos;
+  }
+
+  // The day of an incident whose sentence names none: the incident just told, when this sentence
+  // follows it closely and does not place itself before or after something else.
+  std::optional<Date> inherited_date(size_t s) const {
+    if (events_.empty() || has_relational_time_word(s)) return std::nullopt;
+    const Event& last = events_.back();
+    if (s - last.sentences.back() > 3) return std::nullopt;
+    return last.date;
+  }
+
+  // "strike two facilities", "targeted five … weapon storage facilities": how many strikes.
+  int facility_count(size_t s, const TermMention& trigger) const {
+    static const std::set<std::string> kFacilityWords = {"facilities", "sites", "targets", "positions", "depots",
+                                                         "locations", "bases", "warehouses", "compounds"};
+    for (const NumberMention* n : by_sentence_[s].numbers) {
+      if (n->begin < trigger.end || n->begin - trigger.end > 16 || n->ordinal || n->vague || n->value < 2 || n->value > 20) continue;
+      for (const std::string& w : words_after(clean_, n->end, sentence(s).end, 5)) {
+        if (kFacilityWords.count(w)) return static_cast<int>(n->value);
+      }
+    }
+    return 1;
   }
 
   std::string target_text(size_t s, const ActorChoice& actor) const {
@@ -501,11 +591,13 @@ class Extractor {
         return;
       }
       const std::optional<TimeExpression> own_date = sentence_date(s, trigger ? trigger->begin : sentence(s).begin);
-      const EventType type = event_type(s, actor);
-      // The latest incident of the same kind: "the attack" refers back to it.
+      const EventType type = event_type(s, actor, trigger);
+      // The latest incident this one may be: "the attack" refers back to it; an attack and the
+      // interception of its drones are one incident.
       Event* previous = nullptr;
       for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
-        if (it->type == type) {
+        const bool compatible = it->type == type || (type != EventType::kStrike && it->type != EventType::kStrike);
+        if (compatible) {
           previous = &*it;
           break;
         }
@@ -515,6 +607,11 @@ class Extractor {
         previous->sentences.push_back(s);
         apply_casualties(*previous, casualties);
         for (const std::string& w : weapon_classes(s)) previous->weapons.push_back(w);
+        if (type == EventType::kInterception && previous->type == EventType::kAttack && !previous->impact) {
+          previous->type = EventType::kInterception;  // "The attack was thwarted before reaching its target"
+        }
+        previous->impact |= sentence_has_impact(s);
+        if (previous->impact) previous->type = previous->type == EventType::kStrike ? previous->type : EventType::kAttack;
         if (actor.mention && previous->actor.empty() && !one_of(kStrikeActors, term(*actor.mention).id)) {
           previous->actor = term(*actor.mention).name;
           previous->actor_status = actor.status;
@@ -525,6 +622,8 @@ class Extractor {
       // ("The coalition responded … by targeting the launch sites with air strikes"): same country
       // and day.
       if (events_.empty() || type == EventType::kAttack || !trigger || is_weak(term(*trigger))) return;
+      if (!(own_date && own_date->value) && !is_response(s)) return;
+      if (!reports_incident(s)) return;
       const Event& last = events_.back();
       if (!same_day || last.type == type) return;
       Event e;
@@ -536,6 +635,7 @@ class Extractor {
       if (actor.mention) e.actor = term(*actor.mention).name, e.actor_status = actor.status;
       e.target = target_text(s, actor);
       apply_casualties(e, casualties);
+      if (type == EventType::kStrike) e.count = facility_count(s, *trigger);
       e.sentences.push_back(s);
       e.confidence = 0.35;
       events_.push_back(std::move(e));
@@ -546,26 +646,25 @@ class Extractor {
       for (const PlaceMention* p : places) specific |= place_rank(p->precision) >= 3;
       if (!specific) return;
     }
-    // Plural attacks with no day and no specific place are a trend, not an incident:
-    // "numerous attacks on US troops since mid-October".
+    if (!trigger || !reports_incident(s)) return;
     for (const PlaceMention* p : places) {
       Event e;
       const std::optional<TimeExpression> date = sentence_date(s, p->begin);
-      if (date && date->value) {
+      const bool own_day = date && date->value;
+      if (own_day) {
         e.date = date->value;
         if (date->value_max && date->value_max != date->value) e.date_max = date->value_max;
         e.confidence += 0.15;
       } else {
-        e.date = latest_event_date();
-        if (!e.date && s <= 2) e.date = article_.article.published ? std::optional<Date>() : std::nullopt;
+        e.date = inherited_date(s);
       }
-      if (!date && !trigger) continue;  // a weapon named in passing, no incident words, no day
       // A whole country with no day of its own is a trend ("a surge in attacks … in Iraq and
-      // Syria"), not an incident.
-      if (place_rank(p->precision) <= 1 && !(date && date->value)) continue;
-      if (!trigger) continue;
+      // Syria"), not an incident — unless it answers the incident just told.
+      if (place_rank(p->precision) <= 1 && !own_day && !(is_response(s) && e.date)) continue;
+      const TermMention* near = trigger_near(s, p->begin);
       fill_place(e, *p);
-      e.type = event_type(s, actor);
+      e.type = event_type(s, actor, near ? near : trigger);
+      e.impact = sentence_has_impact(s);
       e.weapons = weapon_classes(s);
       if (actor.mention && !(e.type == EventType::kAttack && one_of(kStrikeActors, term(*actor.mention).id))) {
         e.actor = term(*actor.mention).name;
@@ -573,9 +672,9 @@ class Extractor {
       }
       e.target = target_text(s, actor);
       apply_casualties(e, casualties);
-      e.count = site_count(s, *p);
+      e.count = e.type == EventType::kStrike ? facility_count(s, near ? *near : *trigger) : site_count(s, *p);
       e.sentences.push_back(s);
-      if (trigger) e.confidence += 0.15;
+      e.confidence += 0.15;
       if (!e.weapons.empty()) e.confidence += 0.05;
       const int rank = place_rank(e.precision);
       e.confidence += rank >= 3 ? 0.15 : rank == 2 ? 0.05 : -0.15;
@@ -627,7 +726,9 @@ class Extractor {
 
   // Whether b (vaguer or equal) may be the same incident as a.
   bool same_incident(const Event& a, const Event& b) const {
-    if (a.type != b.type || a.country != b.country || a.country.empty()) return false;
+    // An attack and the interception of (part of) it are one incident.
+    const bool types_agree = a.type == b.type || (a.type != EventType::kStrike && b.type != EventType::kStrike);
+    if (!types_agree || a.country != b.country || a.country.empty()) return false;
     if (!dates_compatible(a, b)) return false;
     if (a.place != kNoPlace && a.place == b.place && a.location == b.location) return true;
     const int ra = place_rank(a.precision), rb = place_rank(b.precision);
@@ -640,6 +741,8 @@ class Extractor {
   }
 
   void merge_into(Event& keep, Event& gone) const {
+    keep.impact |= gone.impact;
+    if (keep.type != gone.type) keep.type = keep.impact ? EventType::kAttack : EventType::kInterception;
     const int rk = place_rank(keep.precision), rg = place_rank(gone.precision);
     if (rg > rk) {
       keep.place = gone.place, keep.precision = gone.precision, keep.location = gone.location;
@@ -681,6 +784,8 @@ class Extractor {
   }
 
   void finish(Event& e) const {
+    // "unknown" (projectiles, munitions) only when nothing more specific is named.
+    if (e.weapons.size() > 1) e.weapons.erase(std::remove(e.weapons.begin(), e.weapons.end(), "unknown"), e.weapons.end());
     std::sort(e.weapons.begin(), e.weapons.end());
     e.weapons.erase(std::unique(e.weapons.begin(), e.weapons.end()), e.weapons.end());
     const std::optional<Date> published = article_.article.published;
@@ -705,7 +810,8 @@ class Extractor {
                               lowered.find("there had been") != std::string::npos || lowered.find("series of") != std::string::npos ||
                               lowered.find("beginning in") != std::string::npos || lowered.find("have been") != std::string::npos ||
                               lowered.find("have suffered") != std::string::npos || lowered.find("recorded") != std::string::npos ||
-                              lowered.find("updated") != std::string::npos || lowered.find("had been") != std::string::npos;
+                              lowered.find("updated") != std::string::npos || lowered.find("had been") != std::string::npos ||
+                              lowered.find("sustained") != std::string::npos;
       if (!cumulative) continue;
       std::string since;
       std::optional<Date> as_of;
@@ -773,7 +879,12 @@ class Extractor {
           const std::vector<std::string> further = words_after(clean_, n->end, sent.end, 6);
           for (const std::string& w : further) injured |= w.rfind("injur", 0) == 0 || w.rfind("wound", 0) == 0;
         }
-        if ((injured || killed) && n->value >= 10) {
+        // Only counts of US and coalition people: not "1,400 reported deaths" of another war.
+        bool people = false;
+        static const std::set<std::string> kPeople = {"troops", "personnel", "members", "servicemembers", "soldiers",
+                                                      "americans", "service", "us", "u.s"};
+        for (const std::string& w : after) people |= kPeople.count(w) > 0;
+        if ((injured || killed) && people && n->value >= 10) {
           t.what = injured ? TallyWhat::kInjured : TallyWhat::kKilled;
           out.push_back(t);
         }

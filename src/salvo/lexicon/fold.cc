@@ -179,8 +179,8 @@ FoldedText fold_text(std::string_view s) {
       close_word(true);
       continue;
     }
-    if (c == 0x2019 && i < length && bytes[i] == 's' && (i + 1 >= length || !ascii_alpha(bytes[i + 1]))) {
-      ++i;  // possessive with a typographic apostrophe: "Baghdad’s"
+    if ((c == 0x2019 || c == 0x2018) && i < length && bytes[i] == 's' && (i + 1 >= length || !ascii_alpha(bytes[i + 1]))) {
+      ++i;  // possessive with a typographic apostrophe: "Baghdad’s", and the ‘ some copy uses for it
       continue;
     }
     const FoldedChar& f = fold_code_point(c);

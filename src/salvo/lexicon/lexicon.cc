@@ -30,8 +30,8 @@ constexpr std::array<std::string_view, 8> kActorKinds = {"umbrella", "militia", 
 constexpr std::array<std::string_view, 10> kTargetKinds = {"us", "coalition", "us_coalition", "advisers", "diplomatic",
                                                            "contractors", "base", "convoy", "local_force", "civilian"};
 constexpr std::array<std::string_view, 6> kTriggerKinds = {"attack", "strike", "interception", "claim", "accuse", "report"};
-constexpr std::array<std::string_view, 7> kWeaponClasses = {"rocket", "drone", "missile", "mortar",
-                                                            "ied", "small_arms", "aircraft"};
+constexpr std::array<std::string_view, 8> kWeaponClasses = {"rocket", "drone", "missile", "mortar",
+                                                            "ied", "small_arms", "aircraft", "unknown"};
 
 template <size_t N>
 bool one_of(const std::array<std::string_view, N>& allowed, std::string_view value) {
