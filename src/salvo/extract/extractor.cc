@@ -430,38 +430,56 @@ class Extractor {
     return best;
   }
 
-  // What kind of incident: decided by the trigger nearest the place and by who acts.
-  EventType event_type(size_t s, const ActorChoice& actor, const TermMention* trigger) const {
+  // Whether the sentence tells of US or allied forces striking: "US airstrikes", "F-15s struck a
+  // facility", "The U.S. targeted five facilities" — and not of a strike on US forces.
+  bool tells_of_strike(size_t s, const ActorChoice& actor) const {
     const SentenceMentions& m = by_sentence_[s];
-    const bool impact = sentence_has_impact(s);
     const bool strike_actor = actor.mention && one_of(kStrikeActors, term(*actor.mention).id) &&
                               actor.status == ActorStatus::kReported;
     bool aircraft = false;
     for (const TermMention* w : m.weapons) aircraft |= term(*w).kind == "aircraft";
-    if (!trigger) return EventType::kAttack;
-    const std::string& kind = term(*trigger).kind;
-    const std::string surface = lower_ascii(text(trigger->begin, trigger->end));
-    if (kind == "interception") return impact ? EventType::kAttack : EventType::kInterception;
-    if (kind == "strike") {
-      const bool air_word = surface.find("air") != std::string::npos || surface.find("raid") != std::string::npos ||
-                            surface.find("retaliat") != std::string::npos || surface.find("self-def") != std::string::npos;
-      if (strike_actor || aircraft || air_word) {
-        // Unless US forces are the ones struck ("a drone strike on US troops").
+    for (const TermMention* t : m.triggers) {
+      const std::string& kind = term(*t).kind;
+      const std::string surface = lower_ascii(text(t->begin, t->end));
+      if (kind == "strike") {
+        const bool air_word = surface.find("air") != std::string::npos || surface.find("raid") != std::string::npos ||
+                              surface.find("retaliat") != std::string::npos || surface.find("self-def") != std::string::npos;
+        if (!(strike_actor || aircraft || air_word)) continue;
         bool us_target = false;
-        for (const TermMention* t : m.targets) {
-          const std::string& target_kind = term(*t).kind;
-          us_target |= t->begin > trigger->end && (target_kind == "us" || target_kind == "coalition" ||
-                                                   target_kind == "us_coalition" || target_kind == "advisers");
+        for (const TermMention* target : m.targets) {
+          const std::string& target_kind = term(*target).kind;
+          us_target |= target->begin > t->end && target->begin - t->end < 40 &&
+                       (target_kind == "us" || target_kind == "coalition" || target_kind == "us_coalition" ||
+                        target_kind == "advisers");
         }
-        if (strike_actor || !us_target) return EventType::kStrike;
+        if (strike_actor || !us_target) return true;
+      } else if (kind == "attack" && strike_actor && !is_passive_trigger(s, *t)) {
+        // "The U.S. targeted five facilities": a verb, not the noun of "faces second attack".
+        if (surface.size() > 3 && (surface.compare(surface.size() - 2, 2, "ed") == 0 ||
+                                   surface.compare(surface.size() - 3, 3, "ing") == 0)) {
+          return true;
+        }
       }
-      return EventType::kAttack;
     }
-    // "The U.S. targeted five facilities": a strike; "US troops … face a second attack": not.
-    const bool acting_verb = surface.size() > 3 && (surface.compare(surface.size() - 2, 2, "ed") == 0 ||
-                                                    surface.compare(surface.size() - 3, 3, "ing") == 0);
-    if (strike_actor && acting_verb && !is_passive_trigger(s, *trigger)) return EventType::kStrike;
+    return false;
+  }
+
+  // What kind of incident happened at a place: a strike when the sentence tells of one; an
+  // interception when the trigger nearest the place is one and nothing landed; else an attack.
+  EventType event_type(size_t s, const ActorChoice& actor, const TermMention* trigger) const {
+    if (tells_of_strike(s, actor)) return EventType::kStrike;
+    if (trigger && term(*trigger).kind == "interception" && !sentence_has_impact(s)) return EventType::kInterception;
     return EventType::kAttack;
+  }
+
+  // An attack told first becomes an interception when the text then says it was stopped — for
+  // drones and missiles, which air defences stop; rockets that were "shot down" still hit.
+  static bool may_become_interception(const Event& e) {
+    if (e.type != EventType::kAttack || e.impact) return false;
+    for (const std::string& w : e.weapons) {
+      if (w != "drone" && w != "missile") return false;
+    }
+    return !e.weapons.empty();
   }
 
   // Whether the sentence reports an incident rather than a trend: some trigger is not a bare
@@ -607,11 +625,10 @@ class Extractor {
         previous->sentences.push_back(s);
         apply_casualties(*previous, casualties);
         for (const std::string& w : weapon_classes(s)) previous->weapons.push_back(w);
-        if (type == EventType::kInterception && previous->type == EventType::kAttack && !previous->impact) {
+        previous->impact |= sentence_has_impact(s);
+        if (has_trigger(s, "interception") && may_become_interception(*previous)) {
           previous->type = EventType::kInterception;  // "The attack was thwarted before reaching its target"
         }
-        previous->impact |= sentence_has_impact(s);
-        if (previous->impact) previous->type = previous->type == EventType::kStrike ? previous->type : EventType::kAttack;
         if (actor.mention && previous->actor.empty() && !one_of(kStrikeActors, term(*actor.mention).id)) {
           previous->actor = term(*actor.mention).name;
           previous->actor_status = actor.status;
@@ -662,6 +679,15 @@ class Extractor {
       // Syria"), not an incident — unless it answers the incident just told.
       if (place_rank(p->precision) <= 1 && !own_day && !(is_response(s) && e.date)) continue;
       const TermMention* near = trigger_near(s, p->begin);
+      // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
+      if (near && one_of(kPluralIncidentNouns, lower_ascii(text(near->begin, near->end))) && place_rank(p->precision) <= 2 &&
+          !tells_of_strike(s, actor)) {
+        bool counted = false;
+        for (const NumberMention* n : by_sentence_[s].numbers) {
+          counted |= n->end <= near->begin && near->begin - n->end < 24 && !n->ordinal && !n->vague;
+        }
+        if (!counted) continue;
+      }
       fill_place(e, *p);
       e.type = event_type(s, actor, near ? near : trigger);
       e.impact = sentence_has_impact(s);
@@ -742,7 +768,11 @@ class Extractor {
 
   void merge_into(Event& keep, Event& gone) const {
     keep.impact |= gone.impact;
-    if (keep.type != gone.type) keep.type = keep.impact ? EventType::kAttack : EventType::kInterception;
+    if (keep.type != gone.type) {
+      // The incident as first told, unless it was told as an attack that was then stopped.
+      if (gone.type == EventType::kInterception && may_become_interception(keep)) keep.type = EventType::kInterception;
+      if (keep.impact && keep.type == EventType::kInterception) keep.type = EventType::kAttack;
+    }
     const int rk = place_rank(keep.precision), rg = place_rank(gone.precision);
     if (rg > rk) {
       keep.place = gone.place, keep.precision = gone.precision, keep.location = gone.location;
