@@ -311,7 +311,7 @@ class Extractor {
       if (inside_name) continue;
       if (p->end < clean_.size() && clean_[p->end] == '-') continue;  // "Iraq-based", "Syria-Iraq border"
       // A dateline names where the report was filed: "BAGHDAD (AP) —", "ERBIL (Kurdistan 24) –".
-      if (s <= 1 && p->begin == sent.begin) {
+      if (p->begin == sent.begin) {
         const std::string_view rest = text(p->end, std::min(sent.end, p->end + 4));
         if (rest.rfind(" (", 0) == 0 || rest.rfind(" \xE2\x80", 0) == 0 || rest.rfind(" -", 0) == 0 || rest.rfind(":", 0) == 0) continue;
       }
@@ -467,7 +467,13 @@ class Extractor {
   // What kind of incident happened at a place: a strike when the sentence tells of one; an
   // interception when the trigger nearest the place is one and nothing landed; else an attack.
   EventType event_type(size_t s, const ActorChoice& actor, const TermMention* trigger) const {
-    if (tells_of_strike(s, actor)) return EventType::kStrike;
+    if (tells_of_strike(s, actor)) {
+      // "… after the group targeted the Ain al-Asad base, to which the US responded with
+      // airstrikes near Qaim": the place nearest an attack word was attacked, not struck.
+      const bool strike_near = !trigger || term(*trigger).kind == "strike" ||
+                               (actor.mention && one_of(kStrikeActors, term(*actor.mention).id) && actor.mention->end <= trigger->begin);
+      if (strike_near) return EventType::kStrike;
+    }
     if (trigger && term(*trigger).kind == "interception" && !sentence_has_impact(s)) return EventType::kInterception;
     return EventType::kAttack;
   }
@@ -482,6 +488,14 @@ class Extractor {
     return !e.weapons.empty();
   }
 
+  // "attacks", "retaliatory strikes", "air raids": incidents in the plural.
+  static bool is_plural_noun(std::string_view surface) {
+    if (one_of(kPluralIncidentNouns, surface)) return true;
+    const size_t space = surface.rfind(' ');
+    const std::string_view last = space == std::string_view::npos ? surface : surface.substr(space + 1);
+    return space != std::string_view::npos && last.size() > 3 && last.back() == 's' && last != "was";
+  }
+
   // Whether the sentence reports an incident rather than a trend: some trigger is not a bare
   // plural ("attacks on US troops have surged"), or the plural is counted ("two attacks").
   bool reports_incident(size_t s) const {
@@ -490,12 +504,35 @@ class Extractor {
       const Term& tr = term(*t);
       if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
       if (is_weak(tr) && !weapon) continue;
-      if (!one_of(kPluralIncidentNouns, lower_ascii(text(t->begin, t->end)))) return true;
+      if (!is_plural_noun(lower_ascii(text(t->begin, t->end)))) return true;
+      // "The military strikes landed at …": definite plurals are incidents already in view.
+      const std::vector<std::string> before = words_before(clean_, t->begin, sentence(s).begin, 2);
+      for (const std::string& w : before) {
+        if (w == "the" || w == "these" || w == "those") return true;
+      }
       for (const NumberMention* n : by_sentence_[s].numbers) {
         if (n->end <= t->begin && t->begin - n->end < 24 && !n->ordinal && !n->vague) return true;
       }
     }
     return false;
+  }
+
+  bool only_definite_references(size_t s) const {
+    bool any = false;
+    const bool weapon = !by_sentence_[s].weapons.empty();
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      const Term& tr = term(*t);
+      if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
+      if (is_weak(tr) && !weapon) continue;
+      const std::string surface = lower_ascii(text(t->begin, t->end));
+      const bool noun = surface == "attack" || surface == "strike" || surface == "incident" || surface == "assault" ||
+                        surface == "rocket attack" || surface == "drone attack";
+      const std::vector<std::string> before = words_before(clean_, t->begin, sentence(s).begin, 1);
+      const bool definite = !before.empty() && (before[0] == "the" || before[0] == "this" || before[0] == "that");
+      if (!(noun && definite)) return false;
+      any = true;
+    }
+    return any && by_sentence_[s].weapons.empty();
   }
 
   bool has_relational_time_word(size_t s) const {
@@ -521,6 +558,10 @@ class Extractor {
   // follows it closely and does not place itself before or after something else.
   std::optional<Date> inherited_date(size_t s) const {
     if (events_.empty() || has_relational_time_word(s)) return std::nullopt;
+    // "The 2020 U.S. drone strike": a year of its own, so not the day of the incident before.
+    for (const TimeExpression* t : by_sentence_[s].times) {
+      if (t->kind == TimeKind::kYear || t->kind == TimeKind::kMonth || t->year) return std::nullopt;
+    }
     const Event& last = events_.back();
     if (s - last.sentences.back() > 3) return std::nullopt;
     return last.date;
@@ -568,7 +609,9 @@ class Extractor {
     e.precision = p.precision;
     e.country = pl.country;
     e.admin1 = pl.admin1;
-    e.location = p.label;
+    // The place as the article writes it: analysts cite "Al-Nasr camp", not the gazetteer's
+    // "Camp Victory / Victory Base (Camp al-Nasr)"; the canonical place is kept in `place`.
+    e.location = p.precision == PlacePrecision::kRegion ? p.label : std::string(text(p.begin, p.end));
     if (p.precision != PlacePrecision::kRegion && p.precision != PlacePrecision::kCountry && pl.lat) {
       e.lat = pl.lat;
       e.lon = pl.lon;
@@ -646,6 +689,7 @@ class Extractor {
       Event e;
       e.type = type;
       e.country = last.country;
+      e.admin1 = last.admin1;
       e.date = own_date && own_date->value ? own_date->value : last.date;
       if (own_date && own_date->value_max && own_date->value_max != own_date->value) e.date_max = own_date->value_max;
       e.weapons = weapon_classes(s);
@@ -664,11 +708,21 @@ class Extractor {
       if (!specific) return;
     }
     if (!trigger || !reports_incident(s)) return;
+    // "found the vehicle used in the attack": a sentence whose only incident is "the attack"
+    // speaks of one already told, wherever else it goes.
+    if (only_definite_references(s) && !events_.empty()) {
+      Event& previous = events_.back();
+      previous.sentences.push_back(s);
+      apply_casualties(previous, casualties);
+      return;
+    }
     for (const PlaceMention* p : places) {
       Event e;
       const std::optional<TimeExpression> date = sentence_date(s, p->begin);
-      const bool own_day = date && date->value;
-      if (own_day) {
+      // A day the text names counts as the sentence's own even when it cannot be resolved (no
+      // publication date): "on Wednesday" is then null, not the day of another incident.
+      const bool own_day = date.has_value();
+      if (date && date->value) {
         e.date = date->value;
         if (date->value_max && date->value_max != date->value) e.date_max = date->value_max;
         e.confidence += 0.15;
@@ -680,7 +734,7 @@ class Extractor {
       if (place_rank(p->precision) <= 1 && !own_day && !(is_response(s) && e.date)) continue;
       const TermMention* near = trigger_near(s, p->begin);
       // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
-      if (near && one_of(kPluralIncidentNouns, lower_ascii(text(near->begin, near->end))) && place_rank(p->precision) <= 2 &&
+      if (near && is_plural_noun(lower_ascii(text(near->begin, near->end))) && place_rank(p->precision) <= 2 &&
           !tells_of_strike(s, actor)) {
         bool counted = false;
         for (const NumberMention* n : by_sentence_[s].numbers) {
@@ -688,6 +742,9 @@ class Extractor {
         }
         if (!counted) continue;
       }
+      // "The attack comes days after the group targeted …": an incident recalled with no day is
+      // too vague to count as one.
+      if (!own_day && !e.date && has_relational_time_word(s) && !events_.empty()) continue;
       fill_place(e, *p);
       e.type = event_type(s, actor, near ? near : trigger);
       e.impact = sentence_has_impact(s);
@@ -756,7 +813,9 @@ class Extractor {
     const bool types_agree = a.type == b.type || (a.type != EventType::kStrike && b.type != EventType::kStrike);
     if (!types_agree || a.country != b.country || a.country.empty()) return false;
     if (!dates_compatible(a, b)) return false;
-    if (a.place != kNoPlace && a.place == b.place && a.location == b.location) return true;
+    if (a.place != kNoPlace && a.place == b.place && (a.precision != PlacePrecision::kRegion || a.location == b.location)) {
+      return true;
+    }
     const int ra = place_rank(a.precision), rb = place_rank(b.precision);
     if (ra == rb) return ra == 0;
     const Event& vague = ra < rb ? a : b;
@@ -797,7 +856,21 @@ class Extractor {
     keep.confidence = std::min(0.98, std::max(keep.confidence, gone.confidence) + 0.05);
   }
 
+  // "attacked four times in Iraq and Syria …, but there were no casualties": a summary's "none"
+  // holds for every incident of that day in that country.
+  void spread_summary_zeroes() {
+    for (const Event& summary : events_) {
+      if (place_rank(summary.precision) > 1 || !summary.date) continue;
+      for (Event& e : events_) {
+        if (&e == &summary || e.country != summary.country || e.date != summary.date) continue;
+        if (summary.killed == 0 && !e.killed) e.killed = 0;
+        if (summary.injured == 0 && !e.injured) e.injured = 0;
+      }
+    }
+  }
+
   void merge_events() {
+    spread_summary_zeroes();
     bool merged = true;
     while (merged) {
       merged = false;
