@@ -112,17 +112,20 @@ Casualties find_casualties(std::string_view sentence) {
   for (size_t n = 0; n < numbers.size(); ++n) {
     const NumberMention& number = numbers[n];
     if (number.ordinal || number.vague || counts_things(number.next_word)) continue;
-    if (number.value > 5000) continue;
+    // An attack on a base kills or wounds a few, or dozens; a four-figure count is another story
+    // ("over 1,400 reported deaths" of the war in Gaza).
+    if (number.value > 200) continue;
     const size_t first = word_index_at(number.begin);
     const size_t after = word_index_at(number.end);
     if (first > 0 && words[first - 1].lower == "no") continue;  // "no one was hurt"
     // "killing two Americans and one British national": a number joined by "and" to a counted one
     // counts the same way.
-    if (previous_class && first > previous_end && first - previous_end <= 4 && words[first - 1].lower == "and") {
+    // Lists run on with commas: "three Iraqi army soldiers, two policemen and a civilian".
+    if (previous_class && first > previous_end && first - previous_end <= 4 &&
+        (words[first - 1].lower == "and" || words[first - 1].lower == ",")) {
       bool plain = true;
       for (size_t k = previous_end; k + 1 < first; ++k) {
-        plain &= !is_clause_break(words[k].lower) && words[k].lower != "," && !is_killed_word(words[k].lower) &&
-                 !is_injured_word(words[k].lower);
+        plain &= !is_clause_break(words[k].lower) && !is_killed_word(words[k].lower) && !is_injured_word(words[k].lower);
       }
       if (plain) {
         add(*previous_class, number.value);
@@ -150,8 +153,9 @@ Casualties find_casualties(std::string_view sentence) {
       if (v == "and") continue;  // "killing two Americans and one British national"
     }
     if (decided) continue;
-    // Verb after, in the same clause: "Three American and two Iraqi service members were injured".
-    for (size_t k = after; k < words.size() && k < after + 8; ++k) {
+    // Verb after, in the same clause: "Three American and two Iraqi service members were injured",
+    // "Two U.S. service members and one member of the anti-ISIS coalition were killed".
+    for (size_t k = after; k < words.size() && k < after + 12; ++k) {
       const std::string& v = words[k].lower;
       if (is_clause_break(v) || v == ",") break;
       if (is_killed_word(v)) {

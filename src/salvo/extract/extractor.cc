@@ -205,6 +205,8 @@ class Extractor {
     return false;
   }
 
+  bool is_generic(const TermMention& actor) const { return term(actor).kind == "generic"; }
+
   bool is_passive_trigger(size_t s, const TermMention& trigger) const {
     const std::string surface = lower_ascii(text(trigger.begin, trigger.end));
     if (surface.rfind("came under", 0) == 0 || surface == "under attack" || surface == "struck by") return true;
@@ -257,10 +259,12 @@ class Extractor {
     for (const TermMention* t : m.triggers) {
       const std::string& kind = term(*t).kind;
       if (kind == "claim") {
-        // "X claimed …": the nearest actor before the claim word.
+        // "X, an umbrella group of Iran-backed factions, claimed …": the sentence's subject, the
+        // first named actor before the claim word (a generic "militias" only if none is named).
         const TermMention* best = nullptr;
         for (const TermMention* a : m.actors) {
-          if (a->end <= t->begin && !is_reporter(s, *a)) best = a;
+          if (a->end > t->begin || is_reporter(s, *a)) continue;
+          if (!best || (is_generic(*best) && !is_generic(*a))) best = a;
         }
         if (best) return {best, ActorStatus::kClaimed};
       } else if (kind == "accuse") {
@@ -286,10 +290,12 @@ class Extractor {
       }
       return {};
     }
-    // Active voice: the nearest actor before the trigger that is not a reporter.
+    // Active voice: the nearest actor before the trigger that is not a reporter, a named one
+    // rather than a generic "militias" when both are there.
     const TermMention* best = nullptr;
     for (const TermMention* a : m.actors) {
-      if (a->end <= trigger->begin && !is_reporter(s, *a)) best = a;
+      if (a->end > trigger->begin || is_reporter(s, *a)) continue;
+      if (!best || !is_generic(*a) || is_generic(*best)) best = a;
     }
     if (best) return {best, ActorStatus::kReported};
     return {};
@@ -620,9 +626,11 @@ class Extractor {
     if (p.precision == PlacePrecision::kCountry) e.admin1.clear();
   }
 
+  // Sentences about one incident give partial counts ("two Americans killed", "three coalition
+  // personnel killed"); the largest is the most complete.
   void apply_casualties(Event& e, const Casualties& c) const {
-    if (c.killed && (!e.killed || *e.killed == 0)) e.killed = c.killed;
-    if (c.injured && (!e.injured || *e.injured == 0)) e.injured = c.injured;
+    if (c.killed && (!e.killed || *c.killed > *e.killed)) e.killed = c.killed;
+    if (c.injured && (!e.injured || *c.injured > *e.injured)) e.injured = c.injured;
   }
 
   void read_sentence(size_t s) {
@@ -635,8 +643,22 @@ class Extractor {
     const bool tally_sentence = tally_sentences_.count(s) > 0;
 
     if (!trigger && m.weapons.empty()) {
-      // No incident words: the sentence may still tell the casualties of the incident before.
-      if (casualties.any() && !events_.empty() && places.empty() && s - events_.back().sentences.back() <= 2 && !tally_sentence) {
+      // No incident words: the sentence may still tell the casualties of an incident told — the
+      // one at the place it names ("There were no casualties reported in Erbil"), else the one
+      // just before.
+      if (!casualties.any() || events_.empty() || tally_sentence) return;
+      for (const PlaceMention* p : places) {
+        for (Event& e : events_) {
+          const bool same_place = e.place == p->place ||
+                                  (e.precision == PlacePrecision::kTown && place(p->place).name == place(e.place).name);
+          if (e.place != kNoPlace && same_place) {
+            apply_casualties(e, casualties);
+            e.sentences.push_back(s);
+            return;
+          }
+        }
+      }
+      if (places.empty() && s - events_.back().sentences.back() <= 2) {
         apply_casualties(events_.back(), casualties);
         events_.back().sentences.push_back(s);
       }
@@ -848,8 +870,7 @@ class Extractor {
       if (!gone.actor.empty()) keep.actor = gone.actor, keep.actor_status = gone.actor_status;
     }
     if (keep.target.empty()) keep.target = gone.target;
-    if (!keep.killed || (*keep.killed == 0 && gone.killed && *gone.killed > 0)) keep.killed = gone.killed ? gone.killed : keep.killed;
-    if (!keep.injured || (*keep.injured == 0 && gone.injured && *gone.injured > 0)) keep.injured = gone.injured ? gone.injured : keep.injured;
+    apply_casualties(keep, Casualties{gone.killed, gone.injured});
     keep.sentences.insert(keep.sentences.end(), gone.sentences.begin(), gone.sentences.end());
     std::sort(keep.sentences.begin(), keep.sentences.end());
     keep.sentences.erase(std::unique(keep.sentences.begin(), keep.sentences.end()), keep.sentences.end());
@@ -886,7 +907,23 @@ class Extractor {
     }
   }
 
+  // A strike with no named actor, in a sentence about the US ("President Joe Biden ordered the
+  // military to carry out airstrikes"), is a US strike: in this domain the others name themselves.
+  void default_strike_actor(Event& e) const {
+    if (e.type != EventType::kStrike || !e.actor.empty() || e.sentences.empty()) return;
+    const std::string lowered = lower_ascii(article_.sentence_text(sentence(e.sentences.front())));
+    for (std::string_view cue : {"u.s.", "us ", "american", "biden", "trump", "pentagon", "centcom", "washington",
+                                 "the military", "department of defense", "austin"}) {
+      if (lowered.find(cue) != std::string::npos) {
+        e.actor = "US forces";
+        e.actor_status = ActorStatus::kReported;
+        return;
+      }
+    }
+  }
+
   void finish(Event& e) const {
+    default_strike_actor(e);
     // "unknown" (projectiles, munitions) only when nothing more specific is named.
     if (e.weapons.size() > 1) e.weapons.erase(std::remove(e.weapons.begin(), e.weapons.end(), "unknown"), e.weapons.end());
     std::sort(e.weapons.begin(), e.weapons.end());
