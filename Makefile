@@ -14,9 +14,12 @@ configure: setup
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Extracts the bundled sample corpus (a copy of the founding seed articles).
+# Extracts the bundled sample corpus (a copy of the founding seed articles): the five records,
+# then the table of their events and tallies.
 demo: build
-	@$(BUILD_DIR)/salvo extract examples/seeds --format pretty
+	@$(BUILD_DIR)/salvo extract examples/seeds --format pretty --quiet
+	@echo
+	@$(BUILD_DIR)/salvo extract examples/seeds --format table --quiet
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -22,6 +22,7 @@
 #include "salvo/recognize/recognizer.h"
 #include "salvo/record/annotation.h"
 #include "salvo/record/article_record.h"
+#include "salvo/record/event_table.h"
 
 namespace {
 
@@ -101,11 +102,17 @@ int run_extract(const ExtractArgs& args) {
   std::ostream* out = output.stream;
   salvo::RecordOptions record_options{args.sentences, args.text, args.min_confidence};
   const int indent = args.format == "pretty" ? 2 : -1;
+  const bool table = args.format == "table";
+  if (table) *out << salvo::event_table_header();
 
   size_t articles = 0;
   const size_t problems = for_each_article(args.input, [&](salvo::Article&& article) {
     const nlohmann::ordered_json record = salvo::process_article(std::move(article), *recognizer, record_options);
-    *out << record.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    if (table) {
+      *out << salvo::event_table_rows(record);
+    } else {
+      *out << record.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    }
     if (!args.quiet) {
       for (const auto& warning : record["warnings"]) {
         fmt::print(stderr, "salvo: {}: warning: {}\n", record["article"]["source"].get<std::string>(),
@@ -208,8 +215,10 @@ int main(int argc, char** argv) {
                  "JSON record per article (spec/output.md).");
   add_input_options(extract_cmd, extract.input);
   extract_cmd->add_option("-o,--output", extract.output, "Write records to FILE instead of stdout")->type_name("FILE");
-  extract_cmd->add_option("--format", extract.format, "jsonl: one record per line; pretty: indented JSON")
-      ->check(CLI::IsMember({"jsonl", "pretty"}))
+  extract_cmd->add_option("--format", extract.format,
+                          "jsonl: one record per line; pretty: indented JSON; table: one line per event and tally "
+                          "(* = background, ×N = N incidents)")
+      ->check(CLI::IsMember({"jsonl", "pretty", "table"}))
       ->capture_default_str();
   extract_cmd->add_flag("--sentences", extract.sentences, "Add \"sentences\": each with raw byte offsets and text");
   extract_cmd->add_flag("--text", extract.text, "Add \"text\": the article's clean text");
@@ -222,6 +231,7 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  salvo extract examples/seeds                     # one JSON line per article\n"
       "  salvo extract --format pretty --sentences a.txt  # readable, with sentence offsets\n"
+      "  salvo extract --format table examples/seeds      # one line per event\n"
       "  cat feed.jsonl | salvo extract - -o out.jsonl    # JSONL in, JSONL out");
 
   AnnotateArgs annotate;

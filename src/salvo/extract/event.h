@@ -34,6 +34,7 @@ struct Event {
   std::string target;
   std::string actor;
   ActorStatus actor_status = ActorStatus::kNone;
+  bool actor_generic = false;  // "militia groups", "Iran-backed militias": a named actor may replace it
   std::optional<int> killed, injured;
   int count = 1;
   EventRole role = EventRole::kMain;

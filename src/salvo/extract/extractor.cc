@@ -207,6 +207,18 @@ class Extractor {
 
   bool is_generic(const TermMention& actor) const { return term(actor).kind == "generic"; }
 
+  void set_actor(Event& e, const TermMention& actor, ActorStatus status) const {
+    e.actor = term(actor).name;
+    e.actor_status = status;
+    e.actor_generic = is_generic(actor);
+  }
+
+  // Whether an actor told later may take the event's place: none yet, only "reported", or a
+  // generic one ("outlaw elements") that a named group now replaces.
+  bool may_take_actor(const Event& e, const TermMention& actor) const {
+    return e.actor.empty() || e.actor_status == ActorStatus::kReported || (e.actor_generic && !is_generic(actor));
+  }
+
   bool is_passive_trigger(size_t s, const TermMention& trigger) const {
     const std::string surface = lower_ascii(text(trigger.begin, trigger.end));
     if (surface.rfind("came under", 0) == 0 || surface == "under attack" || surface == "struck by") return true;
@@ -669,7 +681,10 @@ class Extractor {
     if (places.empty()) {
       if (tally_sentence) return;
       // A claim or accusation about incidents already told: "… claimed attacks on those locations".
+      // "The majority of these attacks have been attributed to …" speaks of a trend: only claims
+      // and accusations about "the attack(s)" just told count.
       if ((claim || accuse) && actor.mention) {
+        if (accuse && trigger && is_plural_noun(lower_ascii(text(trigger->begin, trigger->end)))) return;
         pending_claims_.push_back({s, actor});
         return;
       }
@@ -695,8 +710,7 @@ class Extractor {
           previous->type = EventType::kInterception;  // "The attack was thwarted before reaching its target"
         }
         if (actor.mention && previous->actor.empty() && !one_of(kStrikeActors, term(*actor.mention).id)) {
-          previous->actor = term(*actor.mention).name;
-          previous->actor_status = actor.status;
+          set_actor(*previous, *actor.mention, actor.status);
         }
         return;
       }
@@ -712,10 +726,10 @@ class Extractor {
       e.type = type;
       e.country = last.country;
       e.admin1 = last.admin1;
-      e.date = own_date && own_date->value ? own_date->value : last.date;
+      e.date = own_date && own_date->value ? own_date->value : latest_event_date();
       if (own_date && own_date->value_max && own_date->value_max != own_date->value) e.date_max = own_date->value_max;
       e.weapons = weapon_classes(s);
-      if (actor.mention) e.actor = term(*actor.mention).name, e.actor_status = actor.status;
+      if (actor.mention) set_actor(e, *actor.mention, actor.status);
       e.target = target_text(s, actor);
       apply_casualties(e, casualties);
       if (type == EventType::kStrike) e.count = facility_count(s, *trigger);
@@ -772,8 +786,7 @@ class Extractor {
       e.impact = sentence_has_impact(s);
       e.weapons = weapon_classes(s);
       if (actor.mention && !(e.type == EventType::kAttack && one_of(kStrikeActors, term(*actor.mention).id))) {
-        e.actor = term(*actor.mention).name;
-        e.actor_status = actor.status;
+        set_actor(e, *actor.mention, actor.status);
       }
       e.target = target_text(s, actor);
       apply_casualties(e, casualties);
@@ -799,9 +812,8 @@ class Extractor {
           // An accusation speaks of the incident just told.
           continue;
         }
-        if (e.actor.empty() || e.actor_status == ActorStatus::kReported) {
-          e.actor = term(*actor.mention).name;
-          e.actor_status = ActorStatus::kClaimed;
+        if (may_take_actor(e, *actor.mention)) {
+          set_actor(e, *actor.mention, ActorStatus::kClaimed);
           e.sentences.push_back(s);
           applied = true;
         }
@@ -809,9 +821,8 @@ class Extractor {
       if (actor.status == ActorStatus::kAccused) {
         for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
           if (it->sentences.front() < s && (it->type == EventType::kAttack || it->type == EventType::kInterception)) {
-            if (it->actor.empty() || it->actor_status == ActorStatus::kReported) {
-              it->actor = term(*actor.mention).name;
-              it->actor_status = ActorStatus::kAccused;
+            if (may_take_actor(*it, *actor.mention)) {
+              set_actor(*it, *actor.mention, ActorStatus::kAccused);
               it->sentences.push_back(s);
             }
             applied = true;
@@ -865,9 +876,10 @@ class Extractor {
       keep.date_max = gone.date_max;
     }
     keep.weapons.insert(keep.weapons.end(), gone.weapons.begin(), gone.weapons.end());
-    if (keep.actor.empty() || (keep.actor_status == ActorStatus::kReported && gone.actor_status != ActorStatus::kNone &&
-                               gone.actor_status != ActorStatus::kReported)) {
-      if (!gone.actor.empty()) keep.actor = gone.actor, keep.actor_status = gone.actor_status;
+    if (!gone.actor.empty() &&
+        (keep.actor.empty() || (keep.actor_generic && !gone.actor_generic) ||
+         (keep.actor_status == ActorStatus::kReported && gone.actor_status != ActorStatus::kReported))) {
+      keep.actor = gone.actor, keep.actor_status = gone.actor_status, keep.actor_generic = gone.actor_generic;
     }
     if (keep.target.empty()) keep.target = gone.target;
     apply_casualties(keep, Casualties{gone.killed, gone.injured});
