@@ -201,7 +201,26 @@ class Extractor {
     }
     const std::vector<std::string> before = words_before(clean_, actor.begin, sent.begin, 2);
     if (before.size() >= 2 && before[0] == "to" && before[1] == "according") return true;
-    if (!before.empty() && (before[0] == "told" || before[0] == "by" ? false : false)) return true;
+    return is_modifier(s, actor);
+  }
+
+  // "a U.S.-led coalition contractor", "the US embassy", "US troops' base": the actor's name
+  // describes someone else, who is no actor.
+  bool is_modifier(size_t s, const TermMention& actor) const {
+    static const std::set<std::string> kDescribed = {
+        "contractor", "contractors", "embassy", "consulate", "base", "bases", "troops", "forces", "personnel",
+        "soldiers", "soldier", "convoy", "convoys", "advisers", "advisors", "service", "servicemembers", "members",
+        "facility", "facilities", "outpost", "diplomats", "positions", "military", "compound", "official", "officials"};
+    const std::vector<std::string> after = words_after(clean_, actor.end, sentence(s).end, 1);
+    return !after.empty() && kDescribed.count(after[0]) > 0 && term(actor).category == TermCategory::kActor &&
+           clean_.substr(actor.end, 1) != ",";
+  }
+
+  // "had not fired", "never landed": a trigger that says nothing happened.
+  bool is_negated(size_t s, const TermMention& trigger) const {
+    for (const std::string& w : words_before(clean_, trigger.begin, sentence(s).begin, 2)) {
+      if (w == "not" || w == "never" || w == "didn't" || w == "no" || w == "without") return true;
+    }
     return false;
   }
 
@@ -236,7 +255,7 @@ class Extractor {
     for (const TermMention* t : by_sentence_[s].triggers) {
       const Term& tr = term(*t);
       if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
-      if (is_weak(tr) && !weapon) continue;
+      if ((is_weak(tr) && !weapon) || is_negated(s, *t)) continue;
       return t;
     }
     return nullptr;
@@ -335,6 +354,11 @@ class Extractor {
       }
       const std::vector<std::string> before = words_before(clean_, p->begin, sent.begin, 2);
       if (!before.empty() && (before[0] == "from" || (before[0] == "the" && before.size() > 1 && before[1] == "from"))) continue;
+      // Where people went or are based, not where anything happened: "In a visit to Baghdad".
+      if (before.size() >= 2 && before[0] == "to" && (before[1] == "visit" || before[1] == "trip" || before[1] == "travelled" ||
+                                                      before[1] == "traveled")) {
+        continue;
+      }
       places.push_back(p);
     }
     // A place right after another, joined by "in", "of", "near", ",": it qualifies the first.
@@ -441,7 +465,7 @@ class Extractor {
     for (const TermMention* t : by_sentence_[s].triggers) {
       const Term& tr = term(*t);
       if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
-      if (is_weak(tr) && !weapon) continue;
+      if ((is_weak(tr) && !weapon) || is_negated(s, *t)) continue;
       const size_t distance = t->end <= pos ? pos - t->end : 2 * (t->begin - pos);
       if (distance < best_distance) best = t, best_distance = distance;
     }
@@ -450,10 +474,19 @@ class Extractor {
 
   // Whether the sentence tells of US or allied forces striking: "US airstrikes", "F-15s struck a
   // facility", "The U.S. targeted five facilities" — and not of a strike on US forces.
+  // A US or allied force named as acting in the sentence (not reporting, not describing).
+  const TermMention* strike_actor_in(size_t s) const {
+    for (const TermMention* a : by_sentence_[s].actors) {
+      if (one_of(kStrikeActors, term(*a).id) && !is_reporter(s, *a)) return a;
+    }
+    return nullptr;
+  }
+
   bool tells_of_strike(size_t s, const ActorChoice& actor) const {
     const SentenceMentions& m = by_sentence_[s];
-    const bool strike_actor = actor.mention && one_of(kStrikeActors, term(*actor.mention).id) &&
-                              actor.status == ActorStatus::kReported;
+    const bool strike_actor = (actor.mention && one_of(kStrikeActors, term(*actor.mention).id) &&
+                               actor.status == ActorStatus::kReported) ||
+                              strike_actor_in(s) != nullptr;
     bool aircraft = false;
     for (const TermMention* w : m.weapons) aircraft |= term(*w).kind == "aircraft";
     for (const TermMention* t : m.triggers) {
@@ -488,7 +521,11 @@ class Extractor {
     if (tells_of_strike(s, actor)) {
       // "… after the group targeted the Ain al-Asad base, to which the US responded with
       // airstrikes near Qaim": the place nearest an attack word was attacked, not struck.
-      const bool strike_near = !trigger || term(*trigger).kind == "strike" ||
+      bool strike_before = false;  // "an airstrike targeting facilities … east of Syria"
+      for (const TermMention* t : by_sentence_[s].triggers) {
+        strike_before |= term(*t).kind == "strike" && trigger && t->end <= trigger->begin;
+      }
+      const bool strike_near = !trigger || term(*trigger).kind == "strike" || strike_before ||
                                (actor.mention && one_of(kStrikeActors, term(*actor.mention).id) && actor.mention->end <= trigger->begin);
       if (strike_near) return EventType::kStrike;
     }
@@ -569,7 +606,9 @@ class Extractor {
 
   bool is_response(size_t s) const {
     const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
-    return lowered.find("retaliat") != std::string::npos || lowered.find("respon") != std::string::npos;
+    return lowered.find("retaliat") != std::string::npos || lowered.find("in response") != std::string::npos ||
+           lowered.find("responded") != std::string::npos || lowered.find("respond to") != std::string::npos ||
+           lowered.find("responding") != std::string::npos;
   }
 
   // The day of an incident whose sentence names none: the incident just told, when this sentence
@@ -591,7 +630,7 @@ class Extractor {
                                                          "locations", "bases", "warehouses", "compounds"};
     for (const NumberMention* n : by_sentence_[s].numbers) {
       if (n->begin < trigger.end || n->begin - trigger.end > 16 || n->ordinal || n->vague || n->value < 2 || n->value > 20) continue;
-      for (const std::string& w : words_after(clean_, n->end, sentence(s).end, 5)) {
+      for (const std::string& w : words_after(clean_, n->end, sentence(s).end, 7)) {
         if (kFacilityWords.count(w)) return static_cast<int>(n->value);
       }
     }
@@ -785,7 +824,9 @@ class Extractor {
       e.type = event_type(s, actor, near ? near : trigger);
       e.impact = sentence_has_impact(s);
       e.weapons = weapon_classes(s);
-      if (actor.mention && !(e.type == EventType::kAttack && one_of(kStrikeActors, term(*actor.mention).id))) {
+      if (e.type == EventType::kStrike && !(actor.mention && one_of(kStrikeActors, term(*actor.mention).id))) {
+        if (const TermMention* striker = strike_actor_in(s)) set_actor(e, *striker, ActorStatus::kReported);
+      } else if (actor.mention && !(e.type == EventType::kAttack && one_of(kStrikeActors, term(*actor.mention).id))) {
         set_actor(e, *actor.mention, actor.status);
       }
       e.target = target_text(s, actor);
