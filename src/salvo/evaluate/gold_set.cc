@@ -47,18 +47,6 @@ fs::path default_articles_dir(const fs::path& gold_dir) {
   return dir.parent_path().parent_path() / dir.filename();
 }
 
-void drop_low_confidence_events(Json& record, double min_confidence) {
-  auto events = record.find("events");
-  if (events == record.end() || !events->is_array()) return;
-  Json kept = Json::array();
-  for (Json& event : *events) {
-    const auto confidence = event.find("confidence");
-    if (confidence != event.end() && confidence->is_number() && confidence->get<double>() < min_confidence) continue;
-    kept.push_back(std::move(event));
-  }
-  *events = std::move(kept);
-}
-
 Result<GoldSetRun> run_gold_set(const GoldSetOptions& options, const Recognizer& recognizer) {
   std::error_code ec;
   if (!fs::is_directory(options.gold_dir, ec)) {

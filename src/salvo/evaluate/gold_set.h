@@ -35,7 +35,4 @@ std::filesystem::path default_articles_dir(const std::filesystem::path& gold_dir
 // gold folder itself cannot be used (missing, not a folder, holds no .json file).
 Result<GoldSetRun> run_gold_set(const GoldSetOptions& options, const Recognizer& recognizer);
 
-// Drops predicted events below `min_confidence` from a per-article record.
-void drop_low_confidence_events(nlohmann::ordered_json& record, double min_confidence);
-
 }  // namespace salvo

@@ -105,8 +105,67 @@ Json event_summary(const ExpandedEvent& e, bool gold) {
   out["record"] = e.record;
   if (e.copies > 1) out["copy"] = e.copy + 1;
   for (const char* key : {"type", "date", "date_max", "country", "location", "weapons"}) out[key] = member(e.event, key);
+  if (!gold) out["confidence"] = member(e.event, "confidence");
   out["evidence"] = evidence_of(e.event);
   return out;
+}
+
+// "[0.8, 1.0]": the last bin is closed.
+std::string bin_label(const ConfidenceBin& bin, bool last) {
+  return fmt::format("[{:.1f}, {:.1f}{}", bin.low, bin.high, last ? "]" : ")");
+}
+
+Json bin_json(const ConfidenceBin& bin) {
+  Json out;
+  out["low"] = bin.low;
+  out["high"] = bin.high;
+  out["predicted"] = bin.predicted;
+  out["paired"] = bin.paired;
+  out["precision"] = ratio_json(bin.precision());
+  out["mean_confidence"] = ratio_json(bin.mean_confidence());
+  return out;
+}
+
+Json calibration_json(const Calibration& c) {
+  Json out;
+  Json bins = Json::array();
+  for (const ConfidenceBin& bin : c.bins) bins.push_back(bin_json(bin));
+  out["bins"] = std::move(bins);
+  out["trusted"] = bin_json(c.trusted);
+  out["unbinned"] = c.unbinned;
+  out["expected_calibration_error"] = ratio_json(c.expected_calibration_error);
+  Json sweep = Json::array();
+  for (const ThresholdScore& row : c.sweep) {
+    Json entry;
+    entry["min_confidence"] = row.min_confidence;
+    for (auto& [key, value] : counts_json(row.events).items()) entry[key] = value;
+    sweep.push_back(std::move(entry));
+  }
+  out["sweep"] = std::move(sweep);
+  return out;
+}
+
+void calibration_text(const Calibration& c, std::string& out) {
+  auto line = [&out](const std::string& text) { out += text + "\n"; };
+  line("Confidence calibration, predicted events by confidence (paired with gold = right):");
+  line(fmt::format("  {:<12} {:>5} {:>7} {:>6} {:>10}", "confidence", "pred", "paired", "P", "mean conf"));
+  for (size_t i = 0; i < c.bins.size(); ++i) {
+    const ConfidenceBin& bin = c.bins[i];
+    line(fmt::format("  {:<12} {:>5} {:>7} {:>6} {:>10}", bin_label(bin, i + 1 == c.bins.size()), bin.predicted,
+                     bin.paired, ratio(bin.precision()), ratio(bin.mean_confidence())));
+  }
+  line(fmt::format("  events ≥ {:.1f}: precision {} ({} of {} right)", c.trusted.low, ratio(c.trusted.precision()),
+                   c.trusted.paired, c.trusted.predicted));
+  line(fmt::format("  expected calibration error: {}", ratio(c.expected_calibration_error)));
+  if (c.unbinned > 0) line(fmt::format("  without a confidence in [0, 1]: {} event(s), in no bin", c.unbinned));
+  line("");
+  line("Events scored at each --min-confidence (those below dropped, then paired anew):");
+  line(fmt::format("  {:<9} {:>5} {:>5} {:>7}   {:>6} {:>6} {:>6}", "min conf", "gold", "pred", "paired", "P", "R", "F1"));
+  for (const ThresholdScore& row : c.sweep) {
+    const PairCounts& e = row.events;
+    line(fmt::format("  {:<9.1f} {:>5} {:>5} {:>7}   {:>6} {:>6} {:>6}", row.min_confidence, e.gold, e.predicted,
+                     e.paired, ratio(e.precision()), ratio(e.recall()), ratio(e.f1())));
+  }
 }
 
 const char* field_key(ScoredField field) {
@@ -130,6 +189,7 @@ Json report_json(const EvalReport& report, const ReportOptions& options) {
   out["fields"] = std::move(fields);
   out["extra_fields"] = std::move(extra);
   out["tallies"] = counts_json(report.tallies);
+  out["calibration"] = calibration_json(report.calibration);
   Json articles = Json::array();
   for (const ArticleScore& a : report.articles) {
     Json article;
@@ -144,6 +204,7 @@ Json report_json(const EvalReport& report, const ReportOptions& options) {
       pair["gold_key"] = member(g.event, "key");
       pair["gold_record"] = g.record;
       pair["predicted_record"] = pr.record;
+      pair["predicted_confidence"] = member(pr.event, "confidence");
       Json verdicts = Json::object();
       for (const FieldVerdict& v : p.verdicts) {
         Json verdict;
@@ -201,6 +262,8 @@ std::string report_text(const EvalReport& report, const ReportOptions& options) 
     }
     line(fmt::format("  {:<13} {:>6}  {:>4}/{}", field_name(f.field), ratio(f.accuracy()), f.correct, f.n));
   }
+  line("");
+  calibration_text(report.calibration, out);
 
   line("");
   line(fmt::format("{:<44} {:>4} {:>4} {:>6} {:>5} {:>5}   {:>7} {:>7} {:>6}", "article", "gold", "pred", "paired",

@@ -16,7 +16,8 @@ struct ReportOptions {
   std::vector<std::string> skipped;  // inputs not scored, shown with the report
 };
 
-// Summary (events P/R/F1, field accuracy with n, tallies), a per-article table, then per article
+// Summary (events P/R/F1, field accuracy with n, tallies), confidence calibration (bins, ECE, the
+// --min-confidence sweep), a per-article table, then per article
 // its misses and false alarms with their evidence.
 std::string report_text(const EvalReport& report, const ReportOptions& options);
 

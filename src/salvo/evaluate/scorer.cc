@@ -10,6 +10,7 @@
 
 #include "salvo/base/date.h"
 #include "salvo/evaluate/assignment.h"
+#include "salvo/evaluate/calibration.h"
 #include "salvo/evaluate/normalize.h"
 #include "salvo/gazetteer/gazetteer.h"  // haversine_km: one great-circle formula in Salvo
 
@@ -188,6 +189,15 @@ std::optional<double> FieldAccuracy::accuracy() const {
   return static_cast<double>(correct) / static_cast<double>(n);
 }
 
+std::optional<double> ConfidenceBin::precision() const {
+  if (predicted == 0) return std::nullopt;
+  return static_cast<double>(paired) / static_cast<double>(predicted);
+}
+std::optional<double> ConfidenceBin::mean_confidence() const {
+  if (predicted == 0) return std::nullopt;
+  return confidence_sum / static_cast<double>(predicted);
+}
+
 const char* field_name(ScoredField field) {
   switch (field) {
     case ScoredField::kDate: return "date";
@@ -286,6 +296,18 @@ std::optional<bool> field_correct(ScoredField field, const Json& predicted, cons
   return std::nullopt;
 }
 
+void drop_low_confidence_events(Json& record, double min_confidence) {
+  auto events = record.find("events");
+  if (events == record.end() || !events->is_array()) return;
+  Json kept = Json::array();
+  for (Json& event : *events) {
+    const auto confidence = event.find("confidence");
+    if (confidence != event.end() && confidence->is_number() && confidence->get<double>() < min_confidence) continue;
+    kept.push_back(std::move(event));
+  }
+  *events = std::move(kept);
+}
+
 bool tallies_pair(const Json& predicted, const Json& gold) {
   return predicted.is_object() && gold.is_object() && member(predicted, "what") == member(gold, "what") &&
          member(predicted, "country") == member(gold, "country") && member(predicted, "count").is_number() &&
@@ -331,6 +353,9 @@ ArticleScore score_article(const ArticlePair& pair) {
   }
   for (size_t p = 0; p < np; ++p) {
     if (!predicted_paired[p]) out.false_alarms.push_back(p);
+    const Json& confidence = member(out.predicted_events[p].event, "confidence");
+    out.outcomes.push_back({confidence.is_number() ? std::optional<double>(confidence.get<double>()) : std::nullopt,
+                            predicted_paired[p]});
   }
   out.events = {ng, np, out.pairs.size()};
 
@@ -371,6 +396,7 @@ EvalReport score(const std::vector<ArticlePair>& articles) {
     }
     report.articles.push_back(std::move(article));
   }
+  report.calibration = calibrate(articles, report.articles);
   return report;
 }
 

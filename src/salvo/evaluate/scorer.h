@@ -69,6 +69,13 @@ struct EventPairing {
   std::vector<FieldVerdict> verdicts;  // fields where gold has a value
 };
 
+// A predicted event after §1 expansion and §2 pairing, as calibration sees it: paired with a
+// gold event counts as right, unpaired as a false alarm.
+struct ConfidenceOutcome {
+  std::optional<double> confidence;  // none when the event has no numeric "confidence"
+  bool paired = false;
+};
+
 struct ArticleScore {
   std::string article;
   PairCounts events;
@@ -78,15 +85,43 @@ struct ArticleScore {
   std::vector<EventPairing> pairs;
   std::vector<size_t> missed;         // gold_events never paired
   std::vector<size_t> false_alarms;   // predicted_events never paired
+  std::vector<ConfidenceOutcome> outcomes;  // one per predicted_events, in that order
   std::vector<nlohmann::ordered_json> missed_tallies;       // gold tallies never paired
   std::vector<nlohmann::ordered_json> false_alarm_tallies;  // predicted tallies never paired
   std::vector<std::string> problems;  // malformed values met, and how they were treated
+};
+
+// Predicted events whose confidence lies in [low, high) — [low, high] for the last bin.
+struct ConfidenceBin {
+  double low = 0;
+  double high = 0;
+  size_t predicted = 0;
+  size_t paired = 0;
+  double confidence_sum = 0;
+  std::optional<double> precision() const;        // none for an empty bin
+  std::optional<double> mean_confidence() const;  // none for an empty bin
+};
+
+// Events scored as `salvo eval --min-confidence X` scores them: those below X dropped, then paired anew.
+struct ThresholdScore {
+  double min_confidence = 0;
+  PairCounts events;
+};
+
+// Does confidence mean something? Computed by calibrate() (calibration.h).
+struct Calibration {
+  std::vector<ConfidenceBin> bins;       // kConfidenceBinEdges
+  ConfidenceBin trusted;                 // [kTrustedConfidence, 1]: the "events above 0.8"
+  size_t unbinned = 0;                   // predicted events without a confidence in [0, 1]
+  std::optional<double> expected_calibration_error;  // none without binned events
+  std::vector<ThresholdScore> sweep;     // kConfidenceSweep
 };
 
 struct EvalReport {
   PairCounts events;   // summed over articles (micro-average)
   PairCounts tallies;
   std::vector<FieldAccuracy> fields;  // one per ScoredField, in kAllScoredFields order
+  Calibration calibration;
   std::vector<ArticleScore> articles;
 };
 
@@ -105,6 +140,9 @@ int tie_break_score(const nlohmann::ordered_json& predicted, const nlohmann::ord
 // §4: none when gold has no value for `field` (the pair does not count for it).
 std::optional<bool> field_correct(ScoredField field, const nlohmann::ordered_json& predicted,
                                   const nlohmann::ordered_json& gold);
+// Drops predicted events whose "confidence" is below `min_confidence` from a per-article record;
+// events without a numeric confidence are kept.
+void drop_low_confidence_events(nlohmann::ordered_json& record, double min_confidence);
 // §5: a predicted tally pairs with a gold tally of equal what, country and count.
 bool tallies_pair(const nlohmann::ordered_json& predicted, const nlohmann::ordered_json& gold);
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "salvo/base/date.h"
 #include "salvo/recognize/numbers.h"
 
 namespace salvo {
@@ -118,6 +119,8 @@ Casualties find_casualties(std::string_view sentence) {
     const size_t first = word_index_at(number.begin);
     const size_t after = word_index_at(number.end);
     if (first > 0 && words[first - 1].lower == "no") continue;  // "no one was hurt"
+    // The day of a date is no count of people: "on Feb. 15 … killed a contractor".
+    if (first > 0 && month_from_name(words[first - 1].lower) != 0) continue;
     // "killing two Americans and one British national": a number joined by "and" to a counted one
     // counts the same way.
     // Lists run on with commas: "three Iraqi army soldiers, two policemen and a civilian".
@@ -155,7 +158,7 @@ Casualties find_casualties(std::string_view sentence) {
     if (decided) continue;
     // Verb after, in the same clause: "Three American and two Iraqi service members were injured",
     // "Two U.S. service members and one member of the anti-ISIS coalition were killed".
-    for (size_t k = after; k < words.size() && k < after + 12; ++k) {
+    for (size_t k = after; k < words.size() && k < after + 16; ++k) {
       const std::string& v = words[k].lower;
       if (is_clause_break(v) || v == ",") break;
       if (is_killed_word(v)) {
@@ -171,6 +174,16 @@ Casualties find_casualties(std::string_view sentence) {
   if (killed) result.killed = killed;
   if (injured) result.injured = injured;
 
+  // "killed a civilian contractor", "killing an American soldier": one person.
+  if (!result.killed) {
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      const std::string& v = words[i].lower;
+      if ((v == "killed" || v == "killing") && (words[i + 1].lower == "a" || words[i + 1].lower == "an")) {
+        result.killed = 1;
+        break;
+      }
+    }
+  }
   // "A civilian U.S. contractor died", "a soldier was killed": one person.
   if (!result.killed) {
     for (size_t i = 0; i < words.size(); ++i) {

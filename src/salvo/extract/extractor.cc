@@ -613,8 +613,21 @@ class Extractor {
 
   // The day of an incident whose sentence names none: the incident just told, when this sentence
   // follows it closely and does not place itself before or after something else.
+  // The day the lede gives for the news: its first resolved day, even one the report is dated
+  // by ("The United States on Wednesday announced that three … were injured").
+  std::optional<Date> lede_date() const {
+    for (size_t s = 0; s < article_.sentences.size() && s < 3; ++s) {
+      for (const TimeExpression* t : by_sentence_[s].times) {
+        if (t->value && !t->is_since && names_a_day(*t) && (t->precision == TimePrecision::kDay)) return t->value;
+      }
+    }
+    return std::nullopt;
+  }
+
   std::optional<Date> inherited_date(size_t s) const {
-    if (events_.empty() || has_relational_time_word(s)) return std::nullopt;
+    if (has_relational_time_word(s)) return std::nullopt;
+    // The first incidents of an article with no day of their own happened on the lede's day.
+    if (events_.empty()) return lede_date();
     // "The 2020 U.S. drone strike": a year of its own, so not the day of the incident before.
     for (const TimeExpression* t : by_sentence_[s].times) {
       if (t->kind == TimeKind::kYear || t->kind == TimeKind::kMonth || t->year) return std::nullopt;
