@@ -34,8 +34,15 @@ std::vector<Word> words_of(std::string_view text) {
                                  (text[i] == ',' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))))) {
         ++i;
       }
-      // The closing period of an initialism ("U.S. contractor") is part of it, not a full stop.
-      if (i < text.size() && text[i] == '.' && text.substr(start, i - start).find('.') != std::string_view::npos) ++i;
+      // The closing period of an initialism ("U.S. contractor") or of a month or rank abbreviation
+      // ("Feb. 15", "Gen. Soleimani") is part of the word, not a full stop.
+      if (i < text.size() && text[i] == '.') {
+        const std::string_view word = text.substr(start, i - start);
+        const bool abbreviation = word.find('.') != std::string_view::npos || word.size() == 1 ||
+                                  (word.size() <= 4 && month_from_name(word) != 0) || word == "Gen" || word == "Col" ||
+                                  word == "Maj" || word == "Lt" || word == "Sgt" || word == "Capt" || word == "Mr" || word == "Dr";
+        if (abbreviation) ++i;
+      }
     }
     Word w{start, i, std::string(text.substr(start, i - start))};
     for (char& c : w.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -121,6 +128,10 @@ Casualties find_casualties(std::string_view sentence) {
     if (first > 0 && words[first - 1].lower == "no") continue;  // "no one was hurt"
     // The day of a date is no count of people: "on Feb. 15 … killed a contractor".
     if (first > 0 && month_from_name(words[first - 1].lower) != 0) continue;
+    if (after < words.size() && words[after].lower == "," && after + 1 < words.size() && words[after + 1].lower.size() == 4 &&
+        std::isdigit(static_cast<unsigned char>(words[after + 1].lower[0]))) {
+      continue;  // "March 11, 2020"
+    }
     // "killing two Americans and one British national": a number joined by "and" to a counted one
     // counts the same way.
     // Lists run on with commas: "three Iraqi army soldiers, two policemen and a civilian".

@@ -722,7 +722,7 @@ class Extractor {
           }
         }
       }
-      if (places.empty() && s - events_.back().sentences.back() <= 2) {
+      if (places.empty() && s - events_.back().sentences.back() <= 4) {
         apply_casualties(events_.back(), casualties);
         events_.back().sentences.push_back(s);
       }
