@@ -267,10 +267,13 @@ class Extractor {
 
   // "The attack was thwarted", "this attack", "it": the sentence speaks of one incident already told.
   bool refers_back(size_t s, const TermMention* trigger, const Casualties& casualties) const {
-    if (casualties.any()) return true;
-    if (!trigger) return false;
+    if (!trigger) return casualties.any();
     const std::string surface = lower_ascii(text(trigger->begin, trigger->end));
-    if (!surface.empty() && surface.back() == 's') return false;  // plural: a trend, not the incident
+    // Plural: a trend, not the incident ("While these assaults resulted in injuries, …").
+    if (is_plural_noun(surface) || (!surface.empty() && surface.back() == 's' && surface.find(' ') == std::string::npos)) {
+      return false;
+    }
+    if (casualties.any()) return true;
     const std::vector<std::string> before = words_before(clean_, trigger->begin, sentence(s).begin, 3);
     for (const std::string& w : before) {
       if (w == "the" || w == "this" || w == "that" || w == "was" || w == "it") return true;
@@ -416,7 +419,10 @@ class Extractor {
     for (const TimeExpression* t : by_sentence_[s].times) {
       if (t->is_since || is_reporting_time(s, *t)) continue;
       if (t->kind == TimeKind::kClockTime || t->kind == TimeKind::kDuration || t->kind == TimeKind::kYear) continue;
-      if (!names_a_day(*t) && !t->needs_anchor && t->kind != TimeKind::kWeekday && t->kind != TimeKind::kDate) continue;
+      // Days and short ranges, resolved or not ("over the weekend" with no publication date).
+      const bool day_like = t->kind == TimeKind::kWeekday || t->kind == TimeKind::kDate || t->kind == TimeKind::kRelativeDay ||
+                            t->kind == TimeKind::kRange || t->kind == TimeKind::kAnchorRelative;
+      if (!names_a_day(*t) && !t->needs_anchor && !(day_like && !t->value)) continue;
       const size_t distance = t->begin > anchor_pos ? t->begin - anchor_pos : anchor_pos - t->end;
       if (distance < best_distance) best = t, best_distance = distance;
     }
