@@ -357,6 +357,12 @@ class Extractor {
       }
       const std::vector<std::string> before = words_before(clean_, p->begin, sent.begin, 2);
       if (!before.empty() && (before[0] == "from" || (before[0] == "the" && before.size() > 1 && before[1] == "from"))) continue;
+      // A place name with a number after it is a media outlet ("Deir Ezzor 24", "Kurdistan 24"),
+      // unless the gazetteer knows the whole as a site ("Tower 22").
+      if (p->precision != PlacePrecision::kSite && p->end + 1 < sent.end && clean_[p->end] == ' ' &&
+          std::isdigit(static_cast<unsigned char>(clean_[p->end + 1]))) {
+        continue;
+      }
       // Where people went or are based, not where anything happened: "In a visit to Baghdad".
       if (before.size() >= 2 && before[0] == "to" && (before[1] == "visit" || before[1] == "trip" || before[1] == "travelled" ||
                                                       before[1] == "traveled")) {
@@ -420,8 +426,11 @@ class Extractor {
       if (t->is_since || is_reporting_time(s, *t)) continue;
       if (t->kind == TimeKind::kClockTime || t->kind == TimeKind::kDuration || t->kind == TimeKind::kYear) continue;
       // Days and short ranges, resolved or not ("over the weekend" with no publication date).
+      // A range counts when it is a few days ("over the weekend", "late January"), not a
+      // stretch of weeks ("earlier this month").
+      const bool short_range = t->kind == TimeKind::kRange && (t->month || lower_ascii(t->text).find("weekend") != std::string::npos);
       const bool day_like = t->kind == TimeKind::kWeekday || t->kind == TimeKind::kDate || t->kind == TimeKind::kRelativeDay ||
-                            t->kind == TimeKind::kRange || t->kind == TimeKind::kAnchorRelative;
+                            short_range || t->kind == TimeKind::kAnchorRelative;
       if (!names_a_day(*t) && !t->needs_anchor && !(day_like && !t->value)) continue;
       const size_t distance = t->begin > anchor_pos ? t->begin - anchor_pos : anchor_pos - t->end;
       if (distance < best_distance) best = t, best_distance = distance;
