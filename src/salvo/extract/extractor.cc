@@ -123,8 +123,8 @@ constexpr std::array<std::string_view, 12> kPluralIncidentNouns = {
     "attacks", "strikes", "airstrikes", "air strikes", "assaults", "raids", "incidents", "rocket attacks",
     "drone attacks", "missile attacks", "air raids", "targets"};
 // Words that place an incident before or after another, so that it does not share its day.
-constexpr std::array<std::string_view, 9> kRelationalTimeWords = {"after", "before", "earlier", "ago", "previous",
-                                                                  "prior", "later", "since", "anniversary"};
+constexpr std::array<std::string_view, 10> kRelationalTimeWords = {"after", "before", "earlier", "ago", "previous",
+                                                                   "prior", "later", "since", "anniversary", "following"};
 // Forces whose attacks are "strikes" in this domain: they strike militias, militias attack them.
 constexpr std::array<std::string_view, 5> kStrikeActors = {"us-forces", "us-led-coalition", "israel", "turkey", "russia"};
 
@@ -225,6 +225,11 @@ class Extractor {
   }
 
   bool is_generic(const TermMention& actor) const { return term(actor).kind == "generic"; }
+
+  static bool is_verb_form(std::string_view surface) {
+    return surface.size() > 3 && (surface.compare(surface.size() - 2, 2, "ed") == 0 ||
+                                  surface.compare(surface.size() - 3, 3, "ing") == 0 || surface == "hit" || surface == "hits");
+  }
 
   void set_actor(Event& e, const TermMention& actor, ActorStatus status) const {
     e.actor = term(actor).name;
@@ -492,7 +497,15 @@ class Extractor {
   // A US or allied force named as acting in the sentence (not reporting, not describing).
   const TermMention* strike_actor_in(size_t s) const {
     for (const TermMention* a : by_sentence_[s].actors) {
-      if (one_of(kStrikeActors, term(*a).id) && !is_reporter(s, *a)) return a;
+      if (!one_of(kStrikeActors, term(*a).id) || is_reporter(s, *a)) continue;
+      // The force must come before what it did: in "rockets struck near where U.S. forces are
+      // based" the US forces are where the rockets fell.
+      for (const TermMention* t : by_sentence_[s].triggers) {
+        const std::string& kind = term(*t).kind;
+        if ((kind == "strike" || kind == "attack") && a->end <= t->begin && t->begin - a->end < 80 && !is_negated(s, *t)) {
+          return a;
+        }
+      }
     }
     return nullptr;
   }
@@ -536,12 +549,16 @@ class Extractor {
     if (tells_of_strike(s, actor)) {
       // "… after the group targeted the Ain al-Asad base, to which the US responded with
       // airstrikes near Qaim": the place nearest an attack word was attacked, not struck.
-      bool strike_before = false;  // "an airstrike targeting facilities … east of Syria"
+      // "an airstrike targeting facilities … east of Syria": the place of a verb describing the
+      // strike is struck; a place by an attack noun ("following a drone attack … in Jordan") is not.
+      bool strike_before = false;
+      const bool near_is_noun = trigger && term(*trigger).kind == "attack" && !is_verb_form(lower_ascii(text(trigger->begin, trigger->end)));
       for (const TermMention* t : by_sentence_[s].triggers) {
-        strike_before |= term(*t).kind == "strike" && trigger && t->end <= trigger->begin;
+        strike_before |= term(*t).kind == "strike" && trigger && t->end <= trigger->begin && !near_is_noun;
       }
       const bool strike_near = !trigger || term(*trigger).kind == "strike" || strike_before ||
-                               (actor.mention && one_of(kStrikeActors, term(*actor.mention).id) && actor.mention->end <= trigger->begin);
+                               (!near_is_noun && actor.mention && one_of(kStrikeActors, term(*actor.mention).id) &&
+                                actor.mention->end <= trigger->begin);
       if (strike_near) return EventType::kStrike;
     }
     if (trigger && term(*trigger).kind == "interception" && !sentence_has_impact(s)) return EventType::kInterception;
@@ -631,6 +648,8 @@ class Extractor {
   // The day the lede gives for the news: its first resolved day, even one the report is dated
   // by ("The United States on Wednesday announced that three … were injured").
   std::optional<Date> lede_date() const {
+    // Without a publication date the first full date may be a photo caption's: no guess then.
+    if (!article_.article.published) return std::nullopt;
     for (size_t s = 0; s < article_.sentences.size() && s < 3; ++s) {
       for (const TimeExpression* t : by_sentence_[s].times) {
         if (t->value && !t->is_since && names_a_day(*t) && (t->precision == TimePrecision::kDay)) return t->value;
@@ -650,6 +669,14 @@ class Extractor {
     const Event& last = events_.back();
     if (s - last.sentences.back() > 3) return std::nullopt;
     return last.date;
+  }
+
+  // The word telling of the strike itself: a strike word, else the verb the striker acts with.
+  const TermMention& strike_trigger(size_t s, const TermMention* fallback) const {
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      if (term(*t).kind == "strike" && !is_negated(s, *t)) return *t;
+    }
+    return *fallback;
   }
 
   // "strike two facilities", "targeted five … weapon storage facilities": how many strikes.
@@ -756,7 +783,8 @@ class Extractor {
         return;
       }
       const std::optional<TimeExpression> own_date = sentence_date(s, trigger ? trigger->begin : sentence(s).begin);
-      const EventType type = event_type(s, actor, trigger);
+      // With no place to be near, the strike word (if any) says what happened.
+      const EventType type = event_type(s, actor, trigger ? &strike_trigger(s, trigger) : nullptr);
       // The latest incident this one may be: "the attack" refers back to it; an attack and the
       // interception of its drones are one incident.
       Event* previous = nullptr;
@@ -799,7 +827,7 @@ class Extractor {
       if (actor.mention) set_actor(e, *actor.mention, actor.status);
       e.target = target_text(s, actor);
       apply_casualties(e, casualties);
-      if (type == EventType::kStrike) e.count = facility_count(s, *trigger);
+      if (type == EventType::kStrike) e.count = facility_count(s, strike_trigger(s, trigger));
       e.sentences.push_back(s);
       e.confidence = 0.35;
       events_.push_back(std::move(e));
@@ -837,8 +865,9 @@ class Extractor {
       if (place_rank(p->precision) <= 1 && !own_day && !(is_response(s) && e.date)) continue;
       const TermMention* near = trigger_near(s, p->begin);
       // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
+      // (US "airstrikes in eastern Syria" are the incident, "attacks on American forces in Iraq" a trend.)
       if (near && is_plural_noun(lower_ascii(text(near->begin, near->end))) && place_rank(p->precision) <= 2 &&
-          !tells_of_strike(s, actor)) {
+          !(term(*near).kind == "strike" && tells_of_strike(s, actor))) {
         bool counted = false;
         for (const NumberMention* n : by_sentence_[s].numbers) {
           counted |= n->end <= near->begin && near->begin - n->end < 24 && !n->ordinal && !n->vague;
@@ -859,7 +888,7 @@ class Extractor {
       }
       e.target = target_text(s, actor);
       apply_casualties(e, casualties);
-      e.count = e.type == EventType::kStrike ? facility_count(s, near ? *near : *trigger) : site_count(s, *p);
+      e.count = e.type == EventType::kStrike ? facility_count(s, strike_trigger(s, near ? near : trigger)) : site_count(s, *p);
       e.sentences.push_back(s);
       e.confidence += 0.15;
       if (!e.weapons.empty()) e.confidence += 0.05;
