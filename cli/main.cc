@@ -252,7 +252,8 @@ int main(int argc, char** argv) {
   EvalArgs eval;
   CLI::App* eval_cmd = app.add_subcommand(
       "eval", "Run extraction on the articles a gold set names and score it (shared/spec/scoring.md): event "
-              "precision, recall, F1, per-field accuracy, tallies, and per article the misses and false alarms.");
+              "precision, recall, F1, per-field accuracy, tallies, confidence calibration, and per article the misses "
+              "and false alarms.");
   eval_cmd->add_option("--gold", eval.gold, "Folder of gold files (shared/gold/<set>/*.json)")
       ->type_name("DIR")
       ->required();
@@ -260,7 +261,9 @@ int main(int argc, char** argv) {
       ->type_name("DIR");
   eval_cmd->add_flag("--json", eval.json, "Print one JSON document (pairs and per-field verdicts included)");
   eval_cmd->add_flag("-v,--verbose", eval.verbose, "Also list each pair with the fields it got wrong; evidence uncut");
-  eval_cmd->add_option("--min-confidence", eval.min_confidence, "Score only predicted events with at least this confidence")
+  eval_cmd->add_option("--min-confidence", eval.min_confidence,
+                       "Score only predicted events with at least this confidence (the report's calibration "
+                       "section shows P/R/F1 at each threshold 0.0-0.9)")
       ->check(CLI::Range(0.0, 1.0))
       ->type_name("X")
       ->capture_default_str();

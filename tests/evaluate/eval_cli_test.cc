@@ -36,6 +36,9 @@ TEST(EvalCli, ScoresTheFiveSeedArticles) {
     EXPECT_TRUE(report["fields"].contains(field)) << field;
   }
   EXPECT_TRUE(report["extra_fields"].contains("target"));
+  EXPECT_EQ(report["calibration"]["bins"].size(), 5u);
+  EXPECT_EQ(report["calibration"]["sweep"].size(), 10u);
+  EXPECT_EQ(report["calibration"]["sweep"][0]["predicted"], report["events"]["predicted"]);
 
   const CommandRun text = salvo("eval --gold " + kSeedsGold);
   EXPECT_EQ(text.status, 0) << text.err;

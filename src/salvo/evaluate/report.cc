@@ -138,7 +138,8 @@ Json calibration_json(const Calibration& c) {
   for (const ThresholdScore& row : c.sweep) {
     Json entry;
     entry["min_confidence"] = row.min_confidence;
-    for (auto& [key, value] : counts_json(row.events).items()) entry[key] = value;
+    const Json counts = counts_json(row.events);  // named: a temporary would die before the loop
+    for (const auto& [key, value] : counts.items()) entry[key] = value;
     sweep.push_back(std::move(entry));
   }
   out["sweep"] = std::move(sweep);

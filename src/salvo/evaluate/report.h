@@ -17,8 +17,8 @@ struct ReportOptions {
 };
 
 // Summary (events P/R/F1, field accuracy with n, tallies), confidence calibration (bins, ECE, the
-// --min-confidence sweep), a per-article table, then per article
-// its misses and false alarms with their evidence.
+// --min-confidence sweep), a per-article table, then per article its misses and false alarms with
+// their evidence.
 std::string report_text(const EvalReport& report, const ReportOptions& options);
 
 // The same, always complete (pairs and per-field verdicts included); ratios are null when undefined.

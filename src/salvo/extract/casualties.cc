@@ -182,6 +182,16 @@ Casualties find_casualties(std::string_view sentence) {
       }
     }
   }
+  // "killing two Americans and a British soldier": "and a …" right after a counted list is one more.
+  if (previous_class && previous_end + 1 < words.size() && words[previous_end].lower != "." ) {
+    for (size_t k = previous_end; k + 1 < words.size() && k < previous_end + 4; ++k) {
+      if (is_clause_break(words[k].lower) || words[k].lower == ",") break;
+      if (words[k].lower == "and" && (words[k + 1].lower == "a" || words[k + 1].lower == "an")) {
+        add(*previous_class, 1);
+        break;
+      }
+    }
+  }
   if (killed) result.killed = killed;
   if (injured) result.injured = injured;
 

@@ -355,11 +355,9 @@ class Extractor {
       for (const TermMention* t : m.targets) inside_name |= p->begin >= t->begin && p->end <= t->end && t->end - t->begin > p->end - p->begin;
       if (inside_name) continue;
       if (p->end < clean_.size() && clean_[p->end] == '-') continue;  // "Iraq-based", "Syria-Iraq border"
-      // A dateline names where the report was filed: "BAGHDAD (AP) —", "ERBIL (Kurdistan 24) –".
-      if (p->begin == sent.begin) {
-        const std::string_view rest = text(p->end, std::min(sent.end, p->end + 4));
-        if (rest.rfind(" (", 0) == 0 || rest.rfind(" \xE2\x80", 0) == 0 || rest.rfind(" -", 0) == 0 || rest.rfind(":", 0) == 0) continue;
-      }
+      // A dateline names where the report was filed: "BAGHDAD (AP) —", "ERBIL (Kurdistan 24) –",
+      // "ERBIL, Iraq (Reuters) -": every place before its agency or dash.
+      if (p->begin < dateline_end(s)) continue;
       const std::vector<std::string> before = words_before(clean_, p->begin, sent.begin, 2);
       if (!before.empty() && (before[0] == "from" || (before[0] == "the" && before.size() > 1 && before[1] == "from"))) continue;
       // A place name with a number after it is a media outlet ("Deir Ezzor 24", "Kurdistan 24"),
@@ -410,6 +408,22 @@ class Extractor {
       result.push_back(p);
     }
     return result;
+  }
+
+  // End of the sentence's dateline ("BAGHDAD (AP) —"), or its start when it has none: a dateline
+  // opens with a capitalised place name and closes with a parenthesis or a dash within a few words.
+  size_t dateline_end(size_t s) const {
+    const Sentence& sent = sentence(s);
+    const std::string_view head = text(sent.begin, std::min(sent.end, sent.begin + 60));
+    if (head.size() < 3 || !std::isupper(static_cast<unsigned char>(head[0])) || !std::isupper(static_cast<unsigned char>(head[1]))) {
+      return sent.begin;
+    }
+    for (std::string_view mark : {std::string_view(") \xE2\x80\x94"), std::string_view(") \xE2\x80\x93"),
+                                  std::string_view(") -"), std::string_view(" \xE2\x80\x94"), std::string_view(" - ")}) {
+      const size_t at = head.find(mark);
+      if (at != std::string_view::npos) return sent.begin + at + mark.size();
+    }
+    return sent.begin;
   }
 
   // Whether a time expression dates the report rather than the incident: "confirmed on Tuesday",
@@ -765,8 +779,15 @@ class Extractor {
         }
       }
       if (places.empty() && s - events_.back().sentences.back() <= 4) {
-        apply_casualties(events_.back(), casualties);
-        events_.back().sentences.push_back(s);
+        // "There were no casualties in either attack": every incident of that day.
+        const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+        const bool all = lowered.find("either") != std::string::npos || lowered.find("both") != std::string::npos ||
+                         lowered.find("neither") != std::string::npos || lowered.find("any of the") != std::string::npos;
+        for (Event& e : events_) {
+          if (&e != &events_.back() && !(all && e.date == events_.back().date)) continue;
+          apply_casualties(e, casualties);
+          e.sentences.push_back(s);
+        }
       }
       return;
     }
