@@ -195,14 +195,16 @@ Casualties find_casualties(std::string_view sentence) {
   if (killed) result.killed = killed;
   if (injured) result.injured = injured;
 
-  // "killed a civilian contractor", "killing an American soldier": one person.
-  if (!result.killed) {
-    for (size_t i = 0; i + 1 < words.size(); ++i) {
-      const std::string& v = words[i].lower;
-      if ((v == "killed" || v == "killing") && (words[i + 1].lower == "a" || words[i + 1].lower == "an")) {
-        result.killed = 1;
-        break;
-      }
+  // "killed a civilian contractor", "the death of a contractor", "injured a U.S. service
+  // member": one person.
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string& v = words[i].lower;
+    const bool one = words[i + 1].lower == "a" || words[i + 1].lower == "an";
+    if (!one) continue;
+    if (!result.killed && (v == "killed" || v == "killing" || (v == "of" && i > 0 && (words[i - 1].lower == "death" || words[i - 1].lower == "deaths")))) {
+      result.killed = 1;
+    } else if (!result.injured && (v == "injured" || v == "injuring" || v == "wounded" || v == "wounding")) {
+      result.injured = 1;
     }
   }
   // "A civilian U.S. contractor died", "a soldier was killed": one person.

@@ -35,6 +35,7 @@ struct Event {
   std::string actor;
   ActorStatus actor_status = ActorStatus::kNone;
   bool actor_generic = false;  // "militia groups", "Iran-backed militias": a named actor may replace it
+  const TermMention* actor_mention = nullptr;  // where the actor was named (valid while mentions live)
   std::optional<int> killed, injured;
   int count = 1;
   EventRole role = EventRole::kMain;

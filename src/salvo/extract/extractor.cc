@@ -233,6 +233,7 @@ class Extractor {
   }
 
   void set_actor(Event& e, const TermMention& actor, ActorStatus status) const {
+    e.actor_mention = &actor;
     e.actor = term(actor).name;
     e.actor_status = status;
     e.actor_generic = is_generic(actor);
@@ -275,9 +276,11 @@ class Extractor {
   bool refers_back(size_t s, const TermMention* trigger, const Casualties& casualties) const {
     if (!trigger) return casualties.any();
     const std::string surface = lower_ascii(text(trigger->begin, trigger->end));
-    // Plural: a trend, not the incident ("While these assaults resulted in injuries, …").
+    // Plural: a trend, not the incident ("While these assaults resulted in injuries, …") —
+    // unless definite: "The strikes killed three Iraqi army soldiers" tells of the strikes told.
     if (is_plural_noun(surface) || (!surface.empty() && surface.back() == 's' && surface.find(' ') == std::string::npos)) {
-      return false;
+      const std::vector<std::string> before = words_before(clean_, trigger->begin, sentence(s).begin, 1);
+      return !before.empty() && before[0] == "the";
     }
     if (casualties.any()) return true;
     const std::vector<std::string> before = words_before(clean_, trigger->begin, sentence(s).begin, 3);
@@ -338,6 +341,30 @@ class Extractor {
       if (!best || !is_generic(*a) || is_generic(*best)) best = a;
     }
     if (best) return {best, ActorStatus::kReported};
+    return {};
+  }
+
+  // "they also targeted …", "the resistance fighters also targeted …", "The military strikes
+  // landed …": a subject that refers back takes the actor last named, and how it is known.
+  ActorChoice actor_referred_to(size_t s, const TermMention& trigger) const {
+    static const std::set<std::string> kReferring = {"they", "the group", "the resistance", "the militants", "the fighters",
+                                                     "the militia", "its fighters", "the faction", "the strikes", "the attacks",
+                                                     "the attackers", "the military strikes"};
+    const std::vector<std::string> before = words_before(clean_, trigger.begin, sentence(s).begin, 4);
+    bool refers = false;
+    for (size_t k = 0; k < before.size(); ++k) {
+      if (before[k] == "they") refers = true;
+      if (k + 1 < before.size() && kReferring.count(before[k + 1] + " " + before[k])) refers = true;
+      if (k + 2 < before.size() && (before[k + 2] == "the" || before[k + 2] == "its") &&
+          kReferring.count(before[k + 2] + " " + before[k])) {
+        refers = true;  // "the resistance fighters", "the military strikes"
+      }
+    }
+    if (!refers) return {};
+    for (auto it = pending_claims_.rbegin(); it != pending_claims_.rend(); ++it) return it->second;
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+      if (!it->actor.empty() && !it->actor_generic && it->actor_mention) return {it->actor_mention, it->actor_status};
+    }
     return {};
   }
 
@@ -779,7 +806,7 @@ class Extractor {
           }
         }
       }
-      if (places.empty() && s - events_.back().sentences.back() <= 4) {
+      if (places.empty() && s - events_.back().sentences.back() <= 6) {
         // "There were no casualties in either attack": every incident of that day.
         const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
         const bool all = lowered.find("either") != std::string::npos || lowered.find("both") != std::string::npos ||
@@ -792,7 +819,8 @@ class Extractor {
       }
       return;
     }
-    const ActorChoice actor = choose_actor(s, trigger);
+    ActorChoice actor = choose_actor(s, trigger);
+    if (!actor.mention && trigger) actor = actor_referred_to(s, *trigger);
 
     if (places.empty()) {
       if (tally_sentence) return;
