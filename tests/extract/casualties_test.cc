@@ -41,7 +41,13 @@ INSTANTIATE_TEST_SUITE_P(
         CasualtyCase{"treated_for_symptoms", "The United States treated 11 of its troops for symptoms of concussion.", kNull, 11},
         CasualtyCase{"rockets_are_not_people", "Two rockets hit the base and three drones were shot down.", kNull, kNull},
         CasualtyCase{"no_one_hurt", "No one was hurt in the attack.", kNull, 0},
-        CasualtyCase{"nothing", "Rockets were fired at a base in Syria.", kNull, kNull}),
+        CasualtyCase{"nothing", "Rockets were fired at a base in Syria.", kNull, kNull},
+        CasualtyCase{"death_of_a_and_injured_a",
+                     "a Feb. 16 strike on U.S.-led troops in northern Iraq, which resulted in the death of a civilian contractor and injured a U.S. service member.",
+                     1, 1},
+        CasualtyCase{"comma_list", "The strikes killed three Iraqi army soldiers, two policemen and a civilian worker.", 6, kNull},
+        CasualtyCase{"killed_and_wounded", "at least five members of the SDF were killed and 20 wounded in the drone strike on Sunday.", 5, 20},
+        CasualtyCase{"around_wounded", "Five members were killed and around 20 wounded by a drone attack after midnight.", 5, 20}),
     [](const ::testing::TestParamInfo<CasualtyCase>& info) { return info.param.name; });
 
 }  // namespace

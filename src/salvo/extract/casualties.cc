@@ -147,6 +147,15 @@ Casualties find_casualties(std::string_view sentence) {
         continue;
       }
     }
+    // A casualty word right after the number decides: "were killed and 20 wounded".
+    if (after < words.size() && (is_injured_word(words[after].lower) || is_killed_word(words[after].lower))) {
+      if (is_injured_word(words[after].lower)) {
+        add(injured, number.value);
+      } else {
+        add(killed, number.value);
+      }
+      continue;
+    }
     // Verb before: "killing three coalition personnel", "injuring 12 others", "treated 11 of its troops".
     bool decided = false;
     for (size_t k = first; k > 0 && k + 3 > first; --k) {

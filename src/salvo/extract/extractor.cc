@@ -834,7 +834,13 @@ class Extractor {
       }
       const std::optional<TimeExpression> own_date = sentence_date(s, trigger ? trigger->begin : sentence(s).begin);
       // With no place to be near, the strike word (if any) says what happened.
-      const EventType type = event_type(s, actor, trigger ? &strike_trigger(s, trigger) : nullptr);
+      EventType type = event_type(s, actor, trigger ? &strike_trigger(s, trigger) : nullptr);
+      // "The strikes killed …" after a strike was told: those strikes.
+      if (trigger && term(strike_trigger(s, trigger)).kind == "strike") {
+        for (const Event& e : events_) {
+          if (e.type == EventType::kStrike) type = EventType::kStrike;
+        }
+      }
       // The latest incident this one may be: "the attack" refers back to it; an attack and the
       // interception of its drones are one incident.
       Event* previous = nullptr;
