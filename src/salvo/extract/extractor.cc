@@ -1003,6 +1003,11 @@ class Extractor {
     if (a.place != kNoPlace && a.place == b.place && (a.precision != PlacePrecision::kRegion || a.location == b.location)) {
       return true;
     }
+    // A convoy moves: the same day's bomb on "a convoy near Baghdad" and on "the convoy on the road
+    // towards Samarra" is one incident told with two places.
+    const auto convoy = [](const Event& e) { return lower_ascii(e.target).find("convoy") != std::string::npos; };
+    const auto weapon_set = [](const Event& e) { return std::set<std::string>(e.weapons.begin(), e.weapons.end()); };
+    if (convoy(a) && convoy(b) && a.date && a.date == b.date && !a.weapons.empty() && weapon_set(a) == weapon_set(b)) return true;
     const int ra = place_rank(a.precision), rb = place_rank(b.precision);
     if (ra == rb) return ra == 0;
     const Event& vague = ra < rb ? a : b;
