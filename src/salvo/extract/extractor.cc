@@ -587,6 +587,25 @@ class Extractor {
 
   // What kind of incident happened at a place: a strike when the sentence tells of one; an
   // interception when the trigger nearest the place is one and nothing landed; else an attack.
+  // In a sentence with several incident places, each weapon belongs to the place nearest it:
+  // "… the Green Village rocket attack, coalition forces repelled several drones near Al-Tanf".
+  std::vector<std::string> weapons_near(size_t s, const PlaceMention& place,
+                                        const std::vector<const PlaceMention*>& places) const {
+    std::set<std::string> classes;
+    for (const TermMention* w : by_sentence_[s].weapons) {
+      const PlaceMention* nearest = nullptr;
+      size_t best = static_cast<size_t>(-1);
+      for (const PlaceMention* p : places) {
+        const size_t distance = w->end <= p->begin ? p->begin - w->end : w->begin >= p->end ? w->begin - p->end : 0;
+        if (distance < best) best = distance, nearest = p;
+      }
+      if (nearest == &place) classes.insert(term(*w).kind);
+    }
+    // A place with no weapon of its own shares the sentence's ("drones hit Erbil and Harir").
+    if (classes.empty()) return weapon_classes(s);
+    return {classes.begin(), classes.end()};
+  }
+
   EventType event_type(size_t s, const ActorChoice& actor, const TermMention* trigger) const {
     if (tells_of_strike(s, actor)) {
       // "… after the group targeted the Ain al-Asad base, to which the US responded with
@@ -855,7 +874,9 @@ class Extractor {
       if (previous && same_day && refers_back(s, trigger, casualties)) {
         previous->sentences.push_back(s);
         apply_casualties(*previous, casualties);
-        for (const std::string& w : weapon_classes(s)) previous->weapons.push_back(w);
+        // Weapons named when the incident is told again complete it only if it had none: the
+        // sentence may also name another incident's ("the C-RAM fired at mortars").
+        if (previous->weapons.empty()) previous->weapons = weapon_classes(s);
         previous->impact |= sentence_has_impact(s);
         if (has_trigger(s, "interception") && may_become_interception(*previous)) {
           previous->type = EventType::kInterception;  // "The attack was thwarted before reaching its target"
@@ -936,7 +957,7 @@ class Extractor {
       fill_place(e, *p);
       e.type = event_type(s, actor, near ? near : trigger);
       e.impact = sentence_has_impact(s);
-      e.weapons = weapon_classes(s);
+      e.weapons = places.size() > 1 ? weapons_near(s, *p, places) : weapon_classes(s);
       if (e.type == EventType::kStrike && !(actor.mention && one_of(kStrikeActors, term(*actor.mention).id))) {
         if (const TermMention* striker = strike_actor_in(s)) set_actor(e, *striker, ActorStatus::kReported);
       } else if (actor.mention && !(e.type == EventType::kAttack && one_of(kStrikeActors, term(*actor.mention).id))) {
