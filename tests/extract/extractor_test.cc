@@ -51,8 +51,8 @@ const ExtractionCase kPlaceCases[] = {
     {"dateline_is_not_an_event_place", kFri,
      "BAGHDAD (AP) — Rockets targeted Ain al-Asad air base in western Iraq on Thursday, Iraqi security officials said.",
      {{.type = "attack", .date = "2023-11-23", .country = "IQ", .location = "Ain al-Asad", .weapons = "rocket", .actor = "null"}}},
-    // KNOWN GAP: a dateline with its country ("ERBIL, Iraq (Reuters) -") is taken for an event place.
-    {"DISABLED_dateline_with_country_is_not_an_event_place", kFri,
+    // A dateline with its country ("ERBIL, Iraq (Reuters) -") is no event place.
+    {"dateline_with_country_is_not_an_event_place", kFri,
      "ERBIL, Iraq (Reuters) - A drone attacked a base housing US troops in eastern Syria on Wednesday, a US official said.",
      {{.type = "attack", .date = "2023-11-22", .country = "SY", .location = "eastern Syria", .weapons = "drone", .actor = "null"}}},
     {"place_inside_actor_name_is_not_an_event_place", kFri,
@@ -313,8 +313,8 @@ const ExtractionCase kCasualtyCases[] = {
      "A US contractor died of a heart attack after rockets hit Ain al-Asad air base on Wednesday.",
      {{.type = "attack", .date = "2023-11-22", .country = "IQ", .location = "Ain al-Asad", .weapons = "rocket",
        .killed = "1", .injured = "null"}}},
-    // KNOWN GAP: "a British soldier" after a counted group is not added: killed is 2, not 3.
-    {"DISABLED_killing_two_americans_and_a_briton_is_three", "2020-03-12",
+    // "and a British soldier" after a counted group is one more: three.
+    {"killing_two_americans_and_a_briton_is_three", "2020-03-12",
      "Rockets slammed into Camp Taji on Wednesday, killing two Americans and a British soldier.",
      {{.type = "attack", .date = "2020-03-11", .country = "IQ", .location = "Camp Taji", .weapons = "rocket",
        .killed = "3", .injured = "null"}}},
