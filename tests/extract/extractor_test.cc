@@ -5,6 +5,9 @@
 // (run them with --gtest_also_run_disabled_tests).
 #include <gtest/gtest.h>
 
+#include <string_view>
+#include <vector>
+
 #include "extract_support.h"
 
 namespace salvo {
@@ -411,16 +414,37 @@ const ExtractionCase kContextCases[] = {
 
 std::string case_name(const ::testing::TestParamInfo<ExtractionCase>& info) { return info.param.name; }
 
-INSTANTIATE_TEST_SUITE_P(Places, ExtractorCases, ::testing::ValuesIn(kPlaceCases), case_name);
-INSTANTIATE_TEST_SUITE_P(Dates, ExtractorCases, ::testing::ValuesIn(kDateCases), case_name);
-INSTANTIATE_TEST_SUITE_P(Triggers, ExtractorCases, ::testing::ValuesIn(kTriggerCases), case_name);
-INSTANTIATE_TEST_SUITE_P(Coreference, ExtractorCases, ::testing::ValuesIn(kCoreferenceCases), case_name);
-INSTANTIATE_TEST_SUITE_P(Strikes, ExtractorCases, ::testing::ValuesIn(kStrikeCases), case_name);
-INSTANTIATE_TEST_SUITE_P(Interceptions, ExtractorCases, ::testing::ValuesIn(kInterceptionCases), case_name);
-INSTANTIATE_TEST_SUITE_P(Actors, ExtractorCases, ::testing::ValuesIn(kActorCases), case_name);
-INSTANTIATE_TEST_SUITE_P(Casualties, ExtractorCases, ::testing::ValuesIn(kCasualtyCases), case_name);
-INSTANTIATE_TEST_SUITE_P(Tallies, ExtractorCases, ::testing::ValuesIn(kTallyCases), case_name);
-INSTANTIATE_TEST_SUITE_P(Context, ExtractorCases, ::testing::ValuesIn(kContextCases), case_name);
+// Cases named DISABLED_… are known gaps (each says why in a KNOWN GAP comment). They run under
+// the DISABLED_KnownGaps instantiation, which GoogleTest and CTest skip unless asked
+// (--gtest_also_run_disabled_tests), so CI stays green while the gaps stay written down.
+template <size_t N>
+std::vector<ExtractionCase> select(const ExtractionCase (&cases)[N], bool known_gaps) {
+  std::vector<ExtractionCase> out;
+  for (const ExtractionCase& c : cases) {
+    if ((std::string_view(c.name).rfind("DISABLED_", 0) == 0) == known_gaps) out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<ExtractionCase> all_known_gaps() {
+  std::vector<ExtractionCase> out;
+  for (const auto& group : {select(kPlaceCases, true), select(kDateCases, true), select(kTriggerCases, true), select(kCoreferenceCases, true), select(kStrikeCases, true), select(kInterceptionCases, true), select(kActorCases, true), select(kCasualtyCases, true), select(kTallyCases, true), select(kContextCases, true)}) {
+    out.insert(out.end(), group.begin(), group.end());
+  }
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Places, ExtractorCases, ::testing::ValuesIn(select(kPlaceCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(Dates, ExtractorCases, ::testing::ValuesIn(select(kDateCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(Triggers, ExtractorCases, ::testing::ValuesIn(select(kTriggerCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(Coreference, ExtractorCases, ::testing::ValuesIn(select(kCoreferenceCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(Strikes, ExtractorCases, ::testing::ValuesIn(select(kStrikeCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(Interceptions, ExtractorCases, ::testing::ValuesIn(select(kInterceptionCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(Actors, ExtractorCases, ::testing::ValuesIn(select(kActorCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(Casualties, ExtractorCases, ::testing::ValuesIn(select(kCasualtyCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(Tallies, ExtractorCases, ::testing::ValuesIn(select(kTallyCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(Context, ExtractorCases, ::testing::ValuesIn(select(kContextCases, false)), case_name);
+INSTANTIATE_TEST_SUITE_P(DISABLED_KnownGaps, ExtractorCases, ::testing::ValuesIn(all_known_gaps()), case_name);
 
 }  // namespace
 }  // namespace salvo
