@@ -547,6 +547,8 @@ class Extractor {
         if ((kind == "strike" || kind == "attack") && a->end <= t->begin && t->begin - a->end < 80 && !is_negated(s, *t)) {
           return a;
         }
+        // "a U.S. drone strike": the force named with its strike.
+        if (kind == "strike" && t->begin >= a->begin && t->end <= a->end) return a;
       }
     }
     return nullptr;
@@ -924,6 +926,7 @@ class Extractor {
       apply_casualties(previous, casualties);
       return;
     }
+    const size_t events_before = events_.size();
     for (const PlaceMention* p : places) {
       Event e;
       const std::optional<TimeExpression> date = sentence_date(s, p->begin);
@@ -973,6 +976,40 @@ class Extractor {
       e.confidence += rank >= 3 ? 0.15 : rank == 2 ? 0.05 : -0.15;
       events_.push_back(std::move(e));
     }
+    add_unnamed_counted(s, events_before, actor);
+  }
+
+  // "Two separate attacks were reported on bases in Iraq on Thursday, with an explosion at the
+  // Harir airbase": a counted group names fewer places than it counts; the rest happened
+  // somewhere in the country named.
+  void add_unnamed_counted(size_t s, size_t events_before, const ActorChoice& actor) {
+    long counted = 0;
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      if (term(*t).kind != "attack" || !is_plural_noun(lower_ascii(text(t->begin, t->end)))) continue;
+      for (const NumberMention* n : by_sentence_[s].numbers) {
+        if (n->end <= t->begin && t->begin - n->end < 24 && !n->ordinal && !n->vague && n->value >= 2 && n->value <= 5) {
+          counted = n->value;
+        }
+      }
+    }
+    const long told = static_cast<long>(events_.size() - events_before);
+    if (counted <= told || told == 0) return;
+    const PlaceMention* country = nullptr;
+    for (const PlaceMention* p : by_sentence_[s].places) {
+      if (p->precision == PlacePrecision::kCountry && place(p->place).country == events_.back().country) country = p;
+    }
+    if (!country) return;
+    Event e = events_.back();
+    fill_place(e, *country);
+    e.lat.reset();
+    e.lon.reset();
+    e.count = static_cast<int>(counted - told);
+    e.weapons.clear();
+    e.killed.reset();
+    e.injured.reset();
+    e.confidence = 0.5;
+    if (actor.mention && e.actor.empty()) set_actor(e, *actor.mention, actor.status);
+    events_.push_back(std::move(e));
   }
 
   // Claims and accusations made in sentences of their own apply to the attacks they follow that
