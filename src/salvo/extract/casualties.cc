@@ -86,9 +86,10 @@ Casualties find_casualties(std::string_view sentence) {
     const std::string& w = words[i].lower;
     const bool negation = w == "no" || w == "without" || w == "nobody" || w == "none" || w == "zero";
     if (!negation) continue;
-    for (size_t j = i + 1; j < words.size() && j <= i + 5; ++j) {
+    // "no U.S. service members have been reported injured": up to eight words on.
+    for (size_t j = i + 1; j < words.size() && j <= i + 8; ++j) {
       const std::string& v = words[j].lower;
-      if (is_clause_break(v)) break;
+      if (is_clause_break(v) || v == ",") break;
       if (starts(v, "casualt")) {
         result.killed = 0;
         result.injured = 0;
@@ -210,9 +211,12 @@ Casualties find_casualties(std::string_view sentence) {
     const std::string& v = words[i].lower;
     const bool one = words[i + 1].lower == "a" || words[i + 1].lower == "an";
     if (!one) continue;
-    if (!result.killed && (v == "killed" || v == "killing" || (v == "of" && i > 0 && (words[i - 1].lower == "death" || words[i - 1].lower == "deaths")))) {
-      result.killed = 1;
-    } else if (!result.injured && (v == "injured" || v == "injuring" || v == "wounded" || v == "wounding")) {
+    const std::string& previous = i > 0 ? words[i - 1].lower : v;
+    if (!result.killed && (v == "killed" || v == "killing" || (v == "of" && (previous == "death" || previous == "deaths")) ||
+                           (v == "suffered" && i + 2 < words.size() && words[i + 2].lower == "fatal"))) {
+      result.killed = 1;  // "suffered a fatal heart attack"
+    } else if (!result.injured && (v == "injured" || v == "injuring" || v == "wounded" || v == "wounding" ||
+                                   (v == "of" && (previous == "injury" || previous == "injuries")))) {
       result.injured = 1;
     }
   }

@@ -169,6 +169,7 @@ class Extractor {
       if (article_.sentences[s].english) read_sentence(s);
     }
     apply_article_claims();
+    apply_pending_casualties();
     merge_events();
     for (Event& e : events_) finish(e);
     calibrate(events_);
@@ -815,18 +816,13 @@ class Extractor {
       // No incident words: the sentence may still tell the casualties of an incident told — the
       // one at the place it names ("There were no casualties reported in Erbil"), else the one
       // just before.
-      if (!casualties.any() || events_.empty() || tally_sentence) return;
-      for (const PlaceMention* p : places) {
-        for (Event& e : events_) {
-          const bool same_place = e.place == p->place ||
-                                  (e.precision == PlacePrecision::kTown && place(p->place).name == place(e.place).name);
-          if (e.place != kNoPlace && same_place) {
-            apply_casualties(e, casualties);
-            e.sentences.push_back(s);
-            return;
-          }
-        }
+      if (!casualties.any() || tally_sentence) return;
+      if (!places.empty()) {
+        // The incident at that place may be told only later in the article: settle at the end.
+        pending_casualties_.push_back({s, casualties, places});
+        return;
       }
+      if (events_.empty()) return;
       if (places.empty() && s - events_.back().sentences.back() <= 6) {
         // "There were no casualties in either attack": every incident of that day.
         const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
@@ -1010,6 +1006,33 @@ class Extractor {
     e.confidence = 0.5;
     if (actor.mention && e.actor.empty()) set_actor(e, *actor.mention, actor.status);
     events_.push_back(std::move(e));
+  }
+
+  struct PendingCasualties {
+    size_t sentence;
+    Casualties casualties;
+    std::vector<const PlaceMention*> places;
+  };
+
+  // Casualties told of a place in a sentence with no incident words ("one US service member at
+  // Mission Support Site Conoco received minor injury treatment"): the incident at that place.
+  void apply_pending_casualties() {
+    for (const PendingCasualties& pending : pending_casualties_) {
+      bool applied = false;
+      for (const PlaceMention* p : pending.places) {
+        for (Event& e : events_) {
+          if (e.place == kNoPlace) continue;
+          const bool same_place = e.place == p->place ||
+                                  (e.precision == PlacePrecision::kTown && place(p->place).name == place(e.place).name);
+          if (same_place && !applied) {
+            apply_casualties(e, pending.casualties);
+            e.sentences.push_back(pending.sentence);
+            std::sort(e.sentences.begin(), e.sentences.end());
+            applied = true;
+          }
+        }
+      }
+    }
   }
 
   // Claims and accusations made in sentences of their own apply to the attacks they follow that
@@ -1317,6 +1340,7 @@ class Extractor {
   std::set<size_t> tally_sentences_;
   std::vector<Event> events_;
   std::vector<std::pair<size_t, ActorChoice>> pending_claims_;
+  std::vector<PendingCasualties> pending_casualties_;
 };
 
 }  // namespace
