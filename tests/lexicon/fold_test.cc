@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace salvo {
 namespace {
 
@@ -68,6 +71,33 @@ TEST(FoldText, DiacriticsMapToTheWholeCharacter) {
   const auto [b, e] = folded.source_span(0, 1);
   // The dropped article "Al " belongs to the word after it, so a match reports "Al Ḩasakah".
   EXPECT_EQ(text.substr(b, e - b), "Al \xE1\xB8\xA8");
+}
+
+// The recognizer folds article after article into one FoldedText: what it held before must not
+// show through, whether the next text is longer or shorter.
+TEST(FoldText, ReusedOutputIsTheSameAsAFreshOne) {
+  const std::vector<std::string> texts = {
+      "The Ain Al-Asad airbase was hit.", "al", "ash-Shaddadi and as Sulaymaniyah, as soon as", "",
+      "Al \xE1\xB8\xA8" "asakah oilfield near al-al-Asad", "U.S. forces at Tanf, Kata'ib Hizballah's rockets",
+      "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x86\xD9\x81 airfield"};
+  FoldedText reused;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      fold_text(text, reused);
+      const FoldedText fresh = fold_text(text);
+      EXPECT_EQ(reused.text, fresh.text) << text;
+      EXPECT_EQ(reused.begin, fresh.begin) << text;
+      EXPECT_EQ(reused.end, fresh.end) << text;
+    }
+  }
+}
+
+TEST(FoldText, ArticlesInARowBelongToTheWordAfterThem) {
+  const std::string text = "near al-al-Asad base";
+  const FoldedText folded = fold_text(text);
+  ASSERT_EQ(folded.text, "near asad base");
+  const auto [b, e] = folded.source_span(5, 9);
+  EXPECT_EQ(text.substr(b, e - b), "al-al-Asad");
 }
 
 TEST(FoldText, EmptyAndPunctuationOnly) {

@@ -63,6 +63,20 @@ TEST(Numbers, AllNumbersOfASentence) {
   EXPECT_EQ(numbers[1].value, 37);
 }
 
+TEST(Numbers, IntoAVectorIsTheSame) {
+  const std::string text = "at least five rockets and more than 60 attacks, twenty-five people";
+  std::vector<NumberMention> into = {NumberMention{}};  // cleared by the call
+  find_numbers(text, into);
+  const auto returned = find_numbers(text);
+  ASSERT_EQ(into.size(), returned.size());
+  ASSERT_EQ(returned.size(), 3u);
+  for (size_t i = 0; i < returned.size(); ++i) {
+    EXPECT_EQ(into[i].begin, returned[i].begin);
+    EXPECT_EQ(into[i].value, returned[i].value);
+    EXPECT_EQ(into[i].next_word, returned[i].next_word);
+  }
+}
+
 TEST(Numbers, NoNumbers) { EXPECT_TRUE(find_numbers("No US personnel were injured.").empty()); }
 
 }  // namespace

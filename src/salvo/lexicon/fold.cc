@@ -68,15 +68,10 @@ const FoldedChar& fold_code_point(UChar32 c) {
   return cache.emplace(c, std::move(folded)).first->second;
 }
 
-struct Word {
-  uint32_t begin;  // range in the character-folded buffer
-  uint32_t end;
-  bool hyphen_after;
-};
-
 // The Arabic article before a sun letter is assimilated: "ash-Shaddadah", "as Sulaymaniyah",
 // "ar-Ramadi". Returns whether `article` assimilates to the start of `next`.
 bool is_assimilated_article(std::string_view article, std::string_view next) {
+  if (article[0] != 'a' || next.size() < 2) return false;  // every article is "a" + consonant(s)
   static constexpr std::array<std::string_view, 9> kArticles = {"ash", "as", "ad", "ar", "at", "az", "an", "adh", "ath"};
   bool known = false;
   for (std::string_view a : kArticles) known |= article == a;
@@ -98,62 +93,143 @@ constexpr std::array<char, 256> kAsciiFold = make_ascii_fold();
 inline bool ascii_alpha(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 inline bool ascii_upper(unsigned char c) { return static_cast<unsigned char>(c - 'A') < 26; }
 
-// Pass-1 buffers, reused across calls: the fold runs once per article on the hot path.
-struct FoldScratch {
-  std::vector<char> chars;
-  std::vector<uint32_t> cb, ce;
-  std::vector<Word> words;
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+// The last word written, kept until the word after it shows whether it is an Arabic article to
+// drop ("al Asad", "ash-Shaddadi").
+struct WrittenWord {
+  size_t out_begin = 0;  // its bytes in the output
+  size_t length = 0;
+  uint32_t source_begin = 0;    // source offset of its first character
+  size_t inherited_article = kNone;  // source start of articles dropped before it
+  bool hyphen_after = false;
 };
 
 }  // namespace
 
 FoldedText fold_text(std::string_view s) {
-  // Pass 1: fold characters into `chars`, recording source offsets and word boundaries.
-  // Written by index into buffers sized for the ASCII case (one folded byte per source byte at
-  // most); only non-ASCII code points, which may fold to more bytes than they had, check room.
-  thread_local FoldScratch scratch;
-  std::vector<char>& chars_buf = scratch.chars;
-  std::vector<uint32_t>& cb_buf = scratch.cb;
-  std::vector<uint32_t>& ce_buf = scratch.ce;
-  std::vector<Word>& words = scratch.words;
-  words.clear();
-  if (chars_buf.size() < s.size() + 16) {
-    chars_buf.resize(s.size() + 16);
-    cb_buf.resize(s.size() + 16);
-    ce_buf.resize(s.size() + 16);
-  }
-  char* chars = chars_buf.data();
-  uint32_t* cb = cb_buf.data();
-  uint32_t* ce = ce_buf.data();
-  size_t n = 0;  // folded bytes so far
-  constexpr size_t kNoWord = std::string::npos;
-  size_t word_start = kNoWord;
-  auto close_word = [&](bool hyphen) {
-    if (word_start != kNoWord && n > word_start) {
-      words.push_back({static_cast<uint32_t>(word_start), static_cast<uint32_t>(n), hyphen});
-    }
-    word_start = kNoWord;
+  FoldedText out;
+  fold_text(s, out);
+  return out;
+}
+
+// One pass: characters are folded straight into the output, a word at a time. When a word ends,
+// the rules that need the next word (the article before it) are settled for the word before it,
+// and that word is cut out of the output if it is an article; the rules of the word itself
+// (Arabic "ال", compounds) are applied in place.
+void fold_text(std::string_view s, FoldedText& out) {
+  size_t capacity = s.size() + 16;
+  out.text.resize(capacity);
+  out.begin.resize(capacity);
+  out.end.resize(capacity);
+  char* text = out.text.data();
+  uint32_t* begin = out.begin.data();
+  uint32_t* end = out.end.data();
+  size_t m = 0;  // output bytes so far
+  // Room for `extra` more bytes. Folding never outgrows the input by much (a space stands for at
+  // least one separator byte); only some non-ASCII letters and split compounds add bytes.
+  auto grow = [&](size_t extra) {
+    capacity = 2 * capacity + extra;
+    out.text.resize(capacity);
+    out.begin.resize(capacity);
+    out.end.resize(capacity);
+    text = out.text.data();
+    begin = out.begin.data();
+    end = out.end.data();
   };
+  auto reserve = [&](size_t extra) {
+    if (m + extra > capacity) [[unlikely]] grow(extra);
+  };
+  auto move_bytes = [&](size_t to, size_t from, size_t count) {
+    std::memmove(text + to, text + from, count);
+    std::memmove(begin + to, begin + from, count * sizeof(uint32_t));
+    std::memmove(end + to, end + from, count * sizeof(uint32_t));
+  };
+
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-  const auto length = static_cast<int32_t>(s.size());
-  int32_t i = 0;
+  size_t word_start = kNone;  // output offset of the open word's first byte
+  size_t article_begin = kNone;  // source start of a dropped article before the open word
+  WrittenWord previous;
+  bool has_previous = false;
+
+  auto open_word = [&] {
+    if (m > 0) {
+      reserve(1);
+      text[m++] = ' ';  // its offsets are set when the word closes
+    }
+    word_start = m;
+  };
+  auto close_word = [&](bool hyphen) {
+    if (word_start == kNone) return;
+    const uint32_t source_begin = begin[word_start];
+    std::string_view word(text + word_start, m - word_start);
+    // The word before this one, if an article: "al"/"el" before any word; "ash", "as", "ad" …
+    // when hyphenated or before a capital ("ash-Shaddadi", "as Sulaymaniyah", not "as soon").
+    if (has_previous && (previous.length == 2 || previous.length == 3)) {
+      const std::string_view article(text + previous.out_begin, previous.length);
+      const bool capital_next = ascii_upper(bytes[source_begin]);
+      if (article == "al" || article == "el" ||
+          ((previous.hyphen_after || capital_next) && is_assimilated_article(article, word))) {
+        // Drop the article from the folded text but keep its bytes in this word's source span,
+        // so that a match on "asad" reports "Al-Asad".
+        article_begin = previous.inherited_article != kNone ? previous.inherited_article : previous.source_begin;
+        const size_t cut = word_start - previous.out_begin;  // the article and the space after it
+        move_bytes(previous.out_begin, word_start, m - word_start);
+        m -= cut;
+        word_start = previous.out_begin;
+        word = std::string_view(text + word_start, m - word_start);
+      }
+    }
+    const size_t inherited_article = article_begin;
+    const size_t length = word.size();
+    // Arabic-script article "ال" on a word of three or more letters after it.
+    if (length >= 4 + 6 && word.substr(0, 4) == "\xD8\xA7\xD9\x84") {
+      move_bytes(word_start, word_start + 4, m - word_start - 4);
+      m -= 4;
+    }
+    const uint32_t word_source_begin = article_begin != kNone ? static_cast<uint32_t>(article_begin) : begin[word_start];
+    if (word_start > 0) {
+      begin[word_start - 1] = end[word_start - 2];
+      end[word_start - 1] = word_source_begin;
+    }
+    // Compounds news writes both ways: "airbase" → "air base".
+    if (length >= 7 && (word == "airbase" || word == "oilfield" || word == "airfield")) {
+      reserve(1);
+      const size_t split = word_start + 3;
+      move_bytes(split + 1, split, m - split);
+      ++m;
+      text[split] = ' ';
+      begin[split] = end[split - 1];
+      end[split] = begin[split + 1];
+    }
+    begin[word_start] = word_source_begin;
+    article_begin = kNone;
+    previous = {word_start, length, source_begin, inherited_article, hyphen};
+    has_previous = true;
+    word_start = kNone;
+  };
+
+  const size_t length = s.size();
+  size_t i = 0;
   while (i < length) {
     const unsigned char byte = bytes[i];
-    if (const char folded = kAsciiFold[byte]; folded != 0) {
-      // A run of ASCII letters and digits: the bulk of news text.
-      if (word_start == kNoWord) word_start = n;
-      chars[n] = folded;
-      cb[n] = static_cast<uint32_t>(i);
-      ce[n] = static_cast<uint32_t>(i + 1);
-      ++n;
-      ++i;
-      while (i < length && kAsciiFold[bytes[i]] != 0) {
-        chars[n] = kAsciiFold[bytes[i]];
-        cb[n] = static_cast<uint32_t>(i);
-        ce[n] = static_cast<uint32_t>(i + 1);
-        ++n;
-        ++i;
-      }
+    if (kAsciiFold[byte] != 0) {
+      // A run of ASCII letters and digits: the bulk of news text. Room for the rest of the input
+      // is room for the run; `| 0x20` lowers a letter and leaves a digit as it is.
+      if (word_start == kNone) open_word();
+      reserve(length - i);
+      char* t = text + m;
+      uint32_t* b = begin + m;
+      uint32_t* e = end + m;
+      size_t k = i;
+      do {
+        *t++ = static_cast<char>(bytes[k] | 0x20);
+        *b++ = static_cast<uint32_t>(k);
+        *e++ = static_cast<uint32_t>(k + 1);
+        ++k;
+      } while (k < length && kAsciiFold[bytes[k]] != 0);
+      m += k - i;
+      i = k;
       continue;
     }
     if (byte < 0x80) {
@@ -161,16 +237,20 @@ FoldedText fold_text(std::string_view s) {
       if (byte == '\'' || byte == '`') {
         // dropped inside a word: "Kata'ib"; a possessive "'s" goes whole: "Baghdad's airport".
         if (i < length && bytes[i] == 's' && (i + 1 >= length || !ascii_alpha(bytes[i + 1]))) ++i;
-      } else if (byte == '.' && word_start != kNoWord && n - word_start == 1 && i < length && ascii_alpha(bytes[i])) {
+      } else if (byte == '.' && word_start != kNone && m - word_start == 1 && i < length && ascii_alpha(bytes[i])) {
         // "U.S.": a period after a one-letter word followed by a letter joins the initials.
       } else {
         close_word(byte == '-');
       }
       continue;
     }
-    const int32_t start = i;
+    const size_t start = i;
     UChar32 c;
-    U8_NEXT(s.data(), i, length, c);
+    {
+      int32_t next = static_cast<int32_t>(i);
+      U8_NEXT(s.data(), next, static_cast<int32_t>(length), c);
+      i = static_cast<size_t>(next);
+    }
     if (c < 0) {
       close_word(false);
       continue;
@@ -186,21 +266,13 @@ FoldedText fold_text(std::string_view s) {
     const FoldedChar& f = fold_code_point(c);
     switch (f.cls) {
       case CharClass::kLetter:
-        if (word_start == kNoWord) word_start = n;
-        if (n + f.text.size() + 1 > chars_buf.size()) {
-          const size_t grown = 2 * chars_buf.size() + f.text.size();
-          chars_buf.resize(grown);
-          cb_buf.resize(grown);
-          ce_buf.resize(grown);
-          chars = chars_buf.data();
-          cb = cb_buf.data();
-          ce = ce_buf.data();
-        }
+        if (word_start == kNone) open_word();
+        reserve(f.text.size());
         for (char ch : f.text) {
-          chars[n] = ch;
-          cb[n] = static_cast<uint32_t>(start);
-          ce[n] = static_cast<uint32_t>(i);
-          ++n;
+          text[m] = ch;
+          begin[m] = static_cast<uint32_t>(start);
+          end[m] = static_cast<uint32_t>(i);
+          ++m;
         }
         break;
       case CharClass::kDrop: break;
@@ -208,72 +280,9 @@ FoldedText fold_text(std::string_view s) {
     }
   }
   close_word(false);
-
-  // Pass 2: word rules (articles, compounds), then join with single spaces. Each word adds at
-  // most two spaces (before it, and inside a split compound), so the output is sized once.
-  FoldedText out;
-  const size_t capacity = n + 2 * words.size();
-  out.text.resize(capacity);
-  out.begin.resize(capacity);
-  out.end.resize(capacity);
-  char* text_out = out.text.data();
-  uint32_t* begin_out = out.begin.data();
-  uint32_t* end_out = out.end.data();
-  size_t m = 0;  // output bytes so far
-  const std::string_view buffer(chars, n);
-  auto append_range = [&](size_t b, size_t e) {
-    // Words are short: a plain loop beats three memcpy calls.
-    for (size_t k = b; k < e; ++k, ++m) {
-      text_out[m] = chars[k];
-      begin_out[m] = cb[k];
-      end_out[m] = ce[k];
-    }
-  };
-  auto append_space = [&](size_t prev_end_src, size_t next_begin_src) {
-    text_out[m] = ' ';
-    begin_out[m] = static_cast<uint32_t>(prev_end_src);
-    end_out[m] = static_cast<uint32_t>(next_begin_src);
-    ++m;
-  };
-  constexpr size_t kNone = static_cast<size_t>(-1);
-  size_t article_begin = kNone;  // source start of a dropped article before the current word
-  for (size_t w = 0; w < words.size(); ++w) {
-    const Word& word = words[w];
-    const std::string_view text = buffer.substr(word.begin, word.end - word.begin);
-    const bool has_next = w + 1 < words.size();
-    // Only two- and three-letter words can be an article; the check is skipped for the rest.
-    if (has_next && (text.size() == 2 || text.size() == 3)) {
-      const std::string_view next = buffer.substr(words[w + 1].begin, words[w + 1].end - words[w + 1].begin);
-      // "ash-Shaddadi" always; "as Sulaymaniyah" only before a capital, so "as soon" keeps its "as".
-      const bool capital_next = ascii_upper(bytes[cb[words[w + 1].begin]]);
-      if (text == "al" || text == "el" ||
-          ((word.hyphen_after || capital_next) && is_assimilated_article(text, next))) {
-        // Drop the article from the folded text but keep its bytes in the next word's source
-        // span, so that a match on "asad" reports "Al-Asad".
-        if (article_begin == kNone) article_begin = cb[word.begin];
-        continue;
-      }
-    }
-    size_t b = word.begin;
-    // Arabic-script article "ال" on a word of three or more letters after it.
-    if (text.size() >= 4 + 6 && text.substr(0, 4) == "\xD8\xA7\xD9\x84") b += 4;
-    const size_t word_source_begin = article_begin != kNone ? article_begin : cb[b];
-    if (m > 0) append_space(end_out[m - 1], word_source_begin);
-    const size_t first_byte = m;
-    if (text.size() >= 7 && (text == "airbase" || text == "oilfield" || text == "airfield")) {
-      append_range(b, b + 3);
-      append_space(ce[b + 2], cb[b + 3]);
-      append_range(b + 3, word.end);
-    } else {
-      append_range(b, word.end);
-    }
-    begin_out[first_byte] = static_cast<uint32_t>(word_source_begin);
-    article_begin = kNone;
-  }
   out.text.resize(m);
   out.begin.resize(m);
   out.end.resize(m);
-  return out;
 }
 
 std::string fold_name(std::string_view s) { return fold_text(s).text; }

@@ -29,6 +29,8 @@ struct FoldedText {
 };
 
 FoldedText fold_text(std::string_view utf8);
+// The same into `out`, reusing its buffers: for a caller that folds article after article.
+void fold_text(std::string_view utf8, FoldedText& out);
 std::string fold_name(std::string_view utf8);  // fold_text(...).text
 
 }  // namespace salvo

@@ -10,6 +10,10 @@ void PhraseMatcher::DatabaseDeleter::operator()(hs_database* db) const { hs_free
 Result<PhraseMatcher> PhraseMatcher::compile(const std::vector<std::string>& phrases) {
   PhraseMatcher matcher;
   matcher.lengths_.reserve(phrases.size());
+  // Each phrase is compiled with a space on either side and the text scanned with one on either
+  // end, so that only whole-word occurrences match: fewer candidates for the engine to confirm.
+  std::vector<std::string> padded;
+  padded.reserve(phrases.size());
   std::vector<const char*> expressions;
   std::vector<size_t> lengths;
   std::vector<unsigned> flags;
@@ -17,8 +21,9 @@ Result<PhraseMatcher> PhraseMatcher::compile(const std::vector<std::string>& phr
   for (size_t i = 0; i < phrases.size(); ++i) {
     matcher.lengths_.push_back(static_cast<uint32_t>(phrases[i].size()));
     if (phrases[i].empty()) continue;
-    expressions.push_back(phrases[i].data());
-    lengths.push_back(phrases[i].size());
+    padded.push_back(" " + phrases[i] + " ");
+    expressions.push_back(padded.back().data());
+    lengths.push_back(padded.back().size());
     flags.push_back(0);
     ids.push_back(static_cast<unsigned>(i));
   }
@@ -41,7 +46,6 @@ Result<PhraseMatcher> PhraseMatcher::compile(const std::vector<std::string>& phr
 namespace {
 
 struct ScanContext {
-  std::string_view text;
   const std::vector<uint32_t>* lengths;
   std::vector<PhraseMatch>* out;
 };
@@ -49,13 +53,10 @@ struct ScanContext {
 int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
              void* context) {
   auto* scan = static_cast<ScanContext*>(context);
-  const auto end = static_cast<uint32_t>(to);
-  const uint32_t length = (*scan->lengths)[id];
-  if (length > end) return 0;
-  const uint32_t begin = end - length;
-  // Whole words only: "hit" must not match inside "white".
-  if (begin > 0 && scan->text[begin - 1] != ' ') return 0;
-  if (end < scan->text.size() && scan->text[end] != ' ') return 0;
+  // `to` is one past the closing space in the padded text; the phrase ends just before that
+  // space, which is `to - 2` in the unpadded text.
+  const auto end = static_cast<uint32_t>(to - 2);
+  const uint32_t begin = end - (*scan->lengths)[id];
   scan->out->push_back({id, begin, end});
   return 0;
 }
@@ -76,13 +77,18 @@ void PhraseMatcher::scan(std::string_view folded, std::vector<PhraseMatch>& out)
     if (hs_alloc_scratch(database_.get(), &holder.scratch) != HS_SUCCESS) return;
     holder.sized_for = database_.get();
   }
-  ScanContext context{folded, &lengths_, &out};
-  if (hs_scan(database_.get(), folded.data(), static_cast<unsigned>(folded.size()), 0, holder.scratch, on_match,
+  thread_local std::string padded;
+  padded.assign(1, ' ');
+  padded.append(folded);
+  padded.push_back(' ');
+  ScanContext context{&lengths_, &out};
+  const size_t first = out.size();
+  if (hs_scan(database_.get(), padded.data(), static_cast<unsigned>(padded.size()), 0, holder.scratch, on_match,
               &context) == HS_INVALID) {
     // A new database at a freed one's address: size the scratch for it and scan again.
-    out.clear();
+    out.resize(first);
     if (hs_alloc_scratch(database_.get(), &holder.scratch) != HS_SUCCESS) return;
-    hs_scan(database_.get(), folded.data(), static_cast<unsigned>(folded.size()), 0, holder.scratch, on_match, &context);
+    hs_scan(database_.get(), padded.data(), static_cast<unsigned>(padded.size()), 0, holder.scratch, on_match, &context);
   }
 }
 

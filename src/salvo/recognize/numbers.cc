@@ -181,10 +181,16 @@ std::optional<long> digits_value(std::string_view w) {
 }  // namespace
 
 std::vector<NumberMention> find_numbers(std::string_view text) {
+  std::vector<NumberMention> numbers;
+  find_numbers(text, numbers);
+  return numbers;
+}
+
+void find_numbers(std::string_view text, std::vector<NumberMention>& numbers) {
+  numbers.clear();
   thread_local std::vector<Token> tokens;
   tokenize(text, tokens);
   const NumberWords& words = number_words();
-  std::vector<NumberMention> numbers;
   for (size_t k = 0; k < tokens.size(); ++k) {
     const std::string_view w = tokens[k].lower();
     // Cheap rejection first: a number starts with a digit or is one of the known words.
@@ -264,7 +270,6 @@ std::vector<NumberMention> find_numbers(std::string_view text) {
     numbers.push_back(std::move(n));
     k = last;
   }
-  return numbers;
 }
 
 }  // namespace salvo

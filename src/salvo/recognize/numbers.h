@@ -22,5 +22,7 @@ struct NumberMention {
 };
 
 std::vector<NumberMention> find_numbers(std::string_view text);
+// The same into `out` (cleared first), so a caller scanning many sentences reuses one vector.
+void find_numbers(std::string_view text, std::vector<NumberMention>& out);
 
 }  // namespace salvo

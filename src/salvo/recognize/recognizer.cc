@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "salvo/lexicon/fold.h"
+#include "salvo/time/time_tokens.h"
 
 namespace salvo {
 
@@ -93,24 +94,6 @@ bool one_of(const std::array<std::string_view, N>& list, std::string_view word) 
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-// one_of(kBaseWords, word), run on every word of every article: rejects by length and first
-// letter before comparing.
-bool is_base_word(std::string_view word) {
-  if (word.size() < 4 || word.size() > 8) return false;
-  switch (word[0]) {
-    case 'b': case 'g': case 'o': case 'c': case 't': case 'f': case 'a': case 'r': case 'd':
-      for (std::string_view base : kBaseWords) {
-        if (base.size() != word.size()) continue;
-        size_t k = 0;  // a byte loop: cheaper than a memcmp call on words this short
-        while (k < word.size() && base[k] == word[k]) ++k;
-        if (k == word.size()) return true;
-      }
-      return false;
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
 Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
@@ -138,7 +121,10 @@ Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
     }
     auto& targets = recognizer.targets_[it->second];
     for (const PhraseTarget& existing : targets) {
-      if (existing.is_place == target.is_place && existing.index == target.index) return;
+      if (existing.is_place == target.is_place && existing.base_word == target.base_word &&
+          existing.index == target.index) {
+        return;
+      }
     }
     targets.push_back(std::move(target));
   };
@@ -160,6 +146,13 @@ Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
     add_place_name(places[i].name);
     for (const std::string& alias : places[i].aliases) add_place_name(alias);
   }
+  // The words of a base or an attack are found by the same scan (after every other target, so a
+  // phrase's term and place targets keep their order).
+  for (std::string_view word : kBaseWords) {
+    PhraseTarget target;
+    target.base_word = true;
+    add(word, std::move(target));
+  }
   auto matcher = PhraseMatcher::compile(recognizer.phrases_);
   if (!matcher) return matcher.error();
   recognizer.matcher_ = std::move(matcher).value();
@@ -171,7 +164,8 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
   const std::string_view clean = article.clean.text.view();
   const std::vector<Sentence>& sentences = article.sentences;
 
-  const FoldedText folded = fold_text(clean);
+  thread_local FoldedText folded;  // reused: its buffers outlive the article
+  fold_text(clean, folded);
   thread_local std::vector<PhraseMatch> matches;  // reused: the hot path does not allocate it
   matches.clear();
   matcher_.scan(folded.text, matches);
@@ -191,17 +185,19 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     const uint32_t la = a.end - a.begin, lb = b.end - b.begin;
     return la != lb ? la > lb : a.begin < b.begin;
   });
-  struct Taken {
-    int category;  // terms by TermCategory, places as -1
-    uint32_t begin, end;
-  };
-  thread_local std::vector<Taken> taken;  // a few dozen spans an article: a flat list is enough
-  taken.clear();
+  // Which categories already hold each folded byte: one bit per term category, one for places.
+  // Matches come longest first, so a span taken earlier is at least as long as the match and
+  // overlaps it only by covering its first or its last byte: two lookups, whatever was taken.
+  thread_local std::vector<uint8_t> taken;
+  taken.assign(folded.text.size(), 0);
+  static_assert(static_cast<int>(TermCategory::kTrigger) + 1 < 8, "one bit per category and one for places");
+  auto category_bit = [](int category) { return static_cast<uint8_t>(1u << (category + 1)); };  // places: -1
   auto overlaps = [&](int category, uint32_t b, uint32_t e) {
-    for (const Taken& t : taken) {
-      if (t.category == category && b < t.end && t.begin < e) return true;
-    }
-    return false;
+    return ((taken[b] | taken[e - 1]) & category_bit(category)) != 0;
+  };
+  auto take = [&](int category, uint32_t b, uint32_t e) {
+    const uint8_t bit = category_bit(category);
+    for (uint32_t k = b; k < e; ++k) taken[k] |= bit;
   };
 
   struct RawPlace {
@@ -210,17 +206,26 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     std::vector<size_t> candidates;
   };
   std::vector<RawPlace> raw_places;
+  mentions.terms.reserve(matches.size());  // about one term per match: no regrowth copies
   // Countries named in the article, with how often: a prior for towns. Few per article.
   std::vector<std::pair<std::string_view, int>> country_weight;
+  // Sentences that speak of a base or an attack: there a bare site name ("Tanf", "Shaddadi") is
+  // the installation rather than the town or area it is named after.
+  std::vector<bool> sentence_has_base_word(sentences.size(), false);
 
+  thread_local std::vector<size_t> place_candidates;  // of one match; reused
   for (const PhraseMatch& m : matches) {
     const size_t cb = folded.begin[m.begin];
     const size_t ce = folded.end[m.end - 1];
     const auto sentence = sentence_of(cb);
     if (!sentence) continue;
     const std::string_view source = clean.substr(cb, ce - cb);
-    std::vector<size_t> place_candidates;
+    place_candidates.clear();
     for (const PhraseTarget& target : targets_[m.phrase]) {
+      if (target.base_word) {
+        sentence_has_base_word[*sentence] = true;
+        continue;
+      }
       if (!target.exact_case.empty() && source != target.exact_case) continue;
       if (target.needs_capital && !starts_with_capital(source)) continue;
       if (target.is_place) {
@@ -230,11 +235,11 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
       const Term& term = lexicon_.terms()[target.index];
       const int category = static_cast<int>(term.category);
       if (overlaps(category, m.begin, m.end)) continue;
-      taken.push_back({category, m.begin, m.end});
+      take(category, m.begin, m.end);
       mentions.terms.push_back({*sentence, cb, ce, target.index});
     }
     if (!place_candidates.empty() && !overlaps(-1, m.begin, m.end)) {
-      taken.push_back({-1, m.begin, m.end});
+      take(-1, m.begin, m.end);
       for (size_t p : place_candidates) {
         const Place& place = gazetteer_.places()[p];
         if (place.kind != PlaceKind::kCountry) continue;
@@ -243,25 +248,14 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
         if (it == country_weight.end()) country_weight.emplace_back(place.country, 1);
         else it->second += 1;
       }
-      raw_places.push_back({m, *sentence, std::move(place_candidates)});
+      raw_places.push_back({m, *sentence, place_candidates});
     }
   }
   std::sort(mentions.terms.begin(), mentions.terms.end(),
             [](const TermMention& a, const TermMention& b) { return a.begin < b.begin; });
 
-  // Sentences that speak of a base or an attack: there a bare site name ("Tanf", "Shaddadi") is
-  // the installation rather than the town or area it is named after.
-  std::vector<bool> sentence_has_base_word(sentences.size(), false);
-  for (size_t pos = 0; pos < folded.text.size();) {
-    size_t end = folded.text.find(' ', pos);
-    if (end == std::string::npos) end = folded.text.size();
-    if (is_base_word(std::string_view(folded.text).substr(pos, end - pos))) {
-      if (const auto s = sentence_of(folded.begin[pos])) sentence_has_base_word[*s] = true;
-    }
-    pos = end + 1;
-  }
-
   // Resolve each place mention in its context.
+  mentions.places.reserve(raw_places.size());
   const auto& places = gazetteer_.places();
   for (RawPlace& raw : raw_places) {
     PlaceMention mention;
@@ -356,19 +350,31 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
   std::sort(mentions.places.begin(), mentions.places.end(),
             [](const PlaceMention& a, const PlaceMention& b) { return a.begin < b.begin; });
 
-  // Numbers and times, per English sentence.
+  // Numbers and times, per English sentence. One tokenization tells which sentences can hold
+  // either (about half hold neither); the buffers are reused across sentences and articles.
+  thread_local std::vector<time_tokens::Token> tokens;
+  thread_local std::vector<TimeExpression> times;
+  thread_local std::vector<NumberMention> numbers;
+  TimeContext context;
+  context.publication = article.article.published;
+  mentions.times.reserve(sentences.size());  // about one of each a sentence: no regrowth copies
+  mentions.numbers.reserve(sentences.size());
   for (size_t s = 0; s < sentences.size(); ++s) {
     if (!sentences[s].english) continue;
     const std::string_view text = article.sentence_text(sentences[s]);
-    TimeContext context;
-    context.publication = article.article.published;
+    const time_tokens::Cues cues = time_tokens::tokenize(text, tokens);
     const size_t first_time = mentions.times.size();
-    for (TimeExpression t : find_time_expressions(text, context)) {
-      t.begin += sentences[s].begin;
-      t.end += sentences[s].begin;
-      mentions.times.push_back({s, std::move(t)});
+    if (cues.time) {
+      find_time_expressions(text, context, tokens, times);
+      for (TimeExpression& t : times) {
+        t.begin += sentences[s].begin;
+        t.end += sentences[s].begin;
+        mentions.times.push_back({s, std::move(t)});
+      }
     }
-    for (NumberMention n : find_numbers(text)) {
+    if (!cues.number) continue;
+    find_numbers(text, numbers);
+    for (NumberMention& n : numbers) {
       n.begin += sentences[s].begin;
       n.end += sentences[s].begin;
       // The 23 of "November 23" and the 1850 of "1850 GMT" are part of a time, not counts.

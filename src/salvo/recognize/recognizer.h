@@ -37,6 +37,7 @@ class Recognizer {
     uint32_t index = 0;      // term index or place index
     std::string exact_case;  // when set, the source text must be exactly these bytes
     bool needs_capital = false;  // proper names: "Hit" the town, not "hit" the verb
+    bool base_word = false;  // not a mention: a word that makes its sentence speak of a base or an attack
   };
 
   Recognizer() = default;

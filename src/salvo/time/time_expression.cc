@@ -30,10 +30,11 @@ struct Quantity {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const TimeContext& context, const std::vector<Token>& tokens)
-      : text_(text), context_(context), t_(tokens), n_(tokens.size()) {}
+  Scanner(std::string_view text, const TimeContext& context, const std::vector<Token>& tokens,
+          std::vector<TimeExpression>& out)
+      : text_(text), context_(context), t_(tokens), n_(tokens.size()), out_(out) {}
 
-  std::vector<TimeExpression> run() {
+  void run() {
     for (size_t i = 0; i + 1 < n_; ++i) {
       if (is(i, Lex::kLast) && is(i + 1, Lex::kYearUnit) && t_[i + 1].value == 0) says_last_year_ = true;
     }
@@ -63,7 +64,6 @@ class Scanner {
         default: break;
       }
     }
-    return std::move(out_);
   }
 
  private:
@@ -699,7 +699,7 @@ class Scanner {
   size_t n_;
   size_t consumed_ = 0;
   bool says_last_year_ = false;
-  std::vector<TimeExpression> out_;
+  std::vector<TimeExpression>& out_;  // this sentence's expressions only
 };
 
 }  // namespace
@@ -733,7 +733,15 @@ const char* to_string(TimePrecision precision) {
 std::vector<TimeExpression> find_time_expressions(std::string_view sentence, const TimeContext& context) {
   thread_local std::vector<Token> tokens;
   time_tokens::tokenize(sentence, tokens);
-  return Scanner(sentence, context, tokens).run();
+  std::vector<TimeExpression> out;
+  find_time_expressions(sentence, context, tokens, out);
+  return out;
+}
+
+void find_time_expressions(std::string_view sentence, const TimeContext& context,
+                           const std::vector<time_tokens::Token>& tokens, std::vector<TimeExpression>& out) {
+  out.clear();
+  Scanner(sentence, context, tokens, out).run();
 }
 
 void resolve_with_anchor(TimeExpression& expression, Date anchor) {

@@ -18,6 +18,10 @@
 
 namespace salvo {
 
+namespace time_tokens {
+struct Token;
+}
+
 enum class TimeKind {
   kDate,            // "January 28", "Feb. 15, 2021", "Thursday, November 23", "2/25/2021"
   kWeekday,         // "on Wednesday", "late Sunday", "in the early hours of Monday"
@@ -79,6 +83,12 @@ struct TimeContext {
 // ("On Jan. 7 …, and two days later …"), else from context.anchor.
 std::vector<TimeExpression> find_time_expressions(std::string_view sentence,
                                                   const TimeContext& context);
+
+// The same on the sentence's tokens, already made by time_tokens::tokenize(sentence, tokens):
+// for a caller that looks at the tokens first (the recognizer skips sentences without a time
+// cue). Fills `out` (cleared first), so a caller can reuse it.
+void find_time_expressions(std::string_view sentence, const TimeContext& context,
+                           const std::vector<time_tokens::Token>& tokens, std::vector<TimeExpression>& out);
 
 // Second step for an anchor-relative expression whose anchor was only known later: sets value
 // (and value_max for a span) from `anchor`. Does nothing to other kinds.

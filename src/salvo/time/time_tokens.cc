@@ -1,7 +1,6 @@
 #include "salvo/time/time_tokens.h"
 
 #include <array>
-#include <cstring>
 
 namespace salvo::time_tokens {
 namespace {
@@ -66,19 +65,54 @@ constexpr Entry kEntries[] = {
     {"ast", Lex::kTimeZone, 0}, {"local", Lex::kLocal, 0}, {"time", Lex::kTime, 0},
     {"st", Lex::kOrdinalSuffix, 0}, {"nd", Lex::kOrdinalSuffix, 0}, {"rd", Lex::kOrdinalSuffix, 0},
     {"th", Lex::kOrdinalSuffix, 0},
+    // Only for the number cue: the words find_numbers reads that the time patterns do not (a
+    // hyphenated "twenty-five" starts with a tens word).
+    {"zero", Lex::kCountWord, 0}, {"thirteen", Lex::kCountWord, 0}, {"fourteen", Lex::kCountWord, 0},
+    {"fifteen", Lex::kCountWord, 0}, {"sixteen", Lex::kCountWord, 0}, {"seventeen", Lex::kCountWord, 0},
+    {"eighteen", Lex::kCountWord, 0}, {"nineteen", Lex::kCountWord, 0}, {"twenty", Lex::kCountWord, 0},
+    {"thirty", Lex::kCountWord, 0}, {"forty", Lex::kCountWord, 0}, {"fifty", Lex::kCountWord, 0},
+    {"sixty", Lex::kCountWord, 0}, {"seventy", Lex::kCountWord, 0}, {"eighty", Lex::kCountWord, 0},
+    {"ninety", Lex::kCountWord, 0}, {"first", Lex::kCountWord, 0}, {"second", Lex::kCountWord, 0},
+    {"third", Lex::kCountWord, 0}, {"fourth", Lex::kCountWord, 0}, {"fifth", Lex::kCountWord, 0},
+    {"sixth", Lex::kCountWord, 0}, {"seventh", Lex::kCountWord, 0}, {"eighth", Lex::kCountWord, 0},
+    {"ninth", Lex::kCountWord, 0}, {"tenth", Lex::kCountWord, 0}, {"eleventh", Lex::kCountWord, 0},
+    {"twelfth", Lex::kCountWord, 0}, {"dozen", Lex::kCountWord, 0}, {"dozens", Lex::kCountWord, 0},
+    {"scores", Lex::kCountWord, 0}, {"multiple", Lex::kCountWord, 0}, {"numerous", Lex::kCountWord, 0},
 };
+
+// Words that head a time expression (Scanner::run dispatches on them) and words find_numbers
+// may read as a number.
+constexpr bool is_time_head(Lex lex) {
+  switch (lex) {
+    case Lex::kMonth: case Lex::kWeekday: case Lex::kYesterday: case Lex::kToday: case Lex::kTonight:
+    case Lex::kTomorrow: case Lex::kOvernight: case Lex::kNight: case Lex::kDay: case Lex::kWeek:
+    case Lex::kMonthUnit: case Lex::kYearUnit: case Lex::kWeekend: case Lex::kHour:
+      return true;
+    default:
+      return false;
+  }
+}
+constexpr bool is_number_head(Lex lex) {
+  return lex == Lex::kNumberWord || lex == Lex::kSeveral || lex == Lex::kCountWord;
+}
 
 constexpr size_t kMaxWord = 13;  // "approximately"
 
+constexpr size_t word_length(const char* word) {
+  size_t n = 0;
+  while (word[n] != 0) ++n;
+  return n;
+}
+
 // Entries bucketed by (length, first letter), so a word costs one bucket scan of 0–3 entries.
+// Built at compile time: the tokenizer reads it for every word.
 struct Index {
-  std::array<std::array<std::array<int16_t, 8>, 26>, kMaxWord + 1> buckets;
-  Index() {
+  std::array<std::array<std::array<int16_t, 8>, 26>, kMaxWord + 1> buckets{};
+  constexpr Index() {
     for (auto& by_letter : buckets)
       for (auto& bucket : by_letter) bucket.fill(-1);
     for (size_t i = 0; i < std::size(kEntries); ++i) {
-      const size_t length = std::strlen(kEntries[i].word);
-      auto& bucket = buckets[length][static_cast<size_t>(kEntries[i].word[0] - 'a')];
+      auto& bucket = buckets[word_length(kEntries[i].word)][static_cast<size_t>(kEntries[i].word[0] - 'a')];
       for (auto& slot : bucket) {
         if (slot < 0) {
           slot = static_cast<int16_t>(i);
@@ -88,39 +122,36 @@ struct Index {
     }
   }
 };
-
-const Index& index() {
-  static const Index kIndex;
-  return kIndex;
-}
+constexpr Index kIndex;
 
 bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-void tag_word(std::string_view text, Token& token) {
-  const size_t length = token.end - token.begin;
-  if (length > kMaxWord) return;
-  char lower[kMaxWord];
-  for (size_t i = 0; i < length; ++i) lower[i] = static_cast<char>(text[token.begin + i] | 0x20);
-  const auto& bucket = index().buckets[length][static_cast<size_t>(lower[0] - 'a')];
+struct Tag {
+  Lex lex = Lex::kOther;
+  int value = 0;
+};
+
+// The tag of the word text[begin, end) (ASCII letters only).
+Tag tag_word(const unsigned char* word, size_t length) {
+  if (length > kMaxWord) return {};
+  const auto& bucket = kIndex.buckets[length][static_cast<size_t>((word[0] | 0x20) - 'a')];
   for (int16_t slot : bucket) {
-    if (slot < 0) return;
+    if (slot < 0) return {};
     const Entry& entry = kEntries[slot];
     // Words of a few letters: a byte loop is cheaper than a memcmp call.
     size_t k = 0;
-    while (k < length && entry.word[k] == lower[k]) ++k;
-    if (k == length) {
-      token.lex = entry.lex;
-      token.value = entry.value;
-      return;
-    }
+    while (k < length && entry.word[k] == static_cast<char>(word[k] | 0x20)) ++k;
+    if (k == length) return {entry.lex, entry.value};
   }
+  return {};
 }
 
 }  // namespace
 
-void tokenize(std::string_view text, std::vector<Token>& out) {
+Cues tokenize(std::string_view text, std::vector<Token>& out) {
   out.clear();
+  Cues cues;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
@@ -130,69 +161,72 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       ++i;
       continue;
     }
-    Token token;
-    token.begin = static_cast<uint32_t>(i);
+    // The token's fields, stored one by one into the vector at the end: a Token built on the
+    // stack and copied in stalls on store forwarding.
+    const size_t begin = i;
+    TokenType type = TokenType::kPunct;
+    Tag tag;
+    char punct = 0;
+    uint8_t digits = 0;
+    bool glued = false;
+    Token* previous = out.empty() ? nullptr : &out.back();
     if (is_alpha(c)) {
-      size_t j = i + 1;
-      while (j < n && is_alpha(bytes[j])) ++j;
-      token.type = TokenType::kWord;
-      token.end = static_cast<uint32_t>(j);
-      tag_word(text, token);
+      ++i;
+      while (i < n && is_alpha(bytes[i])) ++i;
+      type = TokenType::kWord;
+      tag = tag_word(bytes + begin, i - begin);
+      cues.time |= is_time_head(tag.lex);
+      cues.number |= is_number_head(tag.lex);
+      const bool after_number = previous && previous->type == TokenType::kNumber && previous->end == begin;
       // "15th": the suffix belongs to the number before it.
-      if (token.lex == Lex::kOrdinalSuffix && !out.empty() && out.back().type == TokenType::kNumber &&
-          out.back().end == token.begin) {
-        out.back().ordinal = true;
-        out.back().glued = false;
-        out.back().end = token.end;
-        i = j;
+      if (tag.lex == Lex::kOrdinalSuffix && after_number) {
+        previous->ordinal = true;
+        previous->glued = false;
+        previous->end = static_cast<uint32_t>(i);
         continue;
       }
       // "240mm", "15E" are not dates; the ISO 8601 "T" in "2023-11-24T08:00Z" does not glue.
-      const bool iso_t = j - i == 1 && (c | 0x20) == 't' && j < n && is_digit(bytes[j]);
-      if (!iso_t && !out.empty() && out.back().type == TokenType::kNumber && out.back().end == token.begin) {
-        out.back().glued = true;
-      }
-      out.push_back(token);
-      i = j;
-      continue;
-    }
-    if (is_digit(c)) {
-      size_t j = i;
+      const bool iso_t = i - begin == 1 && (c | 0x20) == 't' && i < n && is_digit(bytes[i]);
+      if (!iso_t && after_number) previous->glued = true;
+    } else if (is_digit(c)) {
       int64_t value = 0;
-      while (j < n && is_digit(bytes[j])) {
-        if (value < 100000000) value = value * 10 + (bytes[j] - '0');
-        ++j;
+      while (i < n && is_digit(bytes[i])) {
+        if (value < 100000000) value = value * 10 + (bytes[i] - '0');
+        ++i;
       }
-      token.type = TokenType::kNumber;
-      token.end = static_cast<uint32_t>(j);
-      token.digits = static_cast<uint8_t>(j - i > 255 ? 255 : j - i);
-      token.value = static_cast<int32_t>(value);
-      if (!out.empty() && out.back().type == TokenType::kWord && out.back().end == token.begin) {
-        token.glued = true;  // "F15", "A10"
-      }
-      out.push_back(token);
-      i = j;
-      continue;
-    }
-    token.type = TokenType::kPunct;
-    if (c < 0x80) {
-      token.punct = static_cast<char>(c);
-      token.end = static_cast<uint32_t>(i + 1);
-      i += 1;
+      type = TokenType::kNumber;
+      digits = static_cast<uint8_t>(i - begin > 255 ? 255 : i - begin);
+      tag.value = static_cast<int32_t>(value);
+      glued = previous && previous->type == TokenType::kWord && previous->end == begin;  // "F15", "A10"
+      cues.time = cues.number = true;
+    } else if (c < 0x80) {
+      punct = static_cast<char>(c);
+      ++i;
     } else {
       size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
       if (i + length > n) length = n - i;
-      token.punct = '#';
+      punct = '#';
       if (length == 3 && c == 0xE2 && bytes[i + 1] == 0x80) {
         const unsigned char d = bytes[i + 2];
-        if (d == 0x98 || d == 0x99) token.punct = '\'';
-        else if (d == 0x93 || d == 0x94) token.punct = '~';
+        if (d == 0x98 || d == 0x99) punct = '\'';
+        else if (d == 0x93 || d == 0x94) punct = '~';
       }
-      token.end = static_cast<uint32_t>(i + length);
+      // A stray continuation byte: find_numbers steps over it differently (two bytes, not one),
+      // so its tokens no longer line up with these and the cue cannot vouch for them.
+      if (c < 0xC0) cues.number = true;
       i += length;
     }
-    out.push_back(token);
+    Token& token = out.emplace_back();
+    token.begin = static_cast<uint32_t>(begin);
+    token.end = static_cast<uint32_t>(i);
+    token.type = type;
+    token.lex = tag.lex;
+    token.punct = punct;
+    token.digits = digits;
+    token.glued = glued;
+    token.value = tag.value;
   }
+  return cues;
 }
 
 }  // namespace salvo::time_tokens

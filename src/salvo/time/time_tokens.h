@@ -33,6 +33,7 @@ enum class Lex : uint8_t {
   kLocal,      // local (time)
   kTime,       // time
   kOrdinalSuffix,  // st, nd, rd, th (only when glued to a number)
+  kCountWord,  // a number word only find_numbers reads: zero, thirteen…ninety, first…twelfth, dozen(s), scores …
 };
 
 enum class TokenType : uint8_t { kWord, kNumber, kPunct };
@@ -49,7 +50,14 @@ struct Token {
   int32_t value = 0;     // number value, month 1..12, weekday 0..6, plural flag, number word
 };
 
+// What a sentence's tokens can start. Most sentences have neither, and the recognizer skips the
+// temporal tagger and the number finder for them.
+struct Cues {
+  bool time = false;    // a number, or a word a time expression hinges on (month, weekday, "yesterday", "day" …)
+  bool number = false;  // a place where find_numbers may start: a number, or a number word ("three", "first", "dozens")
+};
+
 // Tokenizes `text` into `out` (cleared first).
-void tokenize(std::string_view text, std::vector<Token>& out);
+Cues tokenize(std::string_view text, std::vector<Token>& out);
 
 }  // namespace salvo::time_tokens
