@@ -15,10 +15,7 @@ namespace {
 using testing::TempDir;
 
 using testing::CommandRun;
-
-CommandRun salvo(const std::string& args, const std::string& stdin_text = "") {
-  return testing::run_salvo(args, stdin_text);
-}
+using testing::salvo;
 
 const std::string kSeedsGold = std::string(SALVO_SHARED_DIR) + "/gold/seeds";
 

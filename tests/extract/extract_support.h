@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/shared_recognizer.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -61,17 +63,7 @@ struct ExtractionCase {
 // GoogleTest names a failing case by this, not by a byte dump.
 inline void PrintTo(const ExtractionCase& c, std::ostream* os) { *os << c.name; }
 
-inline const Recognizer& shared_recognizer() {
-  static const Recognizer instance = [] {
-    auto loaded = Recognizer::load(data_dir());
-    if (!loaded) {
-      ADD_FAILURE() << loaded.error().message;
-      std::abort();
-    }
-    return std::move(loaded).value();
-  }();
-  return instance;
-}
+using testing::shared_recognizer;
 
 inline nlohmann::ordered_json extract_case(const ExtractionCase& c) {
   Article article;

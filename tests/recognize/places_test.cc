@@ -1,6 +1,8 @@
 // Place recognition and resolution on real sentences (seeds and dev articles) and hard variants.
 #include <gtest/gtest.h>
 
+#include "../support/shared_recognizer.h"
+
 #include "salvo/base/data_dir.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/pipeline/analyze.h"
@@ -9,17 +11,7 @@
 namespace salvo {
 namespace {
 
-const Recognizer& recognizer() {
-  static const Recognizer instance = [] {
-    auto loaded = Recognizer::load(data_dir());
-    if (!loaded) {
-      ADD_FAILURE() << loaded.error().message;
-      std::abort();
-    }
-    return std::move(loaded).value();
-  }();
-  return instance;
-}
+const Recognizer& recognizer() { return testing::shared_recognizer(); }
 
 AnalyzedArticle analyze_text(const std::string& text) {
   Article article;

@@ -43,4 +43,7 @@ inline CommandRun run_salvo(const std::string& args, const std::string& stdin_te
   return run;
 }
 
+// The same, under the name the CLI tests read best: salvo("extract --help").
+inline CommandRun salvo(const std::string& args, const std::string& stdin_text = "") { return run_salvo(args, stdin_text); }
+
 }  // namespace salvo::testing

@@ -233,15 +233,21 @@ class Reducer {
     tag.push_back(quote);
   }
 
-  size_t start_tag(size_t lt) {
-    size_t pos = lt + 1;
+  // Reads the tag name (lower-cased into name_) and attributes from `pos`; returns the position
+  // after the tag, or npos when the tag never closes.
+  size_t read_tag(size_t pos, bool& self_closing) {
     name_.clear();
     while (pos < text_.size() && !is_ascii_space(text_[pos]) && text_[pos] != '/' && text_[pos] != '>') {
       name_.push_back(ascii_lower(text_[pos]));
       ++pos;
     }
+    self_closing = false;
+    return read_attributes(text_, pos, attributes_, self_closing);
+  }
+
+  size_t start_tag(size_t lt) {
     bool self_closing = false;
-    const size_t after = read_attributes(text_, pos, attributes_, self_closing);
+    const size_t after = read_tag(lt + 1, self_closing);
     if (after == std::string_view::npos) return after;
 
     if (const Skip skip = skip_kind(name_); skip != Skip::kNone) {
@@ -328,14 +334,8 @@ class Reducer {
   }
 
   size_t end_tag(size_t lt) {
-    size_t pos = lt + 2;
-    name_.clear();
-    while (pos < text_.size() && !is_ascii_space(text_[pos]) && text_[pos] != '/' && text_[pos] != '>') {
-      name_.push_back(ascii_lower(text_[pos]));
-      ++pos;
-    }
     bool self_closing = false;
-    const size_t after = read_attributes(text_, pos, attributes_, self_closing);
+    const size_t after = read_tag(lt + 2, self_closing);
     if (after == std::string_view::npos) return after;
     if (skip_kind(name_) != Skip::kNone || is_dropped_void(name_)) return after;  // stray end tag
     if (!is_void(name_) && !closes_implicitly(name_)) {
