@@ -195,7 +195,16 @@ class Extractor {
 
   // Whether the actor mention is who reports rather than who acts: "a US military official said",
   // "US Central Command said", "according to the Pentagon".
+  // "The Islamic Resistance in Iraq said it targeted …", "The US military said it struck …":
+  // the one who says so is the one who did it.
+  bool says_it_did(size_t s, const TermMention& actor) const {
+    const std::vector<std::string> after = words_after(clean_, actor.end, sentence(s).end, 3);
+    return after.size() >= 2 && (after[0] == "said" || after[0] == "says" || after[0] == "announced") &&
+           (after[1] == "it" || after[1] == "they" || (after[1] == "that" && after.size() > 2 && (after[2] == "it" || after[2] == "they")));
+  }
+
   bool is_reporter(size_t s, const TermMention& actor) const {
+    if (says_it_did(s, actor)) return false;
     const Sentence& sent = sentence(s);
     for (const std::string& w : words_after(clean_, actor.end, sent.end, 3)) {
       if (one_of(kReportingWords, w)) return true;
@@ -333,6 +342,12 @@ class Extractor {
         }
       }
       return {};
+    }
+    // "X said it targeted …": a militia saying so claims it; a state force reports its own act.
+    for (const TermMention* a : m.actors) {
+      if (a->end <= trigger->begin && says_it_did(s, *a)) {
+        return {a, one_of(kStrikeActors, term(*a).id) ? ActorStatus::kReported : ActorStatus::kClaimed};
+      }
     }
     // Active voice: the nearest actor before the trigger that is not a reporter, a named one
     // rather than a generic "militias" when both are there.
@@ -596,11 +611,17 @@ class Extractor {
                                         const std::vector<const PlaceMention*>& places) const {
     std::set<std::string> classes;
     for (const TermMention* w : by_sentence_[s].weapons) {
+      // A weapon is mostly the subject of its clause ("rockets hit Erbil airport"): it belongs to
+      // the first place after it; one named after every place goes to the nearest before it.
       const PlaceMention* nearest = nullptr;
       size_t best = static_cast<size_t>(-1);
       for (const PlaceMention* p : places) {
-        const size_t distance = w->end <= p->begin ? p->begin - w->end : w->begin >= p->end ? w->begin - p->end : 0;
-        if (distance < best) best = distance, nearest = p;
+        if (p->begin >= w->end && p->begin - w->end < best) best = p->begin - w->end, nearest = p;
+      }
+      if (!nearest) {
+        for (const PlaceMention* p : places) {
+          if (w->begin >= p->end && w->begin - p->end < best) best = w->begin - p->end, nearest = p;
+        }
       }
       if (nearest == &place) classes.insert(term(*w).kind);
     }
@@ -625,7 +646,13 @@ class Extractor {
                                 actor.mention->end <= trigger->begin);
       if (strike_near) return EventType::kStrike;
     }
-    if (trigger && term(*trigger).kind == "interception" && !sentence_has_impact(s)) return EventType::kInterception;
+    // The place's own trigger decides: "Two drones were shot down near Al-Tanf, while rockets hit
+    // Green Village" is an interception and an attack.
+    // With one place, anything that landed makes it an attack ("intercepted a drone over Ain
+    // al-Asad air base, but a second drone hit the base").
+    if (trigger && term(*trigger).kind == "interception") {
+      return several_places_ || !sentence_has_impact(s) ? EventType::kInterception : EventType::kAttack;
+    }
     return EventType::kAttack;
   }
 
@@ -651,6 +678,12 @@ class Extractor {
   // plural ("attacks on US troops have surged"), or the plural is counted ("two attacks").
   bool reports_incident(size_t s) const {
     const bool weapon = !by_sentence_[s].weapons.empty();
+    // Words of a trend: "this pattern of rocket and drone assaults", "a series of attacks".
+    const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+    for (std::string_view cue : {"pattern of", "series of", "occasional", "repeated", "numerous", "wave of",
+                                 "string of", "spate of", "surge in", "uptick in"}) {
+      if (lowered.find(cue) != std::string::npos) return false;
+    }
     for (const TermMention* t : by_sentence_[s].triggers) {
       const Term& tr = term(*t);
       if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
@@ -664,6 +697,8 @@ class Extractor {
       for (const NumberMention* n : by_sentence_[s].numbers) {
         if (n->end <= t->begin && t->begin - n->end < 24 && !n->ordinal && !n->vague) return true;
       }
+      // "The US responded with airstrikes near Al-Qaim": a force's strikes are its incident.
+      if (tr.kind == "strike" && tells_of_strike(s, choose_actor(s, t))) return true;
     }
     return false;
   }
@@ -872,6 +907,13 @@ class Extractor {
       if (previous && same_day && refers_back(s, trigger, casualties)) {
         previous->sentences.push_back(s);
         apply_casualties(*previous, casualties);
+        // "There were no casualties in either attack": every incident of that day.
+        const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+        if (lowered.find("either") != std::string::npos || lowered.find("both") != std::string::npos) {
+          for (Event& e : events_) {
+            if (&e != previous && e.date == previous->date) apply_casualties(e, casualties);
+          }
+        }
         // Weapons named when the incident is told again complete it only if it had none: the
         // sentence may also name another incident's ("the C-RAM fired at mortars").
         if (previous->weapons.empty()) previous->weapons = weapon_classes(s);
@@ -923,6 +965,7 @@ class Extractor {
       return;
     }
     const size_t events_before = events_.size();
+    several_places_ = places.size() > 1;
     for (const PlaceMention* p : places) {
       Event e;
       const std::optional<TimeExpression> date = sentence_date(s, p->begin);
@@ -955,7 +998,7 @@ class Extractor {
       if (!own_day && !e.date && has_relational_time_word(s) && !events_.empty()) continue;
       fill_place(e, *p);
       e.type = event_type(s, actor, near ? near : trigger);
-      e.impact = sentence_has_impact(s);
+      e.impact = several_places_ && near ? one_of(kImpactWords, lower_ascii(text(near->begin, near->end))) : sentence_has_impact(s);
       e.weapons = places.size() > 1 ? weapons_near(s, *p, places) : weapon_classes(s);
       if (e.type == EventType::kStrike && !(actor.mention && one_of(kStrikeActors, term(*actor.mention).id))) {
         if (const TermMention* striker = strike_actor_in(s)) set_actor(e, *striker, ActorStatus::kReported);
@@ -973,6 +1016,7 @@ class Extractor {
       events_.push_back(std::move(e));
     }
     add_unnamed_counted(s, events_before, actor);
+    several_places_ = false;
   }
 
   // "Two separate attacks were reported on bases in Iraq on Thursday, with an explosion at the
@@ -1296,7 +1340,10 @@ class Extractor {
         static const std::set<std::string> kPeople = {"troops", "personnel", "members", "servicemembers", "soldiers",
                                                       "americans", "service", "us", "u.s"};
         for (const std::string& w : after) people |= kPeople.count(w) > 0;
-        if ((injured || killed) && people && n->value >= 10) {
+        for (const std::string& w : before) people |= kPeople.count(w) > 0;
+        // "Three US soldiers have been killed … since October": a count since a date, however small.
+        const bool since_count = !since.empty() && (lowered.find("have been") != std::string::npos);
+        if ((injured || killed) && people && (n->value >= 10 || since_count)) {
           t.what = injured ? TallyWhat::kInjured : TallyWhat::kKilled;
           out.push_back(t);
         }
@@ -1341,6 +1388,7 @@ class Extractor {
   std::vector<Event> events_;
   std::vector<std::pair<size_t, ActorChoice>> pending_claims_;
   std::vector<PendingCasualties> pending_casualties_;
+  bool several_places_ = false;  // while reading a sentence that names several incident places
 };
 
 }  // namespace
