@@ -615,7 +615,12 @@ class Extractor {
       // the first place after it; one named after every place goes to the nearest before it.
       const PlaceMention* nearest = nullptr;
       size_t best = static_cast<size_t>(-1);
+      // …except a weapon written right after a place name: "the Green Village rocket attack".
       for (const PlaceMention* p : places) {
+        if (w->begin >= p->end && w->begin - p->end <= 1) nearest = p;
+      }
+      for (const PlaceMention* p : places) {
+        if (nearest) break;
         if (p->begin >= w->end && p->begin - w->end < best) best = p->begin - w->end, nearest = p;
       }
       if (!nearest) {
