@@ -702,8 +702,19 @@ class Extractor {
       for (const NumberMention* n : by_sentence_[s].numbers) {
         if (n->end <= t->begin && t->begin - n->end < 24 && !n->ordinal && !n->vague) return true;
       }
-      // "The US responded with airstrikes near Al-Qaim": a force's strikes are its incident.
-      if (tr.kind == "strike" && tells_of_strike(s, choose_actor(s, t))) return true;
+      // "The US responded with airstrikes near Al-Qaim", "ordered airstrikes … on Thursday": a
+      // force's strikes are an incident when they answer one or have a day ("protection against
+      // Russian airstrikes" has neither).
+      if (tr.kind == "strike" && tells_of_strike(s, choose_actor(s, t)) && (is_response(s) || has_day(s))) return true;
+    }
+    return false;
+  }
+
+  bool has_day(size_t s) const {
+    for (const TimeExpression* t : by_sentence_[s].times) {
+      if (!t->is_since && (t->kind == TimeKind::kWeekday || t->kind == TimeKind::kDate || t->kind == TimeKind::kRelativeDay)) {
+        return true;
+      }
     }
     return false;
   }
