@@ -1357,9 +1357,17 @@ class Extractor {
                                                       "americans", "service", "us", "u.s"};
         for (const std::string& w : after) people |= kPeople.count(w) > 0;
         for (const std::string& w : before) people |= kPeople.count(w) > 0;
+        // "Three US soldiers have been killed and more than 100 wounded": the people may be
+        // named once for both counts.
+        for (std::string_view word : {"soldiers", "troops", "personnel", "service members", "servicemembers", "americans"}) {
+          people |= lowered.find(word) != std::string::npos;
+        }
         // "Three US soldiers have been killed … since October": a count since a date, however small.
         const bool since_count = !since.empty() && (lowered.find("have been") != std::string::npos);
-        if ((injured || killed) && people && (n->value >= 10 || since_count)) {
+        // "… including at least 20 traumatic brain injuries": a part of the count before, no tally.
+        bool part = false;
+        for (const std::string& w : before) part |= w == "including" || w == "among";
+        if ((injured || killed) && people && !part && (n->value >= 10 || since_count)) {
           t.what = injured ? TallyWhat::kInjured : TallyWhat::kKilled;
           out.push_back(t);
         }
