@@ -68,14 +68,14 @@ const ExtractionCase kPlaceCases[] = {
      "Two drones attacked Harir air base in Erbil province early Thursday, the Kurdistan Region's counter-terrorism "
      "service said.",
      {{.type = "attack", .date = "2023-11-23", .country = "IQ", .location = "Harir", .weapons = "drone", .actor = "null"}}},
-    // KNOWN GAP: "al-Harir" in lower case is not recognised, so the province is kept and the reporting
+    // Was a known gap: "al-Harir" in lower case is not recognised, so the province is kept and the reporting
     // agency's "Kurdistan Region" becomes a second event.
-    {"DISABLED_lower_case_al_harir_is_the_base", kFri,
+    {"lower_case_al_harir_is_the_base", kFri,
      "Two drones attacked al-Harir air base in Erbil province early Thursday, the Kurdistan Region's counter-terrorism "
      "service said.",
      {{.type = "attack", .date = "2023-11-23", .country = "IQ", .location = "Harir", .weapons = "drone", .actor = "null"}}},
-    // KNOWN GAP: "at Tower 22 in northeastern Jordan" keeps the region, not the site.
-    {"DISABLED_site_before_region_qualifier_is_the_location", "2024-01-29",
+    // Was a known gap: "at Tower 22 in northeastern Jordan" keeps the region, not the site.
+    {"site_before_region_qualifier_is_the_location", "2024-01-29",
      "A drone attack killed three US soldiers at Tower 22 in northeastern Jordan on January 28.",
      {{.type = "attack", .date = "2024-01-28", .country = "JO", .location = "Tower 22", .weapons = "drone", .killed = "3"}}},
 };
@@ -258,8 +258,8 @@ const ExtractionCase kActorCases[] = {
      "responsibility for the attack.",
      {{.type = "attack", .date = "2023-11-22", .country = "SY", .location = "Tanf", .weapons = "drone",
        .actor = "Islamic Resistance in Iraq", .actor_status = "claimed"}}},
-    // KNOWN GAP: "said it targeted" is read as the claim phrase only, leaving no attack word: no event.
-    {"DISABLED_said_it_targeted_is_a_claimed_attack", kFri,
+    // Was a known gap: "said it targeted" is read as the claim phrase only, leaving no attack word: no event.
+    {"said_it_targeted_is_a_claimed_attack", kFri,
      "The Islamic Resistance in Iraq said it targeted the Harir air base in Erbil province with a drone on Thursday.",
      {{.type = "attack", .date = "2023-11-23", .country = "IQ", .location = "Harir", .weapons = "drone",
        .actor = "Islamic Resistance in Iraq", .actor_status = "claimed"}}},

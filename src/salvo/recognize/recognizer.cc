@@ -24,6 +24,14 @@ const char* to_string(PlacePrecision precision) {
 namespace {
 
 bool starts_with_capital(std::string_view s) {
+  // The Arabic article is written in lower case before a capitalised name ("al-Harir", "at Tanf");
+  // the fold keeps it in the match, so the capital to look for comes after it.
+  for (std::string_view article : {"al-", "al ", "el-", "ash-", "as-", "ad-", "ar-", "at-", "az-", "an-", "at ", "as ", "ash "}) {
+    if (s.size() > article.size() && s.substr(0, article.size()) == article) {
+      s.remove_prefix(article.size());
+      break;
+    }
+  }
   if (s.empty()) return false;
   const auto c = static_cast<unsigned char>(s.front());
   return std::isupper(c) || c >= 0x80;  // non-ASCII: Arabic script, accented capitals
@@ -238,7 +246,23 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
       take(category, m.begin, m.end);
       mentions.terms.push_back({*sentence, cb, ce, target.index});
     }
-    if (!place_candidates.empty() && !overlaps(-1, m.begin, m.end)) {
+    if (!place_candidates.empty() && overlaps(-1, m.begin, m.end)) {
+      // Two names of one place that overlap ("Ain al-Assad" and "al-Assad airbase" in "Ain
+      // al-Assad airbase"): one mention spanning both.
+      for (RawPlace& taken_place : raw_places) {
+        const bool overlapping = m.begin < taken_place.match.end && taken_place.match.begin < m.end;
+        if (!overlapping) continue;
+        const bool same_place = std::any_of(place_candidates.begin(), place_candidates.end(), [&](size_t c) {
+          return std::find(taken_place.candidates.begin(), taken_place.candidates.end(), c) != taken_place.candidates.end();
+        });
+        if (same_place) {
+          taken_place.match.begin = std::min(taken_place.match.begin, m.begin);
+          taken_place.match.end = std::max(taken_place.match.end, m.end);
+          take(-1, taken_place.match.begin, taken_place.match.end);
+        }
+        break;
+      }
+    } else if (!place_candidates.empty()) {
       take(-1, m.begin, m.end);
       for (size_t p : place_candidates) {
         const Place& place = gazetteer_.places()[p];
@@ -262,6 +286,13 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     mention.sentence = raw.sentence;
     mention.name_begin = folded.begin[raw.match.begin];
     mention.name_end = folded.end[raw.match.end - 1];
+    // The fold reads "at Tower 22" like "at-Tanf" (the article before a sun letter); in English
+    // it is a preposition and stays out of the place's name.
+    for (std::string_view preposition : {"at ", "as ", "an "}) {
+      if (clean.substr(mention.name_begin, 3) == preposition && mention.name_begin + 3 < mention.name_end) {
+        mention.name_begin += 3;
+      }
+    }
     mention.begin = mention.name_begin;
     mention.end = mention.name_end;
     const auto before = words_before<4>(folded.text, raw.match.begin);
