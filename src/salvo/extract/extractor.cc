@@ -1175,7 +1175,13 @@ class Extractor {
       keep.date = gone.date;
       keep.date_max = gone.date_max;
     }
-    keep.weapons.insert(keep.weapons.end(), gone.weapons.begin(), gone.weapons.end());
+    // A summary's weapons ("attacked four times … with rockets and armed drones") say nothing of
+    // which hit the site it joins: they fill an empty list only.
+    if (rg > rk && !gone.weapons.empty()) {
+      keep.weapons = gone.weapons;  // the site's own
+    } else if (keep.weapons.empty() || rg == rk) {
+      keep.weapons.insert(keep.weapons.end(), gone.weapons.begin(), gone.weapons.end());
+    }
     if (!gone.actor.empty() &&
         (keep.actor.empty() || (keep.actor_generic && !gone.actor_generic) ||
          (keep.actor_status == ActorStatus::kReported && gone.actor_status != ActorStatus::kReported))) {
@@ -1236,6 +1242,17 @@ class Extractor {
 
   void finish(Event& e) const {
     default_strike_actor(e);
+    // A US or allied strike is flown or fired from the air: rockets and mortars named with it are
+    // what it struck ("targeting the rocket launch sites with air strikes").
+    if (e.type == EventType::kStrike) {
+      const bool air = std::any_of(e.weapons.begin(), e.weapons.end(),
+                                   [](const std::string& w) { return w == "aircraft" || w == "drone" || w == "missile"; });
+      if (air) {
+        e.weapons.erase(std::remove_if(e.weapons.begin(), e.weapons.end(),
+                                       [](const std::string& w) { return w != "aircraft" && w != "drone" && w != "missile"; }),
+                        e.weapons.end());
+      }
+    }
     // "unknown" (projectiles, munitions) only when nothing more specific is named.
     if (e.weapons.size() > 1) e.weapons.erase(std::remove(e.weapons.begin(), e.weapons.end(), "unknown"), e.weapons.end());
     std::sort(e.weapons.begin(), e.weapons.end());
