@@ -54,6 +54,17 @@ const ExtractionCase kPlaceCases[] = {
     {"dateline_is_not_an_event_place", kFri,
      "BAGHDAD (AP) — Rockets targeted Ain al-Asad air base in western Iraq on Thursday, Iraqi security officials said.",
      {{.type = "attack", .date = "2023-11-23", .country = "IQ", .location = "Ain al-Asad", .weapons = "rocket", .actor = "null"}}},
+    {"site_named_by_kind_then_name", kNoDate,
+     "A US official said the morning rocket attack against a mission support site in Euphrates, Syria, produced no injuries.",
+     {{.type = "attack", .country = "SY", .location = "Mission Support Site Euphrates", .weapons = "rocket",
+       .killed = "0", .injured = "0"}}},
+    {"a_base_in_a_country_says_more_than_the_country", kFri,
+     "Over the weekend, rockets were launched from northern Iraq towards a base in Syria, which houses coalition forces.",
+     {{.type = "attack", .country = "SY", .location = "a base in Syria", .weapons = "rocket"}}},
+    {"a_border_narrows_a_region", kFri,
+     "A drone attack on Sunday killed three US soldiers in the Jordanian desert on the Syrian border.",
+     {{.type = "attack", .date = "2023-11-19", .country = "JO", .location = "Jordanian desert on the Syrian border",
+       .weapons = "drone", .killed = "3"}}},
     // A dateline with its country ("ERBIL, Iraq (Reuters) -") is no event place.
     {"dateline_with_country_is_not_an_event_place", kFri,
      "ERBIL, Iraq (Reuters) - A drone attacked a base housing US troops in eastern Syria on Wednesday, a US official said.",
@@ -163,6 +174,15 @@ const ExtractionCase kCoreferenceCases[] = {
      "Rockets struck the Green Village base in eastern Syria on Sunday. The attack caused no casualties.",
      {{.type = "attack", .date = "2023-11-19", .country = "SY", .location = "Green Village", .weapons = "rocket",
        .killed = "0", .injured = "0"}}},
+    // The lede dates the report ("on Monday said"); the incident's own day comes with its toll.
+    {"retold_with_its_own_day_and_toll", "2024-02-05",
+     "American-backed Syrian Kurdish forces on Monday said six fighters were killed in a drone strike that hit a base "
+     "where U.S. personnel are located, in Syria's Deir ez-Zor province.\n\nA war monitor earlier reported at least "
+     "five members of the Syrian Democratic Forces were killed and 20 wounded in the drone strike on Sunday that was "
+     "claimed by Islamic Resistance in Iraq.\n\nThe group claimed the attack as \"against the US occupation base in "
+     "the Al-Omar oil field.\"",
+     {{.type = "attack", .date = "2024-02-04", .country = "SY", .location = "Omar", .weapons = "drone",
+       .actor = "Islamic Resistance in Iraq", .actor_status = "claimed", .killed = "6", .injured = "20"}}},
     {"country_summary_folds_into_the_named_sites", kFri,
      "US forces were attacked twice in Iraq on Thursday. A drone targeted Ain al-Asad air base. Rockets hit Erbil airport.",
      {{.type = "attack", .date = "2023-11-23", .country = "IQ", .location = "Ain al-Asad", .weapons = "drone"},
@@ -289,6 +309,11 @@ const ExtractionCase kActorCases[] = {
      "A drone attacked the Al-Tanf garrison on Thursday, a US military official said.",
      {{.type = "attack", .date = "2023-11-23", .country = "SY", .location = "Tanf", .weapons = "drone", .actor = "null",
        .actor_status = "null"}}},
+    {"claimed_by_names_the_actor_after_by", kFri,
+     "At least five members of the Syrian Democratic Forces were killed in a drone strike on the Al-Omar oil field on "
+     "Sunday that was claimed by the Islamic Resistance in Iraq.",
+     {{.type = "attack", .date = "2023-11-19", .country = "SY", .location = "Omar", .weapons = "drone",
+       .actor = "Islamic Resistance in Iraq", .actor_status = "claimed", .killed = "5"}}},
     {"according_to_central_command_is_no_actor", kFri,
      "According to US Central Command, two rockets were fired at Mission Support Site Euphrates in Syria on Wednesday.",
      {{.type = "attack", .date = "2023-11-22", .country = "SY", .location = "Euphrates", .weapons = "rocket",

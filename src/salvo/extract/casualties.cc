@@ -97,6 +97,10 @@ Casualties find_casualties(std::string_view sentence) {
       }
       if (is_injured_word(v)) {
         result.injured = 0;
+        // "no injuries", "no one was hurt": nobody at all was harmed, so nobody died either.
+        // "No US personnel were injured" speaks of some people only: their deaths stay unknown.
+        const bool unscoped = j == i + 1 || (w == "nobody" && j == i + 2) || (j == i + 3 && words[i + 1].lower == "one");
+        if (unscoped) result.killed = 0;
         break;
       }
       if (v == "killed" || starts(v, "fatalit") || v == "deaths" || v == "dead") {

@@ -25,6 +25,9 @@ struct Event {
   std::vector<std::string> weapons;  // spec classes, sorted, unique; empty = unknown
   std::optional<Date> date;
   std::optional<Date> date_max;      // set only for a range
+  // The day is not the incident's own but borrowed (the lede's, or the incident told before): a
+  // day the incident is later told with replaces it.
+  bool date_inherited = false;
   std::string country;               // ISO alpha-2, "" = null
   std::string admin1;
   std::string location;              // "" = null

@@ -80,7 +80,7 @@ std::vector<std::string> words_before(std::string_view text, size_t pos, size_t 
   return words;
 }
 
-std::vector<std::string> words_after(std::string_view text, size_t pos, size_t ceiling, size_t count) {
+std::vector<std::string> words_after(std::string_view text, size_t pos, size_t ceiling, size_t count, bool lowered = true) {
   std::vector<std::string> words;
   size_t begin = pos;
   while (words.size() < count && begin < ceiling) {
@@ -94,7 +94,7 @@ std::vector<std::string> words_after(std::string_view text, size_t pos, size_t c
     size_t end = begin;
     while (end < ceiling && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '\'' || text[end] == '-')) ++end;
     if (begin == end) break;
-    words.push_back(lower_ascii(text.substr(begin, end - begin)));
+    words.push_back(lowered ? lower_ascii(text.substr(begin, end - begin)) : std::string(text.substr(begin, end - begin)));
     begin = end;
   }
   return words;
@@ -312,6 +312,12 @@ class Extractor {
     for (const TermMention* t : m.triggers) {
       const std::string& kind = term(*t).kind;
       if (kind == "claim") {
+        // "… the drone strike that was claimed by X": the actor the passive names.
+        for (const TermMention* a : m.actors) {
+          if (a->begin < t->end || a->begin - t->end > 40) continue;
+          const std::vector<std::string> between = words_after(clean_, t->end, a->begin, 3);
+          if (!between.empty() && between[0] == "by" && !is_reporter(s, *a)) return {a, ActorStatus::kClaimed};
+        }
         // "X, an umbrella group of Iran-backed factions, claimed …": the sentence's subject, the
         // first named actor before the claim word (a generic "militias" only if none is named).
         const TermMention* best = nullptr;
@@ -839,12 +845,96 @@ class Extractor {
     // The place as the article writes it: analysts cite "Al-Nasr camp", not the gazetteer's
     // "Camp Victory / Victory Base (Camp al-Nasr)"; the canonical place is kept in `place`.
     e.location = p.precision == PlacePrecision::kRegion ? p.label : std::string(text(p.begin, p.end));
+    // "the Jordanian desert on the Syrian border": the border narrows an area down.
+    if (p.precision == PlacePrecision::kRegion) e.location += border_after(p);
     if (p.precision != PlacePrecision::kRegion && p.precision != PlacePrecision::kCountry && pl.lat) {
       e.lat = pl.lat;
       e.lon = pl.lon;
     }
     if (p.precision == PlacePrecision::kRegion && p.relation.empty() && pl.kind != PlaceKind::kRegion) e.admin1.clear();
     if (p.precision == PlacePrecision::kCountry) e.admin1.clear();
+    if (place_rank(p.precision) > 2) return;
+    if (const auto site = site_named_after_kind(p)) {
+      const Place& named = place(site->place);
+      e.place = site->place;
+      e.precision = PlacePrecision::kSite;
+      e.admin1 = named.admin1;
+      e.location = site->name;
+      e.lat = named.lat;
+      e.lon = named.lon;
+    } else if (const size_t start = generic_site_before(p); start != std::string_view::npos) {
+      e.location = std::string(text(start, p.end));  // "a base in Syria" says more than "Syria"
+    }
+  }
+
+  // " on the Syrian border", " near the border with Iraq" right after a place; "" if none.
+  std::string border_after(const PlaceMention& p) const {
+    const Sentence& sent = sentence(p.sentence);
+    const std::vector<std::string> after = words_after(clean_, p.end, sent.end, 5, /*lowered=*/false);
+    if (after.size() < 3 || (after[0] != "on" && after[0] != "near" && after[0] != "along") || after[1] != "the") return "";
+    size_t words = 0;
+    if (after[2] == "border" && after.size() >= 5 && after[3] == "with" && std::isupper(static_cast<unsigned char>(after[4][0]))) {
+      words = 5;  // "near the border with Iraq"
+    } else if (after.size() >= 4 && std::isupper(static_cast<unsigned char>(after[2][0])) && after[3] == "border") {
+      words = 4;  // "on the Syrian border"
+    }
+    if (words == 0) return "";
+    std::string phrase;
+    for (size_t k = 0; k < words; ++k) phrase += " " + after[k];
+    // Only when the words follow as written, with nothing but spaces between them.
+    return text(p.end, std::min(sent.end, p.end + phrase.size())) == phrase ? phrase : "";
+  }
+
+  struct NamedSite {
+    size_t place;
+    std::string name;  // as the gazetteer writes it: "Mission Support Site Euphrates"
+  };
+
+  // "a mission support site in Euphrates, Syria": a site the text names by its kind and then its
+  // name, split by a preposition; the gazetteer knows it whole. Only a site of the country or
+  // province the sentence places it in.
+  std::optional<NamedSite> site_named_after_kind(const PlaceMention& p) const {
+    const Place& within = place(p.place);
+    for (const TermMention* t : by_sentence_[p.sentence].targets) {
+      if (term(*t).kind != "base" || t->end > p.begin) continue;
+      std::string kind(text(t->begin, t->end));
+      bool word_start = true;
+      for (char& c : kind) {  // "mission support site" → "Mission Support Site"
+        if (word_start) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        word_start = c == ' ';
+      }
+      std::vector<std::string> after = words_after(clean_, t->end, p.begin, 4, /*lowered=*/false);
+      if (after.empty() || (after[0] != "in" && after[0] != "at" && after[0] != "called" && after[0] != "dubbed")) continue;
+      after.erase(after.begin());
+      // The name: the capitalised words that follow, longest first.
+      size_t capitalised = 0;
+      while (capitalised < after.size() && std::isupper(static_cast<unsigned char>(after[capitalised][0]))) ++capitalised;
+      for (size_t n = capitalised; n > 0; --n) {
+        std::string name = kind;
+        for (size_t k = 0; k < n; ++k) name += " " + after[k];
+        for (const Place* candidate : recognizer_.gazetteer().named(name)) {
+          if (candidate->kind != PlaceKind::kSite || candidate->country != within.country) continue;
+          if (within.kind == PlaceKind::kAdmin1 && candidate->admin1 != within.admin1) continue;
+          return NamedSite{static_cast<size_t>(candidate - recognizer_.gazetteer().places().data()), name};
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Where "a base in" starts when the text names a base only by its kind just before the place:
+  // "towards a base in Syria", "a military base in western Iraq"; npos otherwise.
+  size_t generic_site_before(const PlaceMention& p) const {
+    for (const TermMention* t : by_sentence_[p.sentence].targets) {
+      if (term(*t).kind != "base" || t->end > p.begin || text(t->end, p.begin) != " in ") continue;
+      if (!lower_ascii(text(t->begin, t->end)).ends_with("base")) continue;  // not "a facility in": a strike's mark
+      for (std::string_view article : {std::string_view("a "), std::string_view("an ")}) {
+        const size_t start = t->begin - std::min(t->begin, article.size());
+        const bool word_start = start == 0 || !std::isalnum(static_cast<unsigned char>(clean_[start - 1]));
+        if (text(start, t->begin) == article && word_start) return start;
+      }
+    }
+    return std::string_view::npos;
   }
 
   // Sentences about one incident give partial counts ("two Americans killed", "three coalition
@@ -898,7 +988,9 @@ class Extractor {
       if ((claim || accuse) && actor.mention) {
         if (accuse && trigger && is_plural_noun(lower_ascii(text(trigger->begin, trigger->end)))) return;
         pending_claims_.push_back({s, actor});
-        return;
+        // A claim that also gives the toll tells the incident again: "… were killed and 20
+        // wounded in the drone strike on Sunday that was claimed by …".
+        if (!casualties.any()) return;
       }
       const std::optional<TimeExpression> own_date = sentence_date(s, trigger ? trigger->begin : sentence(s).begin);
       // With no place to be near, the strike word (if any) says what happened.
@@ -919,9 +1011,15 @@ class Extractor {
           break;
         }
       }
-      const bool same_day = !own_date || !own_date->value || (previous && (!previous->date || own_date->value == previous->date));
+      const bool same_day = !own_date || !own_date->value ||
+                            (previous && (!previous->date || previous->date_inherited || own_date->value == previous->date));
       if (previous && same_day && refers_back(s, trigger, casualties)) {
         previous->sentences.push_back(s);
+        if (own_date && own_date->value && (!previous->date || previous->date_inherited)) {
+          previous->date = own_date->value;  // "in the drone strike on Sunday": its own day at last
+          previous->date_max = own_date->value_max != own_date->value ? own_date->value_max : std::nullopt;
+          previous->date_inherited = false;
+        }
         apply_casualties(*previous, casualties);
         // "There were no casualties in either attack": every incident of that day.
         const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
@@ -978,6 +1076,16 @@ class Extractor {
       Event& previous = events_.back();
       previous.sentences.push_back(s);
       apply_casualties(previous, casualties);
+      // "… claimed the attack as 'against the US occupation base in the Al-Omar oil field'": the
+      // incident told again, placed more precisely than before.
+      for (const PlaceMention* p : places) {
+        Event here;
+        fill_place(here, *p);
+        if (place_rank(here.precision) > place_rank(previous.precision) && same_incident(previous, here)) {
+          fill_place(previous, *p);
+          break;
+        }
+      }
       return;
     }
     const size_t events_before = events_.size();
@@ -994,14 +1102,19 @@ class Extractor {
         e.confidence += 0.15;
       } else {
         e.date = inherited_date(s);
+        e.date_inherited = e.date.has_value();
       }
       // A whole country with no day of its own is a trend ("a surge in attacks … in Iraq and
       // Syria"), not an incident — unless it answers the incident just told.
-      if (place_rank(p->precision) <= 1 && !own_day && !(is_response(s) && e.date)) continue;
+      // (The rank is the place's as filled: "a mission support site in Euphrates, Syria" is a site.)
+      Event placed;
+      fill_place(placed, *p);
+      const int rank_here = place_rank(placed.precision);
+      if (rank_here <= 1 && !own_day && !(is_response(s) && e.date)) continue;
       const TermMention* near = trigger_near(s, p->begin);
       // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
       // (US "airstrikes in eastern Syria" are the incident, "attacks on American forces in Iraq" a trend.)
-      if (near && is_plural_noun(lower_ascii(text(near->begin, near->end))) && place_rank(p->precision) <= 2 &&
+      if (near && is_plural_noun(lower_ascii(text(near->begin, near->end))) && rank_here <= 2 &&
           !(term(*near).kind == "strike" && tells_of_strike(s, actor))) {
         bool counted = false;
         for (const NumberMention* n : by_sentence_[s].numbers) {
@@ -1171,9 +1284,11 @@ class Extractor {
       keep.admin1 = gone.admin1, keep.lat = gone.lat, keep.lon = gone.lon;
       keep.count = gone.count;
     }
-    if (!keep.date || (gone.date && !gone.date_max && keep.date_max)) {
+    if (!keep.date || (gone.date && !gone.date_max && keep.date_max) ||
+        (keep.date_inherited && gone.date && !gone.date_inherited)) {
       keep.date = gone.date;
       keep.date_max = gone.date_max;
+      keep.date_inherited = gone.date_inherited;
     }
     // A summary's weapons ("attacked four times … with rockets and armed drones") say nothing of
     // which hit the site it joins: they fill an empty list only.
