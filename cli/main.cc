@@ -167,6 +167,7 @@ struct EvalArgs {
   bool json = false;
   bool verbose = false;
   double min_confidence = 0;
+  bool given_published = false;
 };
 
 int run_eval(const EvalArgs& args) {
@@ -179,12 +180,17 @@ int run_eval(const EvalArgs& args) {
   options.gold_dir = args.gold;
   options.articles_dir = args.articles;
   options.min_confidence = args.min_confidence;
+  options.given_published = args.given_published;
   auto run = salvo::run_gold_set(options, *recognizer);
   if (!run) {
     fmt::print(stderr, "salvo eval: {}\n", run.error().message);
     return kExitData;
   }
   for (const std::string& skipped : run->skipped) fmt::print(stderr, "salvo eval: skipped {}\n", skipped);
+  if (!run->given_published.empty()) {
+    fmt::print(stderr, "salvo eval: {} article(s) given the gold's publication date: {}\n", run->given_published.size(),
+               fmt::join(run->given_published, ", "));
+  }
   const salvo::EvalReport report = salvo::score(run->articles);
   salvo::ReportOptions report_options{args.verbose, run->skipped};
   if (args.json) {
@@ -259,6 +265,9 @@ int main(int argc, char** argv) {
       ->required();
   eval_cmd->add_option("--articles", eval.articles, "Folder of the articles the gold files name [default: <gold>/../../<set>]")
       ->type_name("DIR");
+  eval_cmd->add_flag("--given-published", eval.given_published,
+                     "Articles with no publication date of their own (no date header, no JSONL or page metadata) get the gold "
+                     "file's \"published\", as a feed's metadata would give it");
   eval_cmd->add_flag("--json", eval.json, "Print one JSON document (pairs and per-field verdicts included)");
   eval_cmd->add_flag("-v,--verbose", eval.verbose, "Also list each pair with the fields it got wrong; evidence uncut");
   eval_cmd->add_option("--min-confidence", eval.min_confidence,

@@ -57,6 +57,31 @@ TEST(EvalCli, MissingArticleIsNamedSkippedAndExitsOne) {
   EXPECT_EQ(report["skipped"].size(), 1u);
 }
 
+// An article without a publication date cannot resolve "on Sunday"; --given-published gives it the
+// gold file's, and says which articles got one. An article with its own date keeps it.
+TEST(EvalCli, GivenPublishedDatesOnlyArticlesWithoutOne) {
+  TempDir dir;
+  const char* gold = R"({"article": "%s.txt", "published": "2024-04-22", "events": [{"type": "attack",
+      "date": "2024-04-21", "country": "SY", "location": "Tanf", "weapons": ["rocket"]}], "tallies": []})";
+  for (const char* name : {"undated", "dated"}) {
+    char text[512];
+    std::snprintf(text, sizeof text, gold, name);
+    dir.write(std::string("gold/set/") + name + ".json", text);
+  }
+  dir.write("set/undated.txt", "Rockets hit the Al-Tanf garrison in Syria on Sunday.\n");
+  dir.write("set/dated.txt", " date 2024-04-30\nRockets hit the Al-Tanf garrison in Syria on Sunday.\n");
+
+  const CommandRun plain = salvo("eval --json --gold " + dir.file("gold/set"));
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(nlohmann::json::parse(plain.out)["fields"]["date"]["correct"], 0);
+
+  const CommandRun given = salvo("eval --json --given-published --gold " + dir.file("gold/set"));
+  ASSERT_EQ(given.status, 0) << given.err;
+  EXPECT_NE(given.err.find("1 article(s) given the gold's publication date: undated"), std::string::npos) << given.err;
+  // undated: Sunday before 2024-04-22 is the 21st, right; dated keeps its own header (Sunday the 28th), wrong.
+  EXPECT_EQ(nlohmann::json::parse(given.out)["fields"]["date"]["correct"], 1) << given.out;
+}
+
 TEST(EvalCli, UnusableGoldFolderAndUsage) {
   EXPECT_EQ(salvo("eval --gold /nonexistent/gold/dev").status, 3);
   EXPECT_EQ(salvo("eval").status, 2);  // --gold is required

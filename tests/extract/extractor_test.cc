@@ -183,6 +183,12 @@ const ExtractionCase kCoreferenceCases[] = {
      "the Al-Omar oil field.\"",
      {{.type = "attack", .date = "2024-02-04", .country = "SY", .location = "Omar", .weapons = "drone",
        .actor = "Islamic Resistance in Iraq", .actor_status = "claimed", .killed = "6", .injured = "20"}}},
+    // A stretch of months in a later sentence is a trend's, not the incident's day.
+    {"a_trend_range_does_not_redate_the_incident", kFri,
+     "Rockets were fired late Sunday at a military base in Syria housing US forces.\n\nA war monitor said several "
+     "rockets had been fired at the Kharab al-Jir base.\n\nThe group has claimed most of the attacks on US forces "
+     "carried out between mid-October and early February.",
+     {{.type = "attack", .date = "2023-11-19", .country = "SY", .location = "Kharab al-Jir", .weapons = "rocket"}}},
     {"country_summary_folds_into_the_named_sites", kFri,
      "US forces were attacked twice in Iraq on Thursday. A drone targeted Ain al-Asad air base. Rockets hit Erbil airport.",
      {{.type = "attack", .date = "2023-11-23", .country = "IQ", .location = "Ain al-Asad", .weapons = "drone"},
@@ -194,6 +200,10 @@ const ExtractionCase kCoreferenceCases[] = {
 
 // Strikes: US and coalition forces striking militias; the actor is the force that struck.
 const ExtractionCase kStrikeCases[] = {
+    {"dozens_of_targets_in_two_countries_is_a_campaign", kFri,
+     "A drone attack killed three US soldiers at Tower 22 in Jordan on Sunday. In response, the US military struck "
+     "dozens of targets in Syria and Iraq, aiming for pro-Iran forces.",
+     {{.type = "attack", .date = "2023-11-19", .country = "JO", .location = "Tower 22", .weapons = "drone", .killed = "3"}}},
     {"fighter_jets_struck_a_depot", kFri, "US fighter jets struck a weapons depot near Abu Kamal on Wednesday.",
      {{.type = "strike", .date = "2023-11-22", .country = "SY", .location = "Abu Kamal", .weapons = "aircraft",
        .actor = "US forces", .actor_status = "reported"}}},

@@ -47,6 +47,10 @@ fs::path default_articles_dir(const fs::path& gold_dir) {
   return dir.parent_path().parent_path() / dir.filename();
 }
 
+namespace {
+std::string pair_name(const fs::path& gold_path) { return gold_path.stem().string(); }
+}  // namespace
+
 Result<GoldSetRun> run_gold_set(const GoldSetOptions& options, const Recognizer& recognizer) {
   std::error_code ec;
   if (!fs::is_directory(options.gold_dir, ec)) {
@@ -87,8 +91,18 @@ Result<GoldSetRun> run_gold_set(const GoldSetOptions& options, const Recognizer&
       continue;
     }
     ArticlePair pair;
-    pair.article = gold_path.stem().string();
-    pair.predicted = process_article(std::move(read.front()), recognizer, {});
+    pair.article = pair_name(gold_path);
+    Article& article = read.front();
+    if (options.given_published && !article.published && gold->contains("published") && gold->at("published").is_string()) {
+      // Given before analysis, so it also stands before a byline in the text: both name the day
+      // the article appeared.
+      article.published = parse_iso_date_prefix(gold->at("published").get<std::string>());
+      if (article.published) {
+        article.published_from = PublishedFrom::kMetadata;
+        run.given_published.push_back(pair_name(gold_path));
+      }
+    }
+    pair.predicted = process_article(std::move(article), recognizer, {});
     if (options.min_confidence > 0) drop_low_confidence_events(pair.predicted, options.min_confidence);
     pair.gold = std::move(*gold);
     run.articles.push_back(std::move(pair));

@@ -19,12 +19,17 @@ struct GoldSetOptions {
   std::filesystem::path articles_dir;
   // Predicted events with a lower "confidence" are dropped before scoring (events without one are kept).
   double min_confidence = 0;
+  // An article that carries no publication date of its own (no header, no metadata, no byline)
+  // is given the gold file's "published", as a feed's metadata would give it: the dates the text
+  // states relative to the day it was published ("on Wednesday") can then be scored on their own.
+  bool given_published = false;
 };
 
 struct GoldSetRun {
   std::filesystem::path articles_dir;  // as resolved
   std::vector<ArticlePair> articles;   // in gold file name order
   std::vector<std::string> skipped;    // one message per gold file or article that could not be used
+  std::vector<std::string> given_published;  // articles given the gold's publication date
 };
 
 // shared/gold/<set> → shared/<set>: the gold folder's name, two levels up.

@@ -885,6 +885,21 @@ class Extractor {
     return text(p.end, std::min(sent.end, p.end + phrase.size())) == phrase ? phrase : "";
   }
 
+  // "the US military struck dozens of targets in Syria and Iraq": a multitude across whole
+  // countries is a campaign, too vague to be incidents at places on days.
+  bool is_campaign(size_t s, const std::vector<const PlaceMention*>& places) const {
+    std::set<std::string> countries;
+    for (const PlaceMention* p : places) {
+      if (place_rank(p->precision) > 1) return false;
+      countries.insert(place(p->place).country);
+    }
+    if (countries.size() < 2) return false;
+    for (const NumberMention* n : by_sentence_[s].numbers) {
+      if (n->vague) return true;
+    }
+    return false;
+  }
+
   struct NamedSite {
     size_t place;
     std::string name;  // as the gazetteer writes it: "Mission Support Site Euphrates"
@@ -1011,11 +1026,15 @@ class Extractor {
           break;
         }
       }
+      // A borrowed day gives way to a day of the incident's own, not to a stretch of months
+      // ("most of the attacks … between mid-October and early February").
+      const bool own_short = own_date && own_date->value &&
+                             (!own_date->value_max || own_date->value_max->days_since_epoch() - own_date->value->days_since_epoch() <= 2);
       const bool same_day = !own_date || !own_date->value ||
-                            (previous && (!previous->date || previous->date_inherited || own_date->value == previous->date));
+                            (previous && (!previous->date || (previous->date_inherited && own_short) || own_date->value == previous->date));
       if (previous && same_day && refers_back(s, trigger, casualties)) {
         previous->sentences.push_back(s);
-        if (own_date && own_date->value && (!previous->date || previous->date_inherited)) {
+        if (own_short && (!previous->date || previous->date_inherited)) {
           previous->date = own_date->value;  // "in the drone strike on Sunday": its own day at last
           previous->date_max = own_date->value_max != own_date->value ? own_date->value_max : std::nullopt;
           previous->date_inherited = false;
@@ -1088,6 +1107,7 @@ class Extractor {
       }
       return;
     }
+    if (is_campaign(s, places)) return;
     const size_t events_before = events_.size();
     several_places_ = places.size() > 1;
     for (const PlaceMention* p : places) {
@@ -1243,7 +1263,8 @@ class Extractor {
   }
 
   static bool dates_compatible(const Event& a, const Event& b) {
-    if (!a.date || !b.date) return true;
+    // A borrowed day is a guess: the day the incident is told with may correct it.
+    if (!a.date || !b.date || a.date_inherited || b.date_inherited) return true;
     const Date a_max = a.date_max.value_or(*a.date), b_max = b.date_max.value_or(*b.date);
     return *a.date <= b_max && *b.date <= a_max;
   }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "salvo/markup/decode.h"
@@ -20,7 +22,36 @@ const char* language_name(std::string_view code) {
   return it == kNames.end() ? "another language" : it->second;
 }
 
+// A publication date printed in the first paragraphs, when nothing else gave one.
+constexpr size_t kBylineParagraphs = 6;
+
 }  // namespace
+
+std::optional<Date> byline_date(std::string_view paragraph) {
+  // A byline is short: a label, the date, a time, perhaps the author.
+  if (paragraph.size() > 90) return std::nullopt;
+  std::string_view rest = paragraph;
+  for (std::string_view label : {"Published", "Updated", "Last updated", "Posted", "Date", "First published"}) {
+    if (rest.size() > label.size() && rest.substr(0, label.size()) == label && !std::isalpha(static_cast<unsigned char>(rest[label.size()]))) {
+      rest.remove_prefix(label.size());
+      while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+      if (rest.substr(0, 3) == "on ") rest.remove_prefix(3);
+      break;
+    }
+  }
+  // The paragraph opens with the date: a month, a weekday ("Thu, 23 Nov 2023") or a day number.
+  size_t word_end = 0;
+  while (word_end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[word_end]))) ++word_end;
+  const std::string_view first = rest.substr(0, word_end);
+  static constexpr std::string_view kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  const bool weekday = std::any_of(std::begin(kWeekdays), std::end(kWeekdays),
+                                   [&](std::string_view d) { return first.substr(0, 3) == d; });
+  const bool opens_with_date = month_from_name(first) != 0 || weekday ||
+                               (!first.empty() && std::isdigit(static_cast<unsigned char>(first[0])));
+  if (!opens_with_date) return std::nullopt;
+  // Only the head of the paragraph: "January 3, 2022  By …" — the date within its first words.
+  return parse_metadata_date(rest.substr(0, std::min<size_t>(rest.size(), 40)));
+}
 
 CleanText clean_plain_text(std::string_view raw, size_t begin, size_t end, DecodeStats* stats) {
   return clean_text(strip_markup(decode_utf8(raw, begin, end, stats)));
@@ -49,6 +80,16 @@ AnalyzedArticle analyze_article(Article article) {
   }
 
   const CleanText& clean = result.clean;
+  if (!article.published) {
+    for (size_t p = 0; p < clean.paragraphs.size() && p < kBylineParagraphs; ++p) {
+      const Paragraph& paragraph = clean.paragraphs[p];
+      if (auto date = byline_date(clean.text.view().substr(paragraph.begin, paragraph.end - paragraph.begin))) {
+        article.published = date;
+        article.published_from = PublishedFrom::kText;
+        break;
+      }
+    }
+  }
   if (clean.dropped_code_lines > 0) {
     result.warnings.push_back(fmt::format("{} line(s) of leaked JavaScript/CSS dropped", clean.dropped_code_lines));
   }

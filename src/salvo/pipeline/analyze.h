@@ -3,6 +3,7 @@
 // Each stage is a function of plain values; this file only chains them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,12 @@ struct AnalyzedArticle {
 };
 
 AnalyzedArticle analyze_article(Article article);
+
+// The date of a byline or dateline paragraph, the way a page without metadata prints its
+// publication date: "Published: Feb 23, 2021 03:58 PM", "January 3, 2022  By Qassim Abdul-zahra,
+// The Associated Press", "Updated 23 November 2023". Nothing for a paragraph that only mentions a
+// date ("… at Al Asad Air Base, Iraq, Jan. 27, 2021." is a photo caption).
+std::optional<Date> byline_date(std::string_view paragraph);
 
 // The text path alone: raw[begin, end) of a plain-text article (which may carry stray tags and
 // entities) → clean text. Cleaning any sentence's raw span this way gives back the sentence.
