@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "salvo/base/data_dir.h"
+#include "salvo/evaluate/dedup.h"
 #include "salvo/evaluate/gold_set.h"
 #include "salvo/evaluate/report.h"
 #include "salvo/evaluate/scorer.h"
@@ -192,12 +193,15 @@ int run_eval(const EvalArgs& args) {
                fmt::join(run->given_published, ", "));
   }
   const salvo::EvalReport report = salvo::score(run->articles);
+  const salvo::GoldSetMerge merge = salvo::merge_gold_set(*run);
+  const salvo::DedupScore dedup = salvo::score_dedup(run->articles, report, merge.ids, merge.by_record);
   salvo::ReportOptions report_options{args.verbose, run->skipped};
   if (args.json) {
-    std::cout << salvo::report_json(report, report_options).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-              << '\n';
+    nlohmann::ordered_json json = salvo::report_json(report, report_options);
+    json["dedup"] = salvo::dedup_json(dedup);
+    std::cout << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   } else {
-    std::cout << salvo::report_text(report, report_options);
+    std::cout << salvo::report_text(report, report_options) << salvo::dedup_text(dedup);
   }
   std::cout.flush();
   return run->skipped.empty() ? kExitOk : kExitSkipped;

@@ -42,6 +42,19 @@ TEST(EvalCli, ScoresTheFiveSeedArticles) {
   EXPECT_NE(text.out.find("Scored 5 article(s)"), std::string::npos) << text.out;
 }
 
+// Issue 5's bar on the dev set: merged output scores B-cubed F1 >= 0.9, and merging does not make
+// the events worse.
+TEST(EvalCli, DevMergedOutputKeepsTheDeduplicationBar) {
+  const std::string dev_gold = std::string(SALVO_SHARED_DIR) + "/gold/dev";
+  if (!std::filesystem::is_directory(dev_gold)) GTEST_SKIP() << "no " << dev_gold;
+  const CommandRun run = salvo("eval --json --gold " + dev_gold);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const nlohmann::json dedup = nlohmann::json::parse(run.out)["dedup"];
+  EXPECT_GE(dedup["b_cubed"]["f1"].get<double>(), 0.9) << dedup.dump(2);
+  EXPECT_GE(dedup["events_f1_after"].get<double>(), dedup["events_f1_before"].get<double>()) << dedup.dump(2);
+  EXPECT_LT(dedup["merged_events"].get<int>(), dedup["mentions"].get<int>());
+}
+
 TEST(EvalCli, MissingArticleIsNamedSkippedAndExitsOne) {
   if (!std::filesystem::is_directory(kSeedsGold)) GTEST_SKIP() << "no " << kSeedsGold;
   TempDir dir;

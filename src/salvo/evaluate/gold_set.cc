@@ -110,4 +110,33 @@ Result<GoldSetRun> run_gold_set(const GoldSetOptions& options, const Recognizer&
   return run;
 }
 
+GoldSetMerge merge_gold_set(const GoldSetRun& run) {
+  std::vector<Mention> mentions;
+  std::vector<std::pair<size_t, size_t>> origin;  // per mention: article, record
+  for (size_t a = 0; a < run.articles.size(); ++a) {
+    for (Mention& m : mentions_of_record(run.articles[a].predicted)) {
+      m.article = run.articles[a].article;  // the gold file's name: unique in the set
+      origin.emplace_back(a, m.index);
+      mentions.push_back(std::move(m));
+    }
+  }
+  GoldSetMerge out;
+  out.events = merge_mentions(mentions);
+  out.ids.resize(run.articles.size());
+  out.by_record.resize(run.articles.size());
+  for (size_t a = 0; a < run.articles.size(); ++a) {
+    const auto& events = run.articles[a].predicted["events"];
+    out.ids[a].resize(events.is_array() ? events.size() : 0);
+    out.by_record[a].resize(out.ids[a].size(), nullptr);
+  }
+  for (const MergedEvent& e : out.events) {
+    for (size_t member : e.members) {
+      const auto [a, r] = origin[member];
+      out.ids[a][r] = e.id;
+      out.by_record[a][r] = &e.event;
+    }
+  }
+  return out;
+}
+
 }  // namespace salvo

@@ -9,6 +9,7 @@
 
 #include "salvo/base/result.h"
 #include "salvo/evaluate/scorer.h"
+#include "salvo/merge/merge.h"
 #include "salvo/recognize/recognizer.h"
 
 namespace salvo {
@@ -39,5 +40,14 @@ std::filesystem::path default_articles_dir(const std::filesystem::path& gold_dir
 // it. An unreadable gold file or a missing article is skipped with a message; an Error means the
 // gold folder itself cannot be used (missing, not a folder, holds no .json file).
 Result<GoldSetRun> run_gold_set(const GoldSetOptions& options, const Recognizer& recognizer);
+
+// The engine's de-duplication over every predicted record of a run: the merged events, and for
+// each article's record r its merged event's id and event — what score_dedup() (dedup.h) takes.
+struct GoldSetMerge {
+  std::vector<MergedEvent> events;
+  std::vector<std::vector<std::string>> ids;                            // [article][record]
+  std::vector<std::vector<const nlohmann::ordered_json*>> by_record;    // [article][record], into events
+};
+GoldSetMerge merge_gold_set(const GoldSetRun& run);
 
 }  // namespace salvo
