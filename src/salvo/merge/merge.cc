@@ -233,13 +233,13 @@ std::vector<Mention> mentions_of_record(const Json& record) {
     Mention m;
     m.article = article;
     m.index = i;
-    m.type = string_or_empty(e, "type");
+    static constexpr std::pair<std::string Mention::*, const char*> kTextFields[] = {
+        {&Mention::type, "type"},     {&Mention::country, "country"},           {&Mention::admin1, "admin1"},
+        {&Mention::location, "location"}, {&Mention::precision, "place_precision"}, {&Mention::actor, "actor"},
+        {&Mention::actor_status, "actor_status"}, {&Mention::target, "target"},   {&Mention::role, "role"}};
+    for (const auto& [member, field] : kTextFields) m.*member = string_or_empty(e, field);
     m.date = date_or_null(e, "date");
     m.date_max = m.date ? date_or_null(e, "date_max") : std::nullopt;
-    m.country = string_or_empty(e, "country");
-    m.admin1 = string_or_empty(e, "admin1");
-    m.location = string_or_empty(e, "location");
-    m.precision = string_or_empty(e, "place_precision");
     m.lat = double_or_null(e, "lat");
     m.lon = double_or_null(e, "lon");
     if (auto w = e.find("weapons"); w != e.end() && w->is_array()) {
@@ -249,10 +249,6 @@ std::vector<Mention> mentions_of_record(const Json& record) {
       std::sort(m.weapons.begin(), m.weapons.end());
       m.weapons.erase(std::unique(m.weapons.begin(), m.weapons.end()), m.weapons.end());
     }
-    m.actor = string_or_empty(e, "actor");
-    m.actor_status = string_or_empty(e, "actor_status");
-    m.target = string_or_empty(e, "target");
-    m.role = string_or_empty(e, "role");
     m.killed = int_or_null(e, "killed");
     m.injured = int_or_null(e, "injured");
     m.count = std::max(1, int_or_null(e, "count").value_or(1));
