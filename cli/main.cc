@@ -25,62 +25,12 @@
 #include "salvo/record/article_record.h"
 #include "salvo/record/event_table.h"
 
+#include "cli_common.h"
+#include "store_commands.h"
+
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitSkipped = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitData = 3;  // Salvo's own data files are missing or invalid
-
-struct InputArgs {
-  std::vector<std::string> paths;
-  std::string stdin_format = "auto";
-  size_t max_article_bytes = salvo::ReadOptions{}.max_article_bytes;
-};
-
-void add_input_options(CLI::App* command, InputArgs& args) {
-  command->add_option("paths", args.paths, "Files or folders (searched recursively); - reads stdin")
-      ->type_name("PATH...");
-  command->add_option("--stdin-format", args.stdin_format, "Format of stdin: auto (sniffed), txt, jsonl, html")
-      ->check(CLI::IsMember({"auto", "txt", "jsonl", "html"}))
-      ->capture_default_str();
-  command
-      ->add_option("--max-article-bytes", args.max_article_bytes,
-                   "Longer articles are cut to this many bytes, with a warning")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-}
-
-// Reads every input, calling `on_article` for each; reports skipped inputs on stderr.
-// Returns the number of inputs skipped.
-size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article) {
-  salvo::ReadOptions options;
-  options.max_article_bytes = args.max_article_bytes;
-  options.stdin_format = args.stdin_format == "txt"     ? salvo::InputFormat::kText
-                         : args.stdin_format == "jsonl" ? salvo::InputFormat::kJsonl
-                         : args.stdin_format == "html"  ? salvo::InputFormat::kHtml
-                                                        : salvo::InputFormat::kAuto;
-  return salvo::read_articles(args.paths.empty() ? std::vector<std::string>{"-"} : args.paths, options, on_article,
-                              [](const salvo::InputProblem& problem) {
-                                fmt::print(stderr, "salvo: {}: {}\n", problem.where, problem.message);
-                              });
-}
-
-struct Output {
-  std::ofstream file;
-  std::ostream* stream = &std::cout;
-  // Opens FILE, or keeps stdout for "-"; false (with a message) when it cannot be written.
-  bool open(const std::string& path, const char* command) {
-    if (path == "-") return true;
-    file.open(path, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      fmt::print(stderr, "salvo {}: cannot write {}: {}\n", command, path, std::strerror(errno));
-      return false;
-    }
-    stream = &file;
-    return true;
-  }
-};
+using namespace salvo::cli;
 
 struct ExtractArgs {
   InputArgs input;
@@ -288,6 +238,9 @@ int main(int argc, char** argv) {
       "Exit status: 0 every gold article scored; 1 some skipped (missing article, bad gold file);\n"
       "2 usage error; 3 data files or the gold folder unusable.");
 
+  salvo::cli::StoreArgs store;
+  salvo::cli::add_store_commands(app, store);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -303,5 +256,6 @@ int main(int argc, char** argv) {
   if (extract_cmd->parsed()) return run_extract(extract);
   if (annotate_cmd->parsed()) return run_annotate(annotate);
   if (eval_cmd->parsed()) return run_eval(eval);
+  if (const std::optional<int> status = salvo::cli::run_store_command(store)) return *status;
   return kExitUsage;
 }

@@ -128,6 +128,14 @@ constexpr std::array<std::string_view, 10> kRelationalTimeWords = {"after", "bef
 // Forces whose attacks are "strikes" in this domain: they strike militias, militias attack them.
 constexpr std::array<std::string_view, 5> kStrikeActors = {"us-forces", "us-led-coalition", "israel", "turkey", "russia"};
 
+// "the \"Green Village\" base" is the Green Village base: quotation marks are not part of a name.
+std::string without_quotes(std::string name) {
+  for (std::string_view mark : {std::string_view("\""), std::string_view("\xE2\x80\x9C"), std::string_view("\xE2\x80\x9D")}) {
+    for (size_t at; (at = name.find(mark)) != std::string::npos;) name.erase(at, mark.size());
+  }
+  return name;
+}
+
 int place_rank(const std::optional<PlacePrecision>& precision) {
   if (!precision) return 0;
   switch (*precision) {
@@ -844,7 +852,7 @@ class Extractor {
     e.admin1 = pl.admin1;
     // The place as the article writes it: analysts cite "Al-Nasr camp", not the gazetteer's
     // "Camp Victory / Victory Base (Camp al-Nasr)"; the canonical place is kept in `place`.
-    e.location = p.precision == PlacePrecision::kRegion ? p.label : std::string(text(p.begin, p.end));
+    e.location = without_quotes(p.precision == PlacePrecision::kRegion ? p.label : std::string(text(p.begin, p.end)));
     // "the Jordanian desert on the Syrian border": the border narrows an area down.
     if (p.precision == PlacePrecision::kRegion) e.location += border_after(p);
     if (p.precision != PlacePrecision::kRegion && p.precision != PlacePrecision::kCountry && pl.lat) {

@@ -220,6 +220,34 @@ Json build_event(const std::string& id, const std::vector<const Mention*>& membe
 
 std::string Mention::key() const { return fmt::format("{}#{}", article, index); }
 
+Mention mention_of_event(const std::string& article, size_t index, const Json& e) {
+  Mention m;
+  m.article = article;
+  m.index = index;
+  static constexpr std::pair<std::string Mention::*, const char*> kTextFields[] = {
+      {&Mention::type, "type"},     {&Mention::country, "country"},           {&Mention::admin1, "admin1"},
+      {&Mention::location, "location"}, {&Mention::precision, "place_precision"}, {&Mention::actor, "actor"},
+      {&Mention::actor_status, "actor_status"}, {&Mention::target, "target"},   {&Mention::role, "role"}};
+  for (const auto& [member, field] : kTextFields) m.*member = string_or_empty(e, field);
+  m.date = date_or_null(e, "date");
+  m.date_max = m.date ? date_or_null(e, "date_max") : std::nullopt;
+  m.lat = double_or_null(e, "lat");
+  m.lon = double_or_null(e, "lon");
+  if (auto w = e.find("weapons"); w != e.end() && w->is_array()) {
+    for (const Json& x : *w) {
+      if (x.is_string() && x.get<std::string>() != "unknown") m.weapons.push_back(x.get<std::string>());
+    }
+    std::sort(m.weapons.begin(), m.weapons.end());
+    m.weapons.erase(std::unique(m.weapons.begin(), m.weapons.end()), m.weapons.end());
+  }
+  m.killed = int_or_null(e, "killed");
+  m.injured = int_or_null(e, "injured");
+  m.count = std::max(1, int_or_null(e, "count").value_or(1));
+  m.confidence = double_or_null(e, "confidence").value_or(0.5);
+  m.event = e;
+  return m;
+}
+
 std::vector<Mention> mentions_of_record(const Json& record) {
   std::vector<Mention> mentions;
   const std::string article = record.contains("article") && record["article"].is_object()
@@ -228,33 +256,7 @@ std::vector<Mention> mentions_of_record(const Json& record) {
   auto events = record.find("events");
   if (events == record.end() || !events->is_array()) return mentions;
   for (size_t i = 0; i < events->size(); ++i) {
-    const Json& e = (*events)[i];
-    if (!e.is_object()) continue;
-    Mention m;
-    m.article = article;
-    m.index = i;
-    static constexpr std::pair<std::string Mention::*, const char*> kTextFields[] = {
-        {&Mention::type, "type"},     {&Mention::country, "country"},           {&Mention::admin1, "admin1"},
-        {&Mention::location, "location"}, {&Mention::precision, "place_precision"}, {&Mention::actor, "actor"},
-        {&Mention::actor_status, "actor_status"}, {&Mention::target, "target"},   {&Mention::role, "role"}};
-    for (const auto& [member, field] : kTextFields) m.*member = string_or_empty(e, field);
-    m.date = date_or_null(e, "date");
-    m.date_max = m.date ? date_or_null(e, "date_max") : std::nullopt;
-    m.lat = double_or_null(e, "lat");
-    m.lon = double_or_null(e, "lon");
-    if (auto w = e.find("weapons"); w != e.end() && w->is_array()) {
-      for (const Json& x : *w) {
-        if (x.is_string() && x.get<std::string>() != "unknown") m.weapons.push_back(x.get<std::string>());
-      }
-      std::sort(m.weapons.begin(), m.weapons.end());
-      m.weapons.erase(std::unique(m.weapons.begin(), m.weapons.end()), m.weapons.end());
-    }
-    m.killed = int_or_null(e, "killed");
-    m.injured = int_or_null(e, "injured");
-    m.count = std::max(1, int_or_null(e, "count").value_or(1));
-    m.confidence = double_or_null(e, "confidence").value_or(0.5);
-    m.event = e;
-    mentions.push_back(std::move(m));
+    if ((*events)[i].is_object()) mentions.push_back(mention_of_event(article, i, (*events)[i]));
   }
   return mentions;
 }

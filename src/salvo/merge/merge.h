@@ -38,6 +38,8 @@ struct Mention {
 
 // The events of one per-article record (spec/output.md), in record order.
 std::vector<Mention> mentions_of_record(const nlohmann::ordered_json& record);
+// Event `index` of article `article`'s record.
+Mention mention_of_event(const std::string& article, size_t index, const nlohmann::ordered_json& event);
 
 struct MergedEvent {
   std::string id;                // "ev_" + 16 hex digits, from the members' keys

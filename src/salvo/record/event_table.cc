@@ -32,29 +32,31 @@ std::string fit(const std::string& s, size_t width) {
 
 }  // namespace
 
-std::string event_table_header() {
-  return fmt::format("{} {} {} {} {} {} {} {} {}\n", fit("article", 20), fit("date", 10), fit("type", 12), fit("cc", 3),
+std::string event_table_header(const std::string& first_column) {
+  return fmt::format("{} {} {} {} {} {} {} {} {}\n", fit(first_column, 20), fit("date", 10), fit("type", 12), fit("cc", 3),
                      fit("location", 30), fit("weapons", 13), fit("actor (how known)", 34), fit("killed/inj", 10), "conf");
+}
+
+std::string event_table_row(const std::string& first_column, const nlohmann::ordered_json& e) {
+  std::string weapons;
+  for (const auto& w : e["weapons"]) weapons += (weapons.empty() ? "" : ",") + w.get<std::string>();
+  std::string date = value_or_dash(e["date"]);
+  if (!e["date_max"].is_null()) date += ".." + e["date_max"].get<std::string>().substr(5);
+  std::string actor = value_or_dash(e["actor"]);
+  if (!e["actor_status"].is_null()) actor += " (" + e["actor_status"].get<std::string>() + ")";
+  std::string type = e["type"].get<std::string>();
+  if (e["count"].get<int>() > 1) type += fmt::format(" ×{}", e["count"].get<int>());
+  if (e["role"] == "background") type += "*";
+  return fmt::format("{} {} {} {} {} {} {} {} {:.2f}\n", fit(first_column, 20), fit(date, 10), fit(type, 12),
+                     fit(value_or_dash(e["country"]), 3), fit(value_or_dash(e["location"]), 30), fit(weapons, 13),
+                     fit(actor, 34), fit(value_or_dash(e["killed"]) + "/" + value_or_dash(e["injured"]), 10),
+                     e["confidence"].get<double>());
 }
 
 std::string event_table_rows(const nlohmann::ordered_json& record) {
   std::string out;
   const std::string article = record["article"]["id"].get<std::string>();
-  for (const auto& e : record["events"]) {
-    std::string weapons;
-    for (const auto& w : e["weapons"]) weapons += (weapons.empty() ? "" : ",") + w.get<std::string>();
-    std::string date = value_or_dash(e["date"]);
-    if (!e["date_max"].is_null()) date += ".." + e["date_max"].get<std::string>().substr(5);
-    std::string actor = value_or_dash(e["actor"]);
-    if (!e["actor_status"].is_null()) actor += " (" + e["actor_status"].get<std::string>() + ")";
-    std::string type = e["type"].get<std::string>();
-    if (e["count"].get<int>() > 1) type += fmt::format(" ×{}", e["count"].get<int>());
-    if (e["role"] == "background") type += "*";
-    out += fmt::format("{} {} {} {} {} {} {} {} {:.2f}\n", fit(article, 20), fit(date, 10), fit(type, 12),
-                       fit(value_or_dash(e["country"]), 3), fit(value_or_dash(e["location"]), 30), fit(weapons, 13),
-                       fit(actor, 34), fit(value_or_dash(e["killed"]) + "/" + value_or_dash(e["injured"]), 10),
-                       e["confidence"].get<double>());
-  }
+  for (const auto& e : record["events"]) out += event_table_row(article, e);
   for (const auto& t : record["tallies"]) {
     const std::string what = fmt::format("{} {} {}{}", t["what"].get<std::string>(), t["qualifier"] == "at_least" ? "≥" : "=",
                                          t["count"].get<long>(), t["since"].is_null() ? "" : " since " + t["since"].get<std::string>());

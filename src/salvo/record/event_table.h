@@ -7,7 +7,10 @@
 
 namespace salvo {
 
-std::string event_table_header();
+// The header, its first column named `first_column` ("article", "event").
+std::string event_table_header(const std::string& first_column = "article");
+// One event (per-article or merged form) as a line of the table.
+std::string event_table_row(const std::string& first_column, const nlohmann::ordered_json& event);
 // One line per event of the record, then one per tally; nothing for an article without either.
 std::string event_table_rows(const nlohmann::ordered_json& record);
 

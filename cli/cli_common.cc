@@ -1,0 +1,48 @@
+#include "cli_common.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace salvo::cli {
+
+void add_input_options(CLI::App* command, InputArgs& args) {
+  command->add_option("paths", args.paths, "Files or folders (searched recursively); - reads stdin")
+      ->type_name("PATH...");
+  command->add_option("--stdin-format", args.stdin_format, "Format of stdin: auto (sniffed), txt, jsonl, html")
+      ->check(CLI::IsMember({"auto", "txt", "jsonl", "html"}))
+      ->capture_default_str();
+  command
+      ->add_option("--max-article-bytes", args.max_article_bytes,
+                   "Longer articles are cut to this many bytes, with a warning")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+}
+
+size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article) {
+  salvo::ReadOptions options;
+  options.max_article_bytes = args.max_article_bytes;
+  options.stdin_format = args.stdin_format == "txt"     ? salvo::InputFormat::kText
+                         : args.stdin_format == "jsonl" ? salvo::InputFormat::kJsonl
+                         : args.stdin_format == "html"  ? salvo::InputFormat::kHtml
+                                                        : salvo::InputFormat::kAuto;
+  return salvo::read_articles(args.paths.empty() ? std::vector<std::string>{"-"} : args.paths, options, on_article,
+                              [](const salvo::InputProblem& problem) {
+                                fmt::print(stderr, "salvo: {}: {}\n", problem.where, problem.message);
+                              });
+}
+
+bool Output::open(const std::string& path, const char* command) {
+    if (path == "-") return true;
+    file.open(path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      fmt::print(stderr, "salvo {}: cannot write {}: {}\n", command, path, std::strerror(errno));
+      return false;
+    }
+    stream = &file;
+    return true;
+}
+
+
+}  // namespace salvo::cli

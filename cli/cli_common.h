@@ -1,0 +1,40 @@
+// What every salvo subcommand shares: exit codes, input options, reading inputs, output files.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "salvo/ingest/reader.h"
+
+namespace salvo::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSkipped = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitData = 3;  // Salvo's own data files, a gold folder or the store unusable
+
+struct InputArgs {
+  std::vector<std::string> paths;
+  std::string stdin_format = "auto";
+  size_t max_article_bytes = salvo::ReadOptions{}.max_article_bytes;
+};
+
+void add_input_options(CLI::App* command, InputArgs& args);
+
+// Reads every input, calling `on_article` for each; reports skipped inputs on stderr.
+// Returns the number of inputs skipped.
+size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article);
+
+struct Output {
+  std::ofstream file;
+  std::ostream* stream = &std::cout;
+  // Opens FILE, or keeps stdout for "-"; false (with a message) when it cannot be written.
+  bool open(const std::string& path, const char* command);
+};
+
+}  // namespace salvo::cli

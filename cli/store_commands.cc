@@ -1,0 +1,382 @@
+#include "store_commands.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+
+#include "salvo/base/data_dir.h"
+#include "salvo/export/merged_formats.h"
+#include "salvo/gazetteer/gazetteer.h"
+#include "salvo/pipeline/process.h"
+#include "salvo/recognize/recognizer.h"
+#include "salvo/store/store.h"
+
+namespace salvo::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+// Opens the store; a command that only reads refuses to create an empty one.
+std::optional<Store> open_store(const std::string& path, const char* command, bool create = false) {
+  if (!create && !std::filesystem::exists(path)) {
+    fmt::print(stderr, "salvo {}: {}: no store here; run 'salvo ingest --db {} PATH…' first\n", command, path, path);
+    return std::nullopt;
+  }
+  auto store = Store::open(path);
+  if (!store) {
+    fmt::print(stderr, "salvo {}: {}\n", command, store.error().message);
+    return std::nullopt;
+  }
+  return std::move(store).value();
+}
+
+// Input files under `paths`, for the progress bar's ETA (stdin and JSONL lines count as one).
+size_t count_input_files(const std::vector<std::string>& paths) {
+  size_t n = 0;
+  std::error_code ec;
+  for (const std::string& p : paths) {
+    if (std::filesystem::is_directory(p, ec)) {
+      for (auto it = std::filesystem::recursive_directory_iterator(p, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+           it.increment(ec)) {
+        n += it->is_regular_file(ec) ? 1 : 0;
+      }
+    } else {
+      ++n;
+    }
+  }
+  return n;
+}
+
+// A progress line on a terminal: articles, rate, and an ETA from the input files done.
+class Progress {
+ public:
+  Progress(bool enabled, size_t total_files) : enabled_(enabled), total_files_(total_files) {}
+
+  void update(size_t articles, const std::string& source, const std::string& counts) {
+    const std::string file = source.substr(0, source.rfind(':') != std::string::npos && source.rfind(':') > source.rfind('/') ? source.rfind(':') : source.size());
+    if (file != last_file_) ++files_done_, last_file_ = file;
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (now - last_draw_ < std::chrono::milliseconds(100)) return;
+    last_draw_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double rate = seconds > 0 ? static_cast<double>(articles) / seconds : 0;
+    std::string eta = "--:--";
+    if (files_done_ > 0 && total_files_ >= files_done_) {
+      const double left = seconds / static_cast<double>(files_done_) * static_cast<double>(total_files_ - files_done_);
+      eta = fmt::format("{}:{:02}", static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+    }
+    const size_t width = 24;
+    const size_t filled = total_files_ ? std::min(width, width * files_done_ / total_files_) : 0;
+    fmt::print(stderr, "\r[{}{}] {} article(s) {:.1f}/s ETA {}  {}\x1b[K", std::string(filled, '#'),
+               std::string(width - filled, '.'), articles, rate, eta, counts);
+  }
+
+  void finish() const {
+    if (enabled_) fmt::print(stderr, "\r\x1b[K");
+  }
+
+  double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  bool enabled_;
+  size_t total_files_;
+  size_t files_done_ = 0;
+  std::string last_file_;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_draw_{};
+};
+
+std::string merge_line(const MergeSummary& m) {
+  return fmt::format("{} mention(s) in {} block(s) re-merged into {} event(s), {} changed", m.mentions, m.countries,
+                     m.events, m.changed);
+}
+
+int run_ingest(const StoreArgs& args) {
+  auto recognizer = Recognizer::load(data_dir());
+  if (!recognizer) {
+    fmt::print(stderr, "salvo ingest: {}\n", recognizer.error().message);
+    return kExitData;
+  }
+  std::optional<Store> store = open_store(args.db, "ingest", /*create=*/true);
+  if (!store) return kExitData;
+  const bool terminal = isatty(STDERR_FILENO) && !args.quiet;
+  Progress progress(terminal, terminal ? count_input_files(args.input.paths) : 0);
+  std::map<PutOutcome, size_t> outcomes;
+  size_t articles = 0;
+  std::optional<Error> fatal;
+  const size_t skipped = for_each_article(args.input, [&](Article&& article) {
+    if (fatal) return;  // the store failed: read on only to end the loop
+    ++articles;
+    const std::string source = article.source;
+    const PutResult known = store->classify(article);
+    if (known.outcome == PutOutcome::kUnchanged || known.outcome == PutOutcome::kDuplicate) {
+      ++outcomes[known.outcome];
+      if (known.outcome == PutOutcome::kDuplicate && !args.quiet) {
+        fmt::print(stderr, "{}salvo ingest: {}: the same text is stored as {}; not stored twice\n", terminal ? "\r\x1b[K" : "",
+                   source, known.stored_as);
+      }
+    } else {
+      Article copy_for_store = article;  // process_article consumes the article; the store keeps the raw bytes
+      const Json record = process_article(std::move(article), *recognizer, {});
+      auto put = store->put(copy_for_store, record);
+      if (!put) {
+        fatal = put.error();
+        return;
+      }
+      ++outcomes[put->outcome];
+    }
+    progress.update(articles, source,
+                    fmt::format("{} added, {} unchanged", outcomes[PutOutcome::kAdded] + outcomes[PutOutcome::kReplaced],
+                                outcomes[PutOutcome::kUnchanged]));
+  });
+  progress.finish();
+  if (fatal) {
+    fmt::print(stderr, "salvo ingest: {}\nsalvo ingest: stopped; what was stored before stays stored\n", fatal->message);
+    return kExitData;
+  }
+  // Also finishes the merge of a run that was interrupted.
+  auto merged = store->merge_pending();
+  if (!merged) {
+    fmt::print(stderr, "salvo ingest: {}\n", merged.error().message);
+    return kExitData;
+  }
+  if (!args.quiet) {
+    fmt::print(stderr, "salvo ingest: {} article(s) in {:.1f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} input(s) skipped; {} → {}\n",
+               articles, progress.seconds(), outcomes[PutOutcome::kAdded], outcomes[PutOutcome::kReplaced],
+               outcomes[PutOutcome::kUnchanged], outcomes[PutOutcome::kDuplicate], skipped, merge_line(*merged), args.db);
+  }
+  return skipped > 0 ? kExitSkipped : kExitOk;
+}
+
+int run_reprocess(const StoreArgs& args) {
+  auto recognizer = Recognizer::load(data_dir());
+  if (!recognizer) {
+    fmt::print(stderr, "salvo reprocess: {}\n", recognizer.error().message);
+    return kExitData;
+  }
+  std::optional<Store> store = open_store(args.db, "reprocess");
+  if (!store) return kExitData;
+  auto ids = store->article_ids();
+  if (!ids) {
+    fmt::print(stderr, "salvo reprocess: {}\n", ids.error().message);
+    return kExitData;
+  }
+  size_t changed = 0;
+  for (const std::string& id : *ids) {
+    auto article = store->article(id);
+    if (!article) {
+      fmt::print(stderr, "salvo reprocess: {}\n", article.error().message);
+      return kExitData;
+    }
+    Article copy_for_store = *article;
+    const Json record = process_article(std::move(article).value(), *recognizer, {});
+    auto updated = store->update_record(copy_for_store, record);
+    if (!updated) {
+      fmt::print(stderr, "salvo reprocess: {}\n", updated.error().message);
+      return kExitData;
+    }
+    changed += *updated ? 1 : 0;
+  }
+  auto merged = store->merge_pending();
+  if (!merged) {
+    fmt::print(stderr, "salvo reprocess: {}\n", merged.error().message);
+    return kExitData;
+  }
+  if (!args.quiet) {
+    fmt::print(stderr, "salvo reprocess: {} article(s) re-extracted, {} changed; {}\n", ids->size(), changed, merge_line(*merged));
+  }
+  return kExitOk;
+}
+
+std::optional<EventFilter> event_filter(const StoreArgs& args) {
+  EventFilter filter{args.country, args.since, args.until, args.type, args.weapon, args.actor, std::nullopt};
+  for (const std::string* date : {&args.since, &args.until}) {
+    if (!date->empty() && !parse_iso_date_prefix(*date)) {
+      fmt::print(stderr, "salvo events: '{}' is not a date (YYYY-MM-DD)\n", *date);
+      return std::nullopt;
+    }
+  }
+  if (!args.bbox.empty()) {
+    std::array<double, 4> box{};
+    std::istringstream in(args.bbox);
+    char comma = 0;
+    if (!(in >> box[0] >> comma >> box[1] >> comma >> box[2] >> comma >> box[3]) || box[0] > box[2] || box[1] > box[3]) {
+      fmt::print(stderr, "salvo events: --bbox wants WEST,SOUTH,EAST,NORTH in degrees (e.g. 38,29,49,38), got '{}'\n", args.bbox);
+      return std::nullopt;
+    }
+    filter.bbox = box;
+  }
+  return filter;
+}
+
+int run_events(const StoreArgs& args) {
+  std::optional<EventFilter> filter = event_filter(args);
+  if (!filter) return kExitUsage;
+  std::optional<Store> store = open_store(args.db, "events");
+  if (!store) return kExitData;
+  auto events = store->events(*filter);
+  if (!events) {
+    fmt::print(stderr, "salvo events: {}\n", events.error().message);
+    return kExitData;
+  }
+  Output output;
+  if (!output.open(args.output, "events")) return kExitUsage;
+  std::ostream& out = *output.stream;
+  const std::string format = !args.format.empty() ? args.format : (args.output == "-" && isatty(STDOUT_FILENO) ? "table" : "jsonl");
+  if (format == "table") {
+    out << merged_table(*events);
+  } else if (format == "jsonl") {
+    for (const Json& e : *events) out << e.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  } else if (format == "geojson") {
+    out << geojson(*events).dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  } else {  // csv
+    auto gazetteer = Gazetteer::load(data_dir());
+    const CountryNames names = [&](const std::string& code) {
+      const Place* country = gazetteer ? gazetteer->find("country:" + code) : nullptr;
+      return country ? country->name : code;
+    };
+    out << acled_csv_header();
+    for (const Json& e : *events) out << acled_csv_row(e, names);
+  }
+  out.flush();
+  if (!out) {
+    fmt::print(stderr, "salvo events: error writing {}\n", args.output == "-" ? "standard output" : args.output);
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+int run_show(const StoreArgs& args) {
+  std::optional<Store> store = open_store(args.db, "show");
+  if (!store) return kExitData;
+  auto event = store->event(args.event_id);
+  if (!event) {
+    fmt::print(stderr, "salvo show: {}\n", event.error().message);
+    return kExitData;
+  }
+  if (!*event) {
+    fmt::print(stderr, "salvo show: no event {} in {} (list them with 'salvo events')\n", args.event_id, args.db);
+    return kExitSkipped;
+  }
+  if (args.json) {
+    std::cout << (*event)->dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  } else {
+    std::cout << event_account(**event);
+  }
+  return kExitOk;
+}
+
+// The day a tally's "since" starts: "2023-10" is the 1st of October.
+std::string since_day(const std::string& since) { return since.size() == 7 ? since + "-01" : since; }
+
+int run_tallies(const StoreArgs& args) {
+  std::optional<Store> store = open_store(args.db, "tallies");
+  if (!store) return kExitData;
+  auto tallies = store->tallies();
+  if (!tallies) {
+    fmt::print(stderr, "salvo tallies: {}\n", tallies.error().message);
+    return kExitData;
+  }
+  const bool jsonl = args.format == "jsonl";
+  if (!jsonl) {
+    fmt::print("{:<10} {:<8} {:<10} {:<3} {:>7}  {:>12}  {}\n", "as_of", "what", "since", "cc", "count", "salvo holds",
+               "source");
+  }
+  for (const StoredTally& t : *tallies) {
+    const Json& tally = t.tally;
+    const std::string what = tally.value("what", "");
+    const std::string since = tally["since"].is_string() ? tally["since"].get<std::string>() : "";
+    const std::string as_of = tally["as_of"].is_string() ? tally["as_of"].get<std::string>() : t.published.value_or("");
+    const std::string country = tally["country"].is_string() ? tally["country"].get<std::string>() : "";
+    // Beside an official count of attacks, the attacks Salvo holds for the same window.
+    std::optional<size_t> held;
+    if (what == "attacks" && !since.empty() && !as_of.empty()) {
+      auto n = store->count_attacks(country, since_day(since), as_of);
+      if (n) held = *n;
+    }
+    if (jsonl) {
+      Json line = {{"article", t.article}, {"tally", tally}, {"salvo_events", held ? Json(*held) : Json()}};
+      std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+      continue;
+    }
+    const std::string qualifier = tally.value("qualifier", "exact") == "at_least" ? "≥" : tally.value("qualifier", "") == "about" ? "~" : "";
+    const std::string holds = held ? fmt::format("{} ({:.0f}%)", *held, tally["count"].get<double>() > 0 ? 100.0 * static_cast<double>(*held) / tally["count"].get<double>() : 0.0)
+                                   : "-";
+    fmt::print("{:<10} {:<8} {:<10} {:<3} {:>7}  {:>12}  {}\n", as_of.empty() ? "-" : as_of, what, since.empty() ? "-" : since,
+               country.empty() ? "all" : country, qualifier + std::to_string(tally["count"].get<long>()), holds, t.article);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_store_commands(CLI::App& app, StoreArgs& args) {
+  const auto add_db = [&](CLI::App* command) {
+    command->add_option("--db", args.db, "The store: an SQLite file, created if missing")->type_name("PATH")->capture_default_str();
+  };
+
+  args.ingest = app.add_subcommand(
+      "ingest", "Extract articles and store them with their events; merge each incident's reports into one event. "
+                "Idempotent: articles already stored (same bytes) are skipped; a changed text replaces its events.");
+  add_input_options(args.ingest, args.input);
+  add_db(args.ingest);
+  args.ingest->add_flag("-q,--quiet", args.quiet, "No progress, no summary; problems only");
+  args.ingest->footer(
+      "Examples:\n"
+      "  salvo ingest examples/seeds                # into ./salvo.db\n"
+      "  salvo ingest --db news.db feeds/*.jsonl.gz  # again later: only new articles are extracted\n"
+      "Safe to kill at any moment: the store keeps every finished article, and the next run completes the merge.\n"
+      "Exit status: 0 all stored; 1 some input skipped; 2 usage; 3 data files or store unusable.");
+
+  args.reprocess = app.add_subcommand(
+      "reprocess", "Re-extract every stored article with today's lexicons and rules, and re-merge what changed.");
+  add_db(args.reprocess);
+  args.reprocess->add_flag("-q,--quiet", args.quiet, "No summary");
+
+  args.events = app.add_subcommand("events", "List merged events, filtered, as a table, CSV (ACLED columns), JSONL or GeoJSON.");
+  add_db(args.events);
+  args.events->add_option("--country", args.country, "ISO code: IQ, SY, JO, …")->type_name("CC");
+  args.events->add_option("--since", args.since, "From this day (YYYY-MM-DD)")->type_name("DATE");
+  args.events->add_option("--until", args.until, "Up to this day (YYYY-MM-DD)")->type_name("DATE");
+  args.events->add_option("--type", args.type, "attack, interception or strike")->check(CLI::IsMember({"attack", "interception", "strike"}));
+  args.events->add_option("--weapon", args.weapon, "rocket, drone, missile, mortar, ied, small_arms, aircraft")
+      ->check(CLI::IsMember({"rocket", "drone", "missile", "mortar", "ied", "small_arms", "aircraft", "unknown"}));
+  args.events->add_option("--actor", args.actor, "Part of the actor's name (case-insensitive)")->type_name("TEXT");
+  args.events->add_option("--bbox", args.bbox, "WEST,SOUTH,EAST,NORTH in degrees")->type_name("W,S,E,N");
+  args.events->add_option("--format", args.format, "table (default on a terminal), jsonl (default otherwise), csv, geojson")
+      ->check(CLI::IsMember({"table", "csv", "jsonl", "geojson"}));
+  args.events->add_option("-o,--output", args.output, "Write to FILE instead of stdout")->type_name("FILE");
+  args.events->footer(
+      "Examples:\n"
+      "  salvo events --country SY --since 2023-10-17 --weapon drone\n"
+      "  salvo events --format csv -o events.csv       # ACLED column names: existing scripts read it\n"
+      "  salvo events --format geojson -o events.geojson  # open in QGIS or kepler.gl\n"
+      "  salvo events --bbox 38,32,42,37 --format jsonl | jq .id");
+
+  args.show = app.add_subcommand("show", "One merged event: its fields, every source with its evidence sentences, and "
+                                         "the values the sources disagree on.");
+  add_db(args.show);
+  args.show->add_option("event", args.event_id, "An event id (ev_…), as 'salvo events' lists them")->required();
+  args.show->add_flag("--json", args.json, "The event as JSON (spec/output.md merged form, sources with their articles)");
+
+  args.tallies = app.add_subcommand("tallies", "Official running tallies the articles report (\"74 attacks since 17 "
+                                               "October\"), beside the attacks Salvo holds for the same window and country.");
+  add_db(args.tallies);
+  args.tallies->add_option("--format", args.format, "table or jsonl")->check(CLI::IsMember({"table", "jsonl"}));
+}
+
+std::optional<int> run_store_command(const StoreArgs& args) {
+  if (args.ingest->parsed()) return run_ingest(args);
+  if (args.reprocess->parsed()) return run_reprocess(args);
+  if (args.events->parsed()) return run_events(args);
+  if (args.show->parsed()) return run_show(args);
+  if (args.tallies->parsed()) return run_tallies(args);
+  return std::nullopt;
+}
+
+}  // namespace salvo::cli

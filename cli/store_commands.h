@@ -1,0 +1,35 @@
+// salvo ingest | reprocess | events | show | tallies: the event store from the command line.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+#include "cli_common.h"
+
+namespace salvo::cli {
+
+struct StoreArgs {
+  std::string db = "salvo.db";
+  InputArgs input;
+  bool quiet = false;
+  // events
+  std::string country, since, until, type, weapon, actor, bbox, format, output = "-";
+  // show
+  std::string event_id;
+  bool json = false;
+
+  CLI::App* ingest = nullptr;
+  CLI::App* reprocess = nullptr;
+  CLI::App* events = nullptr;
+  CLI::App* show = nullptr;
+  CLI::App* tallies = nullptr;
+};
+
+void add_store_commands(CLI::App& app, StoreArgs& args);
+
+// The exit status of the store command that was parsed; nothing when none was.
+std::optional<int> run_store_command(const StoreArgs& args);
+
+}  // namespace salvo::cli

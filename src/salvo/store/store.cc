@@ -1,0 +1,551 @@
+#include "salvo/store/store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <variant>
+
+#include "salvo/base/date.h"
+#include "salvo/merge/merge.h"
+
+namespace salvo {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Schema migrations: kMigrations[v] takes a store from version v to v + 1. Never edit one that
+// has shipped; add the next.
+constexpr const char* kMigrations[] = {
+    // 0 → 1
+    R"sql(
+CREATE TABLE articles (
+  id             TEXT PRIMARY KEY,
+  source         TEXT NOT NULL,
+  sha256         TEXT NOT NULL,
+  url            TEXT,
+  title          TEXT,
+  published      TEXT,
+  published_from TEXT NOT NULL,
+  language       TEXT,
+  kind           TEXT NOT NULL,          -- text | html: how `raw` is read again by reprocess
+  body_offset    INTEGER NOT NULL,
+  raw            BLOB NOT NULL,          -- the bytes as read: every offset refers to them
+  record         TEXT NOT NULL           -- the per-article JSON record (spec/output.md)
+);
+CREATE INDEX articles_sha256 ON articles(sha256);
+
+-- One row per event of an article record: what the merge reads.
+CREATE TABLE mentions (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  country    TEXT NOT NULL,              -- '' when the event has none
+  date       TEXT,
+  event_id   TEXT,                       -- the merged event, once merged
+  json       TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX mentions_country ON mentions(country, date);
+
+CREATE TABLE tallies (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  what       TEXT NOT NULL,
+  count      INTEGER NOT NULL,
+  country    TEXT,
+  since      TEXT,
+  as_of      TEXT,
+  json       TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE events (
+  id              TEXT PRIMARY KEY,      -- from content: stable across runs and ingest order
+  type            TEXT NOT NULL,
+  date            TEXT,
+  date_max        TEXT,
+  country         TEXT NOT NULL,         -- '' when unknown
+  admin1          TEXT,
+  location        TEXT,
+  lat             REAL,
+  lon             REAL,
+  place_precision TEXT,
+  weapons         TEXT NOT NULL,         -- JSON array
+  actor           TEXT,
+  actor_status    TEXT,
+  killed          INTEGER,
+  injured         INTEGER,
+  count           INTEGER NOT NULL,
+  role            TEXT,
+  confidence      REAL,
+  json            TEXT NOT NULL          -- spec/output.md merged form
+);
+CREATE INDEX events_country_date ON events(country, date);
+CREATE INDEX events_date ON events(date);
+
+CREATE TABLE event_sources (
+  event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  article_id TEXT NOT NULL,
+  idx        INTEGER NOT NULL,
+  PRIMARY KEY (event_id, article_id, idx)
+);
+CREATE INDEX event_sources_article ON event_sources(article_id);
+
+-- Countries whose mentions changed since their events were last merged; written by the same
+-- transaction that changes the mentions, cleared by the one that merges.
+CREATE TABLE merge_pending (country TEXT PRIMARY KEY);
+)sql",
+};
+static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
+
+std::string string_or_empty(const Json& object, const char* field) {
+  auto it = object.find(field);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Binds a JSON value (string, number or null) to parameter `index`.
+void bind_json(SQLite::Statement& statement, int index, const Json& value) {
+  if (value.is_string()) statement.bind(index, value.get<std::string>());
+  else if (value.is_number_integer()) statement.bind(index, value.get<int64_t>());
+  else if (value.is_number()) statement.bind(index, value.get<double>());
+  else statement.bind(index);
+}
+
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+  if (value) statement.bind(index, *value);
+  else statement.bind(index);
+}
+
+std::optional<std::string> optional_text(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+PublishedFrom published_from_name(const std::string& name) {
+  for (PublishedFrom from : {PublishedFrom::kHeader, PublishedFrom::kMetadata, PublishedFrom::kText}) {
+    if (name == to_string(from)) return from;
+  }
+  return PublishedFrom::kNone;
+}
+
+Error store_error(const std::filesystem::path& path, const std::exception& e) {
+  return Error{fmt::format("{}: {}", path.string(), e.what())};
+}
+
+void mark_pending(SQLite::Database& db, const std::string& country) {
+  SQLite::Statement mark(db, "INSERT OR IGNORE INTO merge_pending(country) VALUES (?)");
+  mark.bind(1, country);
+  mark.exec();
+}
+
+// The countries of an article's mentions are to be re-merged: its mentions are about to change.
+void mark_countries_of(SQLite::Database& db, const std::string& article_id) {
+  SQLite::Statement old(db, "SELECT DISTINCT country FROM mentions WHERE article_id = ?");
+  old.bind(1, article_id);
+  while (old.executeStep()) mark_pending(db, old.getColumn(0).getString());
+}
+
+// The record's events (as mentions, their countries marked for re-merging) and tallies.
+void write_extraction(SQLite::Database& db, const std::string& article_id, const Json& record) {
+  const Json& events = record.contains("events") ? record["events"] : Json::array();
+  SQLite::Statement mention(db, "INSERT INTO mentions(article_id, idx, country, date, json) VALUES (?, ?, ?, ?, ?)");
+  for (size_t i = 0; i < events.size(); ++i) {
+    const std::string country = string_or_empty(events[i], "country");
+    mention.bind(1, article_id);
+    mention.bind(2, static_cast<int64_t>(i));
+    mention.bind(3, country);
+    bind_json(mention, 4, events[i].contains("date") ? events[i]["date"] : Json());
+    mention.bind(5, events[i].dump(-1, ' ', false, Json::error_handler_t::replace));
+    mention.exec();
+    mention.reset();
+    mark_pending(db, country);
+  }
+  const Json& tallies = record.contains("tallies") ? record["tallies"] : Json::array();
+  SQLite::Statement tally(db, "INSERT INTO tallies(article_id, idx, what, count, country, since, as_of, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (size_t i = 0; i < tallies.size(); ++i) {
+    const Json& t = tallies[i];
+    tally.bind(1, article_id);
+    tally.bind(2, static_cast<int64_t>(i));
+    tally.bind(3, string_or_empty(t, "what"));
+    tally.bind(4, t.contains("count") && t["count"].is_number_integer() ? t["count"].get<int64_t>() : 0);
+    bind_json(tally, 5, t.contains("country") ? t["country"] : Json());
+    bind_json(tally, 6, t.contains("since") ? t["since"] : Json());
+    bind_json(tally, 7, t.contains("as_of") ? t["as_of"] : Json());
+    tally.bind(8, t.dump(-1, ' ', false, Json::error_handler_t::replace));
+    tally.exec();
+    tally.reset();
+  }
+}
+
+}  // namespace
+
+const char* to_string(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kAdded: return "added";
+    case PutOutcome::kReplaced: return "replaced";
+    case PutOutcome::kUnchanged: return "unchanged";
+    case PutOutcome::kDuplicate: return "duplicate";
+  }
+  return "?";
+}
+
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Result<Store> Store::open(const std::filesystem::path& path) {
+  Store store;
+  store.path_ = path;
+  try {
+    store.db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, /*busy ms=*/10000);
+    SQLite::Database& db = *store.db_;
+    // WAL: readers never block the writer, and a killed writer leaves the last committed state.
+    // synchronous=NORMAL keeps that under a killed process; only a power cut may lose the last
+    // transactions (never consistency).
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA synchronous=NORMAL");
+    db.exec("PRAGMA foreign_keys=ON");
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version > kStoreSchemaVersion) {
+      return Error{fmt::format("{}: store schema version {} is newer than this salvo understands ({}); use a newer salvo",
+                               path.string(), version, kStoreSchemaVersion)};
+    }
+    if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+      return Error{fmt::format("{}: an SQLite database, but not a Salvo store (no schema version); refusing to touch it",
+                               path.string())};
+    }
+    if (version < kStoreSchemaVersion) {
+      SQLite::Transaction migrate(db, SQLite::TransactionBehavior::IMMEDIATE);
+      for (int v = version; v < kStoreSchemaVersion; ++v) db.exec(kMigrations[v]);
+      db.exec(fmt::format("PRAGMA user_version = {}", kStoreSchemaVersion));
+      migrate.commit();
+    }
+  } catch (const std::exception& e) {
+    return store_error(path, e);
+  }
+  return store;
+}
+
+PutResult Store::classify(const Article& article) const {
+  SQLite::Statement same(*db_, "SELECT sha256 FROM articles WHERE id = ?");
+  same.bind(1, article.id);
+  if (same.executeStep() && same.getColumn(0).getString() == article.sha256) return {PutOutcome::kUnchanged, article.id};
+  SQLite::Statement twin(*db_, "SELECT id FROM articles WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1");
+  twin.bind(1, article.sha256);
+  twin.bind(2, article.id);
+  if (twin.executeStep()) return {PutOutcome::kDuplicate, twin.getColumn(0).getString()};
+  return {PutOutcome::kAdded, article.id};
+}
+
+Result<PutResult> Store::put(const Article& article, const Json& record) {
+  try {
+    SQLite::Database& db = *db_;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    PutResult result = classify(article);
+    if (result.outcome == PutOutcome::kUnchanged || result.outcome == PutOutcome::kDuplicate) return result;
+
+    mark_countries_of(db, article.id);
+    SQLite::Statement remove(db, "DELETE FROM articles WHERE id = ?");  // mentions and tallies cascade
+    remove.bind(1, article.id);
+    const bool existed = remove.exec() > 0;
+    result.outcome = existed ? PutOutcome::kReplaced : PutOutcome::kAdded;
+
+    const Json& meta = record.contains("article") ? record["article"] : Json::object();
+    SQLite::Statement insert(db, R"sql(
+      INSERT INTO articles(id, source, sha256, url, title, published, published_from, language, kind, body_offset, raw, record)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    insert.bind(1, article.id);
+    insert.bind(2, article.source);
+    insert.bind(3, article.sha256);
+    bind_optional(insert, 4, article.url);
+    bind_optional(insert, 5, article.title);
+    // What analysis learnt (a byline, page metadata) as the record says, else as read.
+    bind_json(insert, 6, meta.contains("published") ? meta["published"] : Json());
+    insert.bind(7, meta.contains("published_from") && meta["published_from"].is_string()
+                       ? meta["published_from"].get<std::string>()
+                       : to_string(article.published_from));
+    bind_json(insert, 8, meta.contains("language") ? meta["language"] : Json());
+    insert.bind(9, article.kind == ContentKind::kHtml ? "html" : "text");
+    insert.bind(10, static_cast<int64_t>(article.body_offset));
+    insert.bind(11, article.raw.data(), static_cast<int>(article.raw.size()));
+    insert.bind(12, record.dump(-1, ' ', false, Json::error_handler_t::replace));
+    insert.exec();
+
+    write_extraction(db, article.id, record);
+    transaction.commit();
+    return result;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<MergeSummary> Store::merge_pending() {
+  MergeSummary summary;
+  try {
+    SQLite::Database& db = *db_;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<std::string> countries;
+    SQLite::Statement pending(db, "SELECT country FROM merge_pending ORDER BY country");
+    while (pending.executeStep()) countries.push_back(pending.getColumn(0).getString());
+
+    SQLite::Statement read(db, "SELECT article_id, idx, json FROM mentions WHERE country = ? ORDER BY article_id, idx");
+    SQLite::Statement old_events(db, "SELECT id, json FROM events WHERE country = ?");
+    SQLite::Statement remove_event(db, "DELETE FROM events WHERE id = ?");
+    SQLite::Statement insert_event(db, R"sql(
+      INSERT INTO events(id, type, date, date_max, country, admin1, location, lat, lon, place_precision, weapons,
+                         actor, actor_status, killed, injured, count, role, confidence, json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    SQLite::Statement insert_source(db, "INSERT INTO event_sources(event_id, article_id, idx) VALUES (?, ?, ?)");
+    SQLite::Statement link(db, "UPDATE mentions SET event_id = ? WHERE article_id = ? AND idx = ?");
+    SQLite::Statement done(db, "DELETE FROM merge_pending WHERE country = ?");
+
+    for (const std::string& country : countries) {
+      std::vector<Mention> mentions;
+      read.bind(1, country);
+      while (read.executeStep()) {
+        mentions.push_back(mention_of_event(read.getColumn(0).getString(), static_cast<size_t>(read.getColumn(1).getInt64()),
+                                            Json::parse(read.getColumn(2).getString())));
+      }
+      read.reset();
+      const std::vector<MergedEvent> merged = merge_mentions(mentions);
+
+      // Only what changed is written: an event whose content is the same keeps its row.
+      std::map<std::string, std::string> before;
+      old_events.bind(1, country);
+      while (old_events.executeStep()) before[old_events.getColumn(0).getString()] = old_events.getColumn(1).getString();
+      old_events.reset();
+      std::set<std::string> now;
+      for (const MergedEvent& e : merged) {
+        now.insert(e.id);
+        const std::string json = e.event.dump(-1, ' ', false, Json::error_handler_t::replace);
+        for (size_t member : e.members) {
+          link.bind(1, e.id);
+          link.bind(2, mentions[member].article);
+          link.bind(3, static_cast<int64_t>(mentions[member].index));
+          link.exec();
+          link.reset();
+        }
+        auto it = before.find(e.id);
+        if (it != before.end() && it->second == json) continue;
+        ++summary.changed;
+        remove_event.bind(1, e.id);
+        remove_event.exec();
+        remove_event.reset();
+        const Json& v = e.event;
+        int k = 1;
+        insert_event.bind(k++, e.id);
+        for (const char* field : {"type", "date", "date_max"}) bind_json(insert_event, k++, v[field]);
+        insert_event.bind(k++, country);
+        for (const char* field : {"admin1", "location", "lat", "lon", "place_precision"}) bind_json(insert_event, k++, v[field]);
+        insert_event.bind(k++, v["weapons"].dump());
+        for (const char* field : {"actor", "actor_status", "killed", "injured", "count", "role", "confidence"}) {
+          bind_json(insert_event, k++, v[field]);
+        }
+        insert_event.bind(k++, json);
+        insert_event.exec();
+        insert_event.reset();
+        for (size_t member : e.members) {
+          insert_source.bind(1, e.id);
+          insert_source.bind(2, mentions[member].article);
+          insert_source.bind(3, static_cast<int64_t>(mentions[member].index));
+          insert_source.exec();
+          insert_source.reset();
+        }
+      }
+      for (const auto& [id, json] : before) {
+        if (now.count(id)) continue;
+        ++summary.changed;
+        remove_event.bind(1, id);
+        remove_event.exec();
+        remove_event.reset();
+      }
+      done.bind(1, country);
+      done.exec();
+      done.reset();
+      ++summary.countries;
+      summary.mentions += mentions.size();
+      summary.events += merged.size();
+    }
+    transaction.commit();
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+  return summary;
+}
+
+Result<std::vector<Json>> Store::events(const EventFilter& filter) const {
+  std::string sql = "SELECT json FROM events WHERE 1";
+  std::vector<std::variant<std::string, double>> params;
+  if (!filter.country.empty()) sql += " AND country = ?", params.emplace_back(filter.country);
+  if (!filter.since.empty()) sql += " AND coalesce(date_max, date) >= ?", params.emplace_back(filter.since);
+  if (!filter.until.empty()) sql += " AND date <= ?", params.emplace_back(filter.until);
+  if (!filter.type.empty()) sql += " AND type = ?", params.emplace_back(filter.type);
+  if (!filter.weapon.empty()) {
+    sql += " AND EXISTS (SELECT 1 FROM json_each(events.weapons) WHERE value = ?)";
+    params.emplace_back(filter.weapon);
+  }
+  if (!filter.actor.empty()) sql += " AND instr(lower(actor), lower(?)) > 0", params.emplace_back(filter.actor);
+  if (filter.bbox) {
+    const auto& [west, south, east, north] = *filter.bbox;
+    sql += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
+    for (double v : {west, east, south, north}) params.emplace_back(v);
+  }
+  sql += " ORDER BY coalesce(date, '9999'), id";
+  try {
+    SQLite::Statement query(*db_, sql);
+    for (size_t i = 0; i < params.size(); ++i) {
+      if (const auto* text = std::get_if<std::string>(&params[i])) query.bind(static_cast<int>(i + 1), *text);
+      else query.bind(static_cast<int>(i + 1), std::get<double>(params[i]));
+    }
+    std::vector<Json> out;
+    while (query.executeStep()) out.push_back(Json::parse(query.getColumn(0).getString()));
+    return out;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<std::optional<Json>> Store::event(const std::string& id) const {
+  try {
+    SQLite::Statement query(*db_, "SELECT json FROM events WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::optional<Json>();
+    Json event = Json::parse(query.getColumn(0).getString());
+    SQLite::Statement article(*db_, "SELECT source, url, title, published FROM articles WHERE id = ?");
+    for (Json& source : event["sources"]) {
+      article.bind(1, string_or_empty(source, "article"));
+      if (article.executeStep()) {
+        source["source"] = article.getColumn(0).getString();
+        source["url"] = optional_text(article.getColumn(1)) ? Json(article.getColumn(1).getString()) : Json();
+        source["title"] = optional_text(article.getColumn(2)) ? Json(article.getColumn(2).getString()) : Json();
+        source["published"] = optional_text(article.getColumn(3)) ? Json(article.getColumn(3).getString()) : Json();
+      }
+      article.reset();
+    }
+    return std::optional<Json>(std::move(event));
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<std::vector<StoredTally>> Store::tallies() const {
+  try {
+    SQLite::Statement query(*db_, R"sql(
+      SELECT t.article_id, t.json, a.published FROM tallies t JOIN articles a ON a.id = t.article_id
+      ORDER BY coalesce(t.as_of, a.published, ''), t.article_id, t.idx)sql");
+    std::vector<StoredTally> out;
+    while (query.executeStep()) {
+      out.push_back({query.getColumn(0).getString(), Json::parse(query.getColumn(1).getString()),
+                     optional_text(query.getColumn(2))});
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<size_t> Store::count_attacks(const std::string& country, const std::string& since, const std::string& until) const {
+  try {
+    SQLite::Statement query(*db_, R"sql(
+      SELECT coalesce(sum(count), 0) FROM events
+      WHERE type IN ('attack', 'interception') AND date IS NOT NULL
+        AND (? = '' OR country = ?) AND coalesce(date_max, date) >= ? AND date <= ?)sql");
+    query.bind(1, country);
+    query.bind(2, country);
+    query.bind(3, since);
+    query.bind(4, until);
+    query.executeStep();
+    return static_cast<size_t>(query.getColumn(0).getInt64());
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<std::vector<std::string>> Store::article_ids() const {
+  try {
+    SQLite::Statement query(*db_, "SELECT id FROM articles ORDER BY id");
+    std::vector<std::string> ids;
+    while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+    return ids;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<Article> Store::article(const std::string& id) const {
+  try {
+    SQLite::Statement query(*db_, R"sql(
+      SELECT id, source, sha256, url, title, published, published_from, kind, body_offset, raw FROM articles WHERE id = ?)sql");
+    query.bind(1, id);
+    if (!query.executeStep()) return Error{fmt::format("{}: no article {}", path_.string(), id)};
+    Article a;
+    a.id = query.getColumn(0).getString();
+    a.source = query.getColumn(1).getString();
+    a.sha256 = query.getColumn(2).getString();
+    a.url = optional_text(query.getColumn(3));
+    a.title = optional_text(query.getColumn(4));
+    // The date as read (header or feed metadata), not one learnt from the text: analysis learns
+    // that again, with the rules of today.
+    a.published_from = published_from_name(query.getColumn(6).getString());
+    if (a.published_from == PublishedFrom::kHeader || a.published_from == PublishedFrom::kMetadata) {
+      if (auto published = optional_text(query.getColumn(5))) a.published = parse_iso_date_prefix(*published);
+    } else {
+      a.published_from = PublishedFrom::kNone;
+    }
+    a.kind = query.getColumn(7).getString() == "html" ? ContentKind::kHtml : ContentKind::kText;
+    a.body_offset = static_cast<size_t>(query.getColumn(8).getInt64());
+    const SQLite::Column raw = query.getColumn(9);
+    a.raw.assign(static_cast<const char*>(raw.getBlob()), static_cast<size_t>(raw.getBytes()));
+    return a;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<bool> Store::update_record(const Article& article, const Json& record) {
+  try {
+    SQLite::Database& db = *db_;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::string text = record.dump(-1, ' ', false, Json::error_handler_t::replace);
+    SQLite::Statement stored(db, "SELECT record FROM articles WHERE id = ?");
+    stored.bind(1, article.id);
+    if (!stored.executeStep()) return Error{fmt::format("{}: no article {}", path_.string(), article.id)};
+    if (stored.getColumn(0).getString() == text) return false;
+    mark_countries_of(db, article.id);
+    for (const char* table : {"mentions", "tallies"}) {
+      SQLite::Statement remove(db, fmt::format("DELETE FROM {} WHERE article_id = ?", table));
+      remove.bind(1, article.id);
+      remove.exec();
+    }
+    const Json& meta = record.contains("article") ? record["article"] : Json::object();
+    SQLite::Statement update(db, "UPDATE articles SET record = ?, published = ?, published_from = ?, language = ? WHERE id = ?");
+    update.bind(1, text);
+    bind_json(update, 2, meta.contains("published") ? meta["published"] : Json());
+    bind_json(update, 3, meta.contains("published_from") ? meta["published_from"] : Json("none"));
+    bind_json(update, 4, meta.contains("language") ? meta["language"] : Json());
+    update.bind(5, article.id);
+    update.exec();
+    write_extraction(db, article.id, record);
+    transaction.commit();
+    return true;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<StoreCounts> Store::counts() const {
+  try {
+    StoreCounts c;
+    c.articles = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM articles").getInt64());
+    c.mentions = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM mentions").getInt64());
+    c.events = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM events").getInt64());
+    c.tallies = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM tallies").getInt64());
+    c.pending = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM merge_pending").getInt64());
+    return c;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+}  // namespace salvo

@@ -1,0 +1,121 @@
+// The embedded event store: one SQLite file (WAL) holding the articles as read, their extracted
+// events ("mentions") and tallies, and the merged events with their sources.
+//
+// Consistency: every change is one transaction — an article with its mentions and tallies, or one
+// re-merge of the countries whose mentions changed (recorded in `merge_pending` by the same
+// transaction that changed them). Killed at any moment, the file holds a state some sequence of
+// whole transactions produced, and the next ingest finishes the pending merge: the end state is
+// the one an uninterrupted run reaches.
+//
+// The schema is versioned (PRAGMA user_version) and migrated forward on open; a file written by a
+// newer Salvo is refused rather than misread.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "salvo/base/result.h"
+#include "salvo/ingest/article.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace salvo {
+
+inline constexpr int kStoreSchemaVersion = 1;
+
+enum class PutOutcome {
+  kAdded,      // a new article
+  kReplaced,   // an article whose text changed under the same id: its mentions replaced
+  kUnchanged,  // the same id with the same bytes: nothing to do
+  kDuplicate,  // the same bytes under another id: not stored twice
+};
+const char* to_string(PutOutcome outcome);
+
+struct PutResult {
+  PutOutcome outcome = PutOutcome::kAdded;
+  std::string stored_as;  // for kDuplicate: the id the bytes are stored under
+};
+
+struct MergeSummary {
+  size_t countries = 0;  // blocks re-merged
+  size_t mentions = 0;   // mentions in those blocks
+  size_t events = 0;     // merged events in those blocks now
+  size_t changed = 0;    // events added, changed or removed
+};
+
+// `salvo events` filters; empty / unset = any.
+struct EventFilter {
+  std::string country;  // ISO alpha-2
+  std::string since, until;  // YYYY-MM-DD, inclusive; an event's day or range must touch [since, until]
+  std::string type;          // attack | interception | strike
+  std::string weapon;        // a spec weapon class
+  std::string actor;         // a case-insensitive part of the actor's name
+  std::optional<std::array<double, 4>> bbox;  // west, south, east, north (degrees)
+};
+
+struct StoredTally {
+  std::string article;  // the article id that reported it
+  nlohmann::ordered_json tally;  // spec/output.md tally
+  std::optional<std::string> published;
+};
+
+struct StoreCounts {
+  size_t articles = 0, mentions = 0, events = 0, tallies = 0, pending = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating it if needed) the store at `path`, migrating an older schema forward.
+  static Result<Store> open(const std::filesystem::path& path);
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  const std::filesystem::path& path() const { return path_; }
+
+  // What storing `article` would do, by id and sha256 alone — to skip extraction of what is
+  // stored already.
+  PutResult classify(const Article& article) const;
+
+  // Stores the article and its record (process_article()'s output) in one transaction, replacing
+  // what an older text of the same id had, and marks the countries concerned for re-merging.
+  Result<PutResult> put(const Article& article, const nlohmann::ordered_json& record);
+
+  // Re-merges every country marked since the last merge (merge/merge.h), one transaction.
+  Result<MergeSummary> merge_pending();
+
+  // Merged events (spec/output.md merged form), by date then id.
+  Result<std::vector<nlohmann::ordered_json>> events(const EventFilter& filter) const;
+  // One merged event with, per source, the article's source path, url and publication date.
+  Result<std::optional<nlohmann::ordered_json>> event(const std::string& id) const;
+  Result<std::vector<StoredTally>> tallies() const;
+  // Distinct merged events of attacks (interceptions included) in [since, until] and `country`
+  // ("" = all), to set beside an official tally.
+  Result<size_t> count_attacks(const std::string& country, const std::string& since, const std::string& until) const;
+
+  // Stored article ids, in order, and one article as it was read (for `salvo reprocess`).
+  Result<std::vector<std::string>> article_ids() const;
+  Result<Article> article(const std::string& id) const;
+
+  // Replaces a stored article's record (re-extracted with today's rules) when it differs, marking
+  // the countries concerned for re-merging; false when the record is the same.
+  Result<bool> update_record(const Article& article, const nlohmann::ordered_json& record);
+
+  Result<StoreCounts> counts() const;
+
+ private:
+  Store() = default;
+  std::filesystem::path path_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace salvo

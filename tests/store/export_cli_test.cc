@@ -1,0 +1,172 @@
+// What `salvo events`, `show` and `tallies` give other tools, read back by real parsers: the CSV by
+// SQLite's own CSV importer, the GeoJSON by a JSON parser checked against RFC 7946's shapes.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "../support/run_salvo.h"
+#include "salvo/export/merged_formats.h"
+#include "store_support.h"
+
+namespace salvo {
+namespace {
+
+using testing::CommandRun;
+using testing::salvo;
+using testing::TempDir;
+
+class Exports : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    testing::write_corpus(*dir_, "corpus");
+    // An article whose evidence holds commas and quotes.
+    dir_->write("corpus/zz_quoting.txt",
+                " date 2019-06-14\nRockets hit the \"Green Village\" base, near Deir ez-Zor in eastern Syria, on Thursday "
+                "morning, a US official said, adding \"no injuries\".\n");
+    db_ = dir_->file("s.db");
+    ASSERT_EQ(salvo("ingest -q --db " + db_ + " " + dir_->file("corpus")).status, 0);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static TempDir* dir_;
+  static std::string db_;
+};
+TempDir* Exports::dir_ = nullptr;
+std::string Exports::db_;
+
+TEST_F(Exports, CsvReadsBackWithSqlitesCsvImporter) {
+  const std::string csv = dir_->file("events.csv");
+  const CommandRun run = salvo("events --format csv -o " + csv + " --db " + db_);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const size_t events = salvo("events --format jsonl --db " + db_).records().size();
+  // sqlite3's .import parses RFC 4180 (quoted commas, doubled quotes, line breaks in fields).
+  const CommandRun imported = [&] {
+    testing::CommandRun r;
+    const std::string command = "sqlite3 " + dir_->file("csv.db") + " \".import --csv " + csv + " e\" " +
+                                "\"SELECT count(*), count(DISTINCT event_id_cnty) FROM e;\" "
+                                "\"SELECT notes FROM e WHERE notes LIKE '%Green Village%' AND notes LIKE '%no injuries%';\"";
+    FILE* pipe = popen(command.c_str(), "r");
+    char buffer[4096];
+    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) r.out.append(buffer, n);
+    r.status = pclose(pipe);
+    return r;
+  }();
+  ASSERT_EQ(imported.status, 0) << "is the sqlite3 command installed (scripts/setup)?";
+  EXPECT_EQ(imported.out.substr(0, imported.out.find('\n')), std::to_string(events) + "|" + std::to_string(events));
+  // The evidence sentence came back whole: its commas and its quotes.
+  EXPECT_NE(imported.out.find("Rockets hit the \"Green Village\" base, near Deir ez-Zor"), std::string::npos) << imported.out;
+  EXPECT_NE(imported.out.find("said, adding \"no injuries\"."), std::string::npos) << imported.out;
+  // ACLED's column names, so analysts' scripts find their columns.
+  const std::string header = testing::read_file(csv).substr(0, 200);
+  for (const char* column : {"event_date", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
+                             "actor1", "sub_event_type", "fatalities", "notes", "source"}) {
+    EXPECT_NE(header.find(column), std::string::npos) << column;
+  }
+}
+
+// A line break inside a field (Salvo's sentences never hold one, but a feed's title may) survives
+// the importer too.
+TEST_F(Exports, CsvLineBreaksInAFieldReadBack) {
+  nlohmann::ordered_json event = {{"id", "ev_1"}, {"type", "attack"}, {"weapons", {"rocket"}}, {"date", "2023-11-23"},
+                                  {"date_max", nullptr}, {"country", "IQ"}, {"admin1", nullptr}, {"location", "Erbil"},
+                                  {"lat", 36.19}, {"lon", 44.01}, {"place_precision", "town"}, {"target", nullptr},
+                                  {"actor", "Kataib Hezbollah, \"KH\""}, {"actor_status", "claimed"}, {"killed", 0},
+                                  {"injured", nullptr}, {"count", 1}, {"role", "main"}, {"confidence", 0.9},
+                                  {"sources", {{{"article", "a"}, {"evidence", {{{"start", 0}, {"end", 9}, {"text", "one\r\ntwo, \"three\""}}}}}}},
+                                  {"conflicts", nlohmann::ordered_json::object()}};
+  const std::string csv = dir_->write("synthetic.csv", acled_csv_header() + acled_csv_row(event, [](const std::string& c) { return c; }));
+  const std::string command = "sqlite3 :memory: \".import --csv " + csv + " e\" \"SELECT actor1 || '|' || notes FROM e;\"";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  ASSERT_EQ(pclose(pipe), 0);
+  EXPECT_EQ(out, "Kataib Hezbollah, \"KH\"|one\r\ntwo, \"three\"\n");
+}
+
+TEST_F(Exports, CsvQuotesOnlyWhatNeedsIt) {
+  EXPECT_EQ(csv_field("Erbil"), "Erbil");
+  EXPECT_EQ(csv_field("Erbil, Iraq"), "\"Erbil, Iraq\"");
+  EXPECT_EQ(csv_field("the \"Green Village\""), "\"the \"\"Green Village\"\"\"");
+  EXPECT_EQ(csv_field("line\nbreak"), "\"line\nbreak\"");
+}
+
+TEST_F(Exports, GeoJsonIsAFeatureCollectionOfPointsInLonLat) {
+  const CommandRun run = salvo("events --format geojson --db " + db_);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const nlohmann::json collection = nlohmann::json::parse(run.out);
+  ASSERT_EQ(collection["type"], "FeatureCollection");
+  size_t points = 0;
+  for (const auto& feature : collection["features"]) {
+    EXPECT_EQ(feature["type"], "Feature");
+    EXPECT_TRUE(feature["properties"].is_object());
+    if (feature["geometry"].is_null()) continue;  // placed at a country or region only
+    ASSERT_EQ(feature["geometry"]["type"], "Point");
+    const auto& c = feature["geometry"]["coordinates"];
+    ASSERT_EQ(c.size(), 2u);
+    // Longitude first: the region's longitudes (35–48 E) and latitudes (29–37 N) tell them apart.
+    EXPECT_GT(c[0].get<double>(), 34.0);
+    EXPECT_LT(c[1].get<double>(), 38.0);
+    for (const auto& [key, value] : feature["properties"].items()) {
+      EXPECT_FALSE(value.is_object() || value.is_array()) << key << ": flat properties only";
+    }
+    ++points;
+  }
+  EXPECT_GT(points, 10u);
+}
+
+TEST_F(Exports, FiltersNarrowTheList) {
+  const auto all = salvo("events --format jsonl --db " + db_).records();
+  const auto syria = salvo("events --format jsonl --country SY --db " + db_).records();
+  const auto drones = salvo("events --format jsonl --weapon drone --since 2023-10-17 --db " + db_).records();
+  const auto box = salvo("events --format jsonl --bbox 42,33,43,34.5 --db " + db_).records();  // around Ain al-Asad
+  EXPECT_LT(syria.size(), all.size());
+  for (const auto& e : syria) EXPECT_EQ(e["country"], "SY");
+  ASSERT_FALSE(drones.empty());
+  for (const auto& e : drones) {
+    EXPECT_GE(e["date"].get<std::string>(), "2023-10-17");
+    EXPECT_NE(e["weapons"].dump().find("drone"), std::string::npos);
+  }
+  ASSERT_FALSE(box.empty());
+  for (const auto& e : box) EXPECT_NE(e["location"].get<std::string>().find("As"), std::string::npos) << e["location"];
+  EXPECT_EQ(salvo("events --since 2023-13-45 --db " + db_).status, 2);
+  EXPECT_EQ(salvo("events --bbox 1,2,3 --db " + db_).status, 2);
+}
+
+TEST_F(Exports, ShowTellsEverySourceAndItsSentences) {
+  // The Erbil airport attack of 15 Feb 2021 is told by several dev articles.
+  const auto events = salvo("events --format jsonl --since 2021-02-15 --until 2021-02-15 --db " + db_).records();
+  ASSERT_FALSE(events.empty());
+  const auto& e = events[0];
+  ASSERT_GE(e["sources"].size(), 2u);
+  const CommandRun show = salvo("show " + e["id"].get<std::string>() + " --db " + db_);
+  ASSERT_EQ(show.status, 0) << show.err;
+  EXPECT_NE(show.out.find(std::to_string(e["sources"].size()) + " source(s)"), std::string::npos) << show.out;
+  for (const auto& source : e["sources"]) {
+    EXPECT_NE(show.out.find(source["article"].get<std::string>()), std::string::npos);
+    EXPECT_NE(show.out.find(source["evidence"][0]["text"].get<std::string>()), std::string::npos);
+  }
+  const CommandRun missing = salvo("show ev_0000000000000000 --db " + db_);
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("no event ev_0000000000000000"), std::string::npos);
+}
+
+TEST_F(Exports, TalliesStandBesideTheEventsHeld) {
+  const CommandRun run = salvo("tallies --format jsonl --db " + db_);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto tallies = run.records();
+  ASSERT_FALSE(tallies.empty());
+  bool compared = false;
+  for (const auto& t : tallies) {
+    if (t["tally"]["what"] == "attacks" && !t["tally"]["since"].is_null()) {
+      EXPECT_TRUE(t["salvo_events"].is_number()) << t.dump();
+      compared = true;
+    }
+  }
+  EXPECT_TRUE(compared);
+  const CommandRun table = salvo("tallies --db " + db_);
+  EXPECT_NE(table.out.find("salvo holds"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace salvo

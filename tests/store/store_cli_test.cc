@@ -1,0 +1,193 @@
+// The store as a user drives it: ingest, re-ingest, changed and duplicated texts, bad input among
+// good, schema versions, and kill -9 at random moments of an ingest.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <sstream>
+#include <random>
+#include <thread>
+
+#include "../support/run_salvo.h"
+#include "store_support.h"
+
+extern char** environ;
+
+namespace salvo {
+namespace {
+
+using testing::CommandRun;
+using testing::salvo;
+using testing::TempDir;
+
+TEST(StoreCli, ReingestIsANoOp) {
+  TempDir dir;
+  testing::write_corpus(dir, "corpus");
+  const std::string db = dir.file("s.db");
+  const CommandRun first = salvo("ingest --db " + db + " " + dir.file("corpus"));
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.err.find("added"), std::string::npos) << first.err;
+  const std::string before = testing::store_content(db);
+  const CommandRun again = salvo("ingest --db " + db + " " + dir.file("corpus"));
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.err.find(" 0 added, 0 replaced"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("0 changed"), std::string::npos) << again.err;
+  EXPECT_EQ(testing::store_content(db), before);
+}
+
+TEST(StoreCli, IngestOrderDoesNotChangeTheStore) {
+  TempDir dir;
+  testing::write_corpus(dir, "corpus");
+  // All at once, and the same articles in two halves in the other order.
+  ASSERT_EQ(salvo("ingest -q --db " + dir.file("one.db") + " " + dir.file("corpus")).status, 0);
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.file("corpus"))) files.push_back(entry.path().string());
+  std::sort(files.rbegin(), files.rend());
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::filesystem::create_directories(dir.file(i % 2 ? "b" : "a"));
+    std::filesystem::copy(files[i], dir.file(std::string(i % 2 ? "b/" : "a/") + std::filesystem::path(files[i]).filename().string()));
+  }
+  ASSERT_EQ(salvo("ingest -q --db " + dir.file("two.db") + " " + dir.file("b")).status, 0);
+  ASSERT_EQ(salvo("ingest -q --db " + dir.file("two.db") + " " + dir.file("a")).status, 0);
+  // Sources differ (paths), so compare the merged events only.
+  EXPECT_EQ(salvo("events --format jsonl --db " + dir.file("one.db")).out, salvo("events --format jsonl --db " + dir.file("two.db")).out);
+}
+
+TEST(StoreCli, ChangedTextReplacesItsEventsAndDuplicateBytesAreNotStoredTwice) {
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  dir.write("a/report.txt", " date 2023-11-24\nRockets hit Ain al-Asad air base in western Iraq on Thursday.\n");
+  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.file("a")).status, 0);
+  const auto first = salvo("events --format jsonl --db " + db).records();
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0]["location"], "Ain al-Asad air base");
+
+  dir.write("a/report.txt", " date 2023-11-24\nDrones hit Erbil airport in northern Iraq on Thursday.\n");
+  const CommandRun changed = salvo("ingest --db " + db + " " + dir.file("a"));
+  EXPECT_NE(changed.err.find("1 replaced"), std::string::npos) << changed.err;
+  const auto second = salvo("events --format jsonl --db " + db).records();
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0]["location"], "Erbil airport");
+
+  dir.write("b/same-bytes-other-name.txt", " date 2023-11-24\nDrones hit Erbil airport in northern Iraq on Thursday.\n");
+  const CommandRun twin = salvo("ingest --db " + db + " " + dir.file("b"));
+  EXPECT_EQ(twin.status, 0);
+  EXPECT_NE(twin.err.find("stored as report"), std::string::npos) << twin.err;
+  SQLite::Database check(db);
+  EXPECT_EQ(check.execAndGet("SELECT count(*) FROM articles").getInt(), 1);
+}
+
+TEST(StoreCli, BadInputIsSkippedAndNothingStoredIsLost) {
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  testing::write_corpus(dir, "good");
+  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.file("good")).status, 0);
+  const std::string before = testing::store_content(db);
+  dir.write("bad/binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20));
+  dir.write("bad/feed.jsonl", "{\"id\": \"ok\", \"published\": \"2023-11-24\", \"text\": \"Rockets hit Ain al-Asad air base on Thursday.\"}\n"
+                              "{\"id\": \"broken\", \"text\": \n");
+  dir.write("bad/empty.txt", "");
+  const CommandRun run = salvo("ingest --db " + db + " " + dir.file("bad"));
+  EXPECT_EQ(run.status, 1) << run.err;
+  EXPECT_NE(run.err.find("binary.txt"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("feed.jsonl:2"), std::string::npos) << run.err;
+  SQLite::Database check(db);
+  EXPECT_EQ(check.execAndGet("SELECT count(*) FROM articles WHERE id = 'ok'").getInt(), 1);  // the good line is stored
+  // Every article and tally stored before is still there, byte for byte.
+  const std::string after = testing::store_content(db);
+  const auto rows_of = [](const std::string& content, const std::string& table) {
+    const size_t start = content.find("FROM " + table);
+    const size_t end = content.find("\nSELECT", start);
+    std::vector<std::string> rows;
+    std::istringstream lines(content.substr(start, end - start));
+    std::string line;
+    std::getline(lines, line);  // the query
+    while (std::getline(lines, line)) rows.push_back(line);
+    return rows;
+  };
+  for (const char* table : {"articles", "tallies"}) {
+    const std::vector<std::string> now = rows_of(after, table);
+    for (const std::string& row : rows_of(before, table)) {
+      EXPECT_NE(std::find(now.begin(), now.end(), row), now.end()) << table << ": lost " << row.substr(0, 80);
+    }
+  }
+}
+
+TEST(StoreCli, ANewerSchemaOrAForeignFileIsRefused) {
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.write("a.txt", " date 2023-11-24\nRockets hit Erbil airport on Thursday.\n")).status, 0);
+  {
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = 99");
+  }
+  const CommandRun newer = salvo("events --db " + db);
+  EXPECT_EQ(newer.status, 3);
+  EXPECT_NE(newer.err.find("schema version 99 is newer"), std::string::npos) << newer.err;
+
+  const std::string foreign = dir.file("other.db");
+  SQLite::Database(foreign, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE).exec("CREATE TABLE t(x)");
+  const CommandRun other = salvo("ingest --db " + foreign + " " + dir.file("a.txt"));
+  EXPECT_EQ(other.status, 3);
+  EXPECT_NE(other.err.find("not a Salvo store"), std::string::npos) << other.err;
+
+  const CommandRun garbage = salvo("events --db " + dir.write("junk.db", "this is not a database at all, just text\n"));
+  EXPECT_EQ(garbage.status, 3);
+  EXPECT_NE(garbage.err.find("junk.db"), std::string::npos) << garbage.err;
+
+  const CommandRun missing = salvo("events --db " + dir.file("nowhere.db"));
+  EXPECT_EQ(missing.status, 3);
+  EXPECT_NE(missing.err.find("no store here"), std::string::npos) << missing.err;
+}
+
+// Runs `salvo ingest` and kills it with SIGKILL after `delay`; false if it had already ended.
+bool ingest_killed_after(const std::string& db, const std::string& corpus, std::chrono::microseconds delay) {
+  const std::string binary = SALVO_BINARY;
+  std::vector<std::string> args = {binary, "ingest", "-q", "--db", db, corpus};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawn(&pid, binary.c_str(), nullptr, nullptr, argv.data(), environ) != 0) return false;
+  std::this_thread::sleep_for(delay);
+  const bool killed = kill(pid, SIGKILL) == 0;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return killed && WIFSIGNALED(status);
+}
+
+// Killed at 20 random moments, each time followed by a complete run: the store ends identical in
+// content to one an uninterrupted run made.
+TEST(StoreCli, KillNineAnywhereThenRerunGivesTheUninterruptedStore) {
+  TempDir dir;
+  testing::write_corpus(dir, "corpus", /*copies=*/6);
+  const std::string reference = dir.file("reference.db");
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(salvo("ingest -q --db " + reference + " " + dir.file("corpus")).status, 0);
+  const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  const std::string expected = testing::store_content(reference);
+
+  std::mt19937 random(20261123);
+  int interrupted = 0;
+  for (int round = 0; round < 20; ++round) {
+    const std::string db = dir.file("run" + std::to_string(round) + ".db");
+    // Some rounds are killed twice before the complete run.
+    const int kills = 1 + round % 2;
+    for (int k = 0; k < kills; ++k) {
+      const auto delay = std::chrono::microseconds(std::uniform_int_distribution<long>(0, full.count())(random));
+      interrupted += ingest_killed_after(db, dir.file("corpus"), delay) ? 1 : 0;
+    }
+    const CommandRun rerun = salvo("ingest -q --db " + db + " " + dir.file("corpus"));
+    ASSERT_EQ(rerun.status, 0) << rerun.err;
+    EXPECT_EQ(testing::store_content(db), expected) << "round " << round;
+  }
+  EXPECT_GE(interrupted, 10) << "most kills should land while the ingest runs";
+}
+
+}  // namespace
+}  // namespace salvo

@@ -1,0 +1,52 @@
+// For store tests: a corpus folder built from the seeds and dev articles, and the whole content
+// of a store as text, to compare two stores.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <string>
+
+#include "../support/temp_dir.h"
+
+namespace salvo::testing {
+
+// Copies of the seed (and, when present, dev) articles under `dir`; with `copies` > 1, each copy
+// gets a line of its own so its bytes differ (as reprints of a wire story by many outlets do).
+inline size_t write_corpus(const TempDir& dir, const std::string& folder, int copies = 1) {
+  size_t n = 0;
+  for (const char* set : {"seeds", "dev"}) {
+    const std::filesystem::path from = std::filesystem::path(SALVO_SHARED_DIR) / set;
+    if (!std::filesystem::is_directory(from)) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(from)) {
+      const std::string text = read_file(entry.path());
+      for (int c = 0; c < copies; ++c) {
+        const std::string name = entry.path().stem().string() + (copies > 1 ? "_" + std::to_string(c) : "") + ".txt";
+        dir.write(folder + "/" + name, c == 0 ? text : text + "\n\nReprinted by outlet " + std::to_string(c) + ".\n");
+        ++n;
+      }
+    }
+  }
+  return n;
+}
+
+// Every row of every table, in primary-key order: equal strings mean equal stores.
+inline std::string store_content(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  std::string out = "user_version " + db.execAndGet("PRAGMA user_version").getString() + "\n";
+  for (const char* query : {"SELECT id, source, sha256, url, title, published, published_from, language, kind, body_offset, "
+                            "hex(raw), record FROM articles ORDER BY id",
+                            "SELECT * FROM mentions ORDER BY article_id, idx", "SELECT * FROM tallies ORDER BY article_id, idx",
+                            "SELECT * FROM events ORDER BY id", "SELECT * FROM event_sources ORDER BY event_id, article_id, idx",
+                            "SELECT * FROM merge_pending ORDER BY country"}) {
+    SQLite::Statement rows(db, query);
+    out += std::string(query) + "\n";
+    while (rows.executeStep()) {
+      for (int c = 0; c < rows.getColumnCount(); ++c) out += (c ? "\t" : "") + rows.getColumn(c).getString();
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace salvo::testing
