@@ -95,6 +95,20 @@ inline bool ascii_upper(unsigned char c) { return static_cast<unsigned char>(c -
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
+// Folds the run of ASCII letters and digits at in[i] into t, b, e; returns where the run ends.
+// `| 0x20` lowers a letter and leaves a digit as it is. A function of its own so that its
+// pointers stay in registers: in fold_text's loop the char stores could alias them.
+inline size_t fold_ascii_run(const unsigned char* in, size_t i, size_t length, char* t, uint32_t* b, uint32_t* e) {
+  size_t k = i;
+  do {
+    *t++ = static_cast<char>(in[k] | 0x20);
+    *b++ = static_cast<uint32_t>(k);
+    *e++ = static_cast<uint32_t>(k + 1);
+    ++k;
+  } while (k < length && kAsciiFold[in[k]] != 0);
+  return k;
+}
+
 // The last word written, kept until the word after it shows whether it is an Arabic article to
 // drop ("al Asad", "ash-Shaddadi").
 struct WrittenWord {
@@ -159,13 +173,16 @@ void fold_text(std::string_view s, FoldedText& out) {
     }
     word_start = m;
   };
-  auto close_word = [&](bool hyphen) {
+  // Inlined: it runs once a word, and as a call it keeps the loop's state out of registers.
+  auto close_word = [&](bool hyphen) __attribute__((always_inline)) {
     if (word_start == kNone) return;
     const uint32_t source_begin = begin[word_start];
     std::string_view word(text + word_start, m - word_start);
     // The word before this one, if an article: "al"/"el" before any word; "ash", "as", "ad" …
     // when hyphenated or before a capital ("ash-Shaddadi", "as Sulaymaniyah", not "as soon").
-    if (has_previous && (previous.length == 2 || previous.length == 3)) {
+    // Every article starts with 'a' or 'e': one byte settles most words ("of", "the", "and").
+    const char previous_first = has_previous ? text[previous.out_begin] : 0;
+    if ((previous_first == 'a' || previous_first == 'e') && (previous.length == 2 || previous.length == 3)) {
       const std::string_view article(text + previous.out_begin, previous.length);
       const bool capital_next = ascii_upper(bytes[source_begin]);
       if (article == "al" || article == "el" ||
@@ -193,7 +210,8 @@ void fold_text(std::string_view s, FoldedText& out) {
       end[word_start - 1] = word_source_begin;
     }
     // Compounds news writes both ways: "airbase" → "air base".
-    if (length >= 7 && (word == "airbase" || word == "oilfield" || word == "airfield")) {
+    if (length >= 7 && (word[0] == 'a' || word[0] == 'o') &&  // the first letter settles most words
+        (word == "airbase" || word == "oilfield" || word == "airfield")) {
       reserve(1);
       const size_t split = word_start + 3;
       move_bytes(split + 1, split, m - split);
@@ -215,19 +233,10 @@ void fold_text(std::string_view s, FoldedText& out) {
     const unsigned char byte = bytes[i];
     if (kAsciiFold[byte] != 0) {
       // A run of ASCII letters and digits: the bulk of news text. Room for the rest of the input
-      // is room for the run; `| 0x20` lowers a letter and leaves a digit as it is.
+      // is room for the run.
       if (word_start == kNone) open_word();
       reserve(length - i);
-      char* t = text + m;
-      uint32_t* b = begin + m;
-      uint32_t* e = end + m;
-      size_t k = i;
-      do {
-        *t++ = static_cast<char>(bytes[k] | 0x20);
-        *b++ = static_cast<uint32_t>(k);
-        *e++ = static_cast<uint32_t>(k + 1);
-        ++k;
-      } while (k < length && kAsciiFold[bytes[k]] != 0);
+      const size_t k = fold_ascii_run(bytes, i, length, text + m, begin + m, end + m);
       m += k - i;
       i = k;
       continue;

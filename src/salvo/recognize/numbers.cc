@@ -33,14 +33,38 @@ inline bool is_alpha(unsigned char c) { return kCharFlags[c] & kAlpha; }
 inline bool is_alnum(unsigned char c) { return kCharFlags[c] != 0; }
 inline char to_lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
-// A token and its lower-case form; words longer than the buffer keep a truncated form, which is
-// harmless: no number word is that long.
+// A token: its bytes in the text. Its lower-case form is made only for the few tokens read as
+// words (see Lowered), not for every token of every sentence.
 struct Token {
   size_t begin, end;
-  char buffer[24];
-  uint8_t length;
-  std::string_view lower() const { return {buffer, length}; }
 };
+
+// A token's lower-case form; words longer than the buffer keep a truncated form, which is
+// harmless: no number word is that long.
+class Lowered {
+ public:
+  Lowered(std::string_view text, const Token& t)
+      : length_(static_cast<uint8_t>(std::min<size_t>(t.end - t.begin, sizeof buffer_))) {
+    for (size_t k = 0; k < length_; ++k) buffer_[k] = to_lower(static_cast<unsigned char>(text[t.begin + k]));
+  }
+  std::string_view view() const { return {buffer_, length_}; }
+
+ private:
+  char buffer_[24];
+  uint8_t length_;
+};
+
+// Whether `s` is `lower` (lower case) in any case: "At", "LEAST".
+bool equals_lower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (to_lower(static_cast<unsigned char>(s[k])) != lower[k]) return false;
+  }
+  return true;
+}
+bool is(std::string_view text, const Token& t, std::string_view word) {
+  return equals_lower(text.substr(t.begin, t.end - t.begin), word);
+}
 
 // Words, numbers ("2,500", "3.5", "107mm" stays one token) and single punctuation marks.
 // Fills `tokens` (cleared first; reused across calls so the hot path does not allocate).
@@ -73,11 +97,7 @@ void tokenize(std::string_view text, std::vector<Token>& tokens) {
     } else {
       i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     }
-    Token& t = tokens.emplace_back();
-    t.begin = start;
-    t.end = std::min(i, size);
-    t.length = static_cast<uint8_t>(std::min<size_t>(t.end - t.begin, sizeof t.buffer));
-    for (size_t k = 0; k < t.length; ++k) t.buffer[k] = to_lower(bytes[t.begin + k]);
+    tokens.push_back({start, std::min(i, size)});
   }
 }
 
@@ -132,14 +152,14 @@ class NumberWords {
     }
   }
 
-  // The entry for lower-case word `w`, or nullptr.
+  // The entry for word `w` in any case ("Three", "DOZENS"), or nullptr.
   const NumberWord* find(std::string_view w) const {
     if (w.size() < 3 || w.size() > kMaxNumberWord) return nullptr;
-    const auto first = static_cast<unsigned char>(w[0]);
+    const auto first = static_cast<unsigned char>(to_lower(static_cast<unsigned char>(w[0])));
     if (first < 'a' || first > 'z') return nullptr;
     const auto [begin, count] = ranges_[w.size()][first - 'a'];
     for (size_t i = begin; i < begin + count; ++i) {
-      if (entries_[i].word == w) return &entries_[i];
+      if (equals_lower(w, entries_[i].word)) return &entries_[i];
     }
     return nullptr;
   }
@@ -192,20 +212,22 @@ void find_numbers(std::string_view text, std::vector<NumberMention>& numbers) {
   tokenize(text, tokens);
   const NumberWords& words = number_words();
   for (size_t k = 0; k < tokens.size(); ++k) {
-    const std::string_view w = tokens[k].lower();
+    const std::string_view token = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
     // Cheap rejection first: a number starts with a digit or is one of the known words.
-    const auto first_byte = static_cast<unsigned char>(w.front());
+    const auto first_byte = static_cast<unsigned char>(token.front());
     const NumberWord* word = nullptr;
-    if (!is_digit(first_byte) && (word = words.find(w)) == nullptr) continue;
+    if (!is_digit(first_byte) && (word = words.find(token)) == nullptr) continue;
     NumberMention n;
     size_t first = k;  // first and last token of the number itself
     size_t last = k;
     if (!word) {
+      const Lowered lowered(text, tokens[k]);
+      const std::string_view w = lowered.view();
       if (auto v = digits_value(w)) {
         n.value = *v;
         // "2.5 million", "3 thousand"
-        if (k + 1 < tokens.size() && (tokens[k + 1].lower() == "thousand" || tokens[k + 1].lower() == "million")) {
-          n.value *= tokens[k + 1].lower() == "thousand" ? 1000 : 1000000;
+        if (k + 1 < tokens.size() && (is(text, tokens[k + 1], "thousand") || is(text, tokens[k + 1], "million"))) {
+          n.value *= is(text, tokens[k + 1], "thousand") ? 1000 : 1000000;
           last = k + 1;
         }
       } else if (auto o = digit_ordinal(w)) {
@@ -218,10 +240,10 @@ void find_numbers(std::string_view text, std::vector<NumberMention>& numbers) {
       switch (word->kind) {
         case WordKind::kSmall:
           n.value = word->value;
-          if (k + 1 < tokens.size() && tokens[k + 1].lower() == "hundred") {
+          if (k + 1 < tokens.size() && is(text, tokens[k + 1], "hundred")) {
             n.value *= 100;
             last = k + 1;
-          } else if (k + 1 < tokens.size() && tokens[k + 1].lower() == "thousand") {
+          } else if (k + 1 < tokens.size() && is(text, tokens[k + 1], "thousand")) {
             n.value *= 1000;
             last = k + 1;
           }
@@ -231,7 +253,7 @@ void find_numbers(std::string_view text, std::vector<NumberMention>& numbers) {
           n.ordinal = true;
           break;
         case WordKind::kDozen:
-          if (!(k > 0 && (tokens[k - 1].lower() == "a" || tokens[k - 1].lower() == "one"))) continue;
+          if (!(k > 0 && (is(text, tokens[k - 1], "a") || is(text, tokens[k - 1], "one")))) continue;
           n.value = 12;
           first = k - 1;
           break;
@@ -251,22 +273,22 @@ void find_numbers(std::string_view text, std::vector<NumberMention>& numbers) {
 
     // Qualifiers before: "at least", "more than", "over", "nearly", "about", "some", "up to".
     k = first;  // qualifiers are looked for before the number's first token
-    if (k >= 2 && tokens[k - 2].lower() == "at" && tokens[k - 1].lower() == "least") {
+    if (k >= 2 && is(text, tokens[k - 2], "at") && is(text, tokens[k - 1], "least")) {
       n.qualifier = Qualifier::kAtLeast, n.begin = tokens[k - 2].begin;
-    } else if (k >= 2 && (tokens[k - 2].lower() == "more" || tokens[k - 2].lower() == "upwards") &&
-               (tokens[k - 1].lower() == "than" || tokens[k - 1].lower() == "of")) {
+    } else if (k >= 2 && (is(text, tokens[k - 2], "more") || is(text, tokens[k - 2], "upwards")) &&
+               (is(text, tokens[k - 1], "than") || is(text, tokens[k - 1], "of"))) {
       n.qualifier = Qualifier::kAtLeast, n.begin = tokens[k - 2].begin;
-    } else if (k >= 2 && tokens[k - 2].lower() == "up" && tokens[k - 1].lower() == "to") {
+    } else if (k >= 2 && is(text, tokens[k - 2], "up") && is(text, tokens[k - 1], "to")) {
       n.qualifier = Qualifier::kAbout, n.begin = tokens[k - 2].begin;
-    } else if (k >= 1 && (tokens[k - 1].lower() == "over" || tokens[k - 1].lower() == "least")) {
+    } else if (k >= 1 && (is(text, tokens[k - 1], "over") || is(text, tokens[k - 1], "least"))) {
       n.qualifier = Qualifier::kAtLeast, n.begin = tokens[k - 1].begin;
-    } else if (k >= 1 && (tokens[k - 1].lower() == "nearly" || tokens[k - 1].lower() == "almost" ||
-                          tokens[k - 1].lower() == "about" || tokens[k - 1].lower() == "around" ||
-                          tokens[k - 1].lower() == "approximately" || tokens[k - 1].lower() == "roughly" ||
-                          tokens[k - 1].lower() == "some" || tokens[k - 1].lower() == "estimated")) {
+    } else if (k >= 1 && (is(text, tokens[k - 1], "nearly") || is(text, tokens[k - 1], "almost") ||
+                          is(text, tokens[k - 1], "about") || is(text, tokens[k - 1], "around") ||
+                          is(text, tokens[k - 1], "approximately") || is(text, tokens[k - 1], "roughly") ||
+                          is(text, tokens[k - 1], "some") || is(text, tokens[k - 1], "estimated"))) {
       if (!n.ordinal) n.qualifier = Qualifier::kAbout, n.begin = tokens[k - 1].begin;
     }
-    if (last + 1 < tokens.size()) n.next_word = std::string(tokens[last + 1].lower());
+    if (last + 1 < tokens.size()) n.next_word = std::string(Lowered(text, tokens[last + 1]).view());
     numbers.push_back(std::move(n));
     k = last;
   }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <unordered_map>
+#include <utility>
 
 #include "salvo/lexicon/fold.h"
 #include "salvo/time/time_tokens.h"
@@ -25,14 +26,17 @@ namespace {
 
 bool starts_with_capital(std::string_view s) {
   // The Arabic article is written in lower case before a capitalised name ("al-Harir", "at Tanf");
-  // the fold keeps it in the match, so the capital to look for comes after it.
-  for (std::string_view article : {"al-", "al ", "el-", "ash-", "as-", "ad-", "ar-", "at-", "az-", "an-", "at ", "as ", "ash "}) {
-    if (s.size() > article.size() && s.substr(0, article.size()) == article) {
-      s.remove_prefix(article.size());
-      break;
+  // the fold keeps it in the match, so the capital to look for comes after it. Every article
+  // starts with 'a' or 'e': most names are settled by their first byte.
+  if (s.empty()) return false;
+  if (s.front() == 'a' || s.front() == 'e') {
+    for (std::string_view article : {"al-", "al ", "el-", "ash-", "as-", "ad-", "ar-", "at-", "az-", "an-", "at ", "as ", "ash "}) {
+      if (s.size() > article.size() && s.substr(0, article.size()) == article) {
+        s.remove_prefix(article.size());
+        break;
+      }
     }
   }
-  if (s.empty()) return false;
   const auto c = static_cast<unsigned char>(s.front());
   return std::isupper(c) || c >= 0x80;  // non-ASCII: Arabic script, accented capitals
 }
@@ -115,6 +119,7 @@ Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
 
   // One phrase per distinct folded string, with every term or place it may stand for.
   std::unordered_map<std::string, uint32_t> phrase_index;
+  std::vector<std::vector<PhraseTarget>> targets;  // per phrase
   auto add = [&](std::string_view alias, PhraseTarget target) {
     std::string folded = fold_name(alias);
     // Two-letter names are too ambiguous to match by folding ("as", "us"); they need exact case.
@@ -125,20 +130,21 @@ Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
     auto [it, inserted] = phrase_index.emplace(folded, static_cast<uint32_t>(recognizer.phrases_.size()));
     if (inserted) {
       recognizer.phrases_.push_back(std::move(folded));
-      recognizer.targets_.emplace_back();
+      targets.emplace_back();
     }
-    auto& targets = recognizer.targets_[it->second];
-    for (const PhraseTarget& existing : targets) {
+    auto& phrase_targets = targets[it->second];
+    for (const PhraseTarget& existing : phrase_targets) {
       if (existing.is_place == target.is_place && existing.base_word == target.base_word &&
           existing.index == target.index) {
         return;
       }
     }
-    targets.push_back(std::move(target));
+    phrase_targets.push_back(std::move(target));
   };
   for (const TermAlias& alias : recognizer.lexicon_.aliases()) {
     PhraseTarget target;
     target.index = static_cast<uint32_t>(alias.term);
+    target.category = recognizer.lexicon_.terms()[alias.term].category;
     if (alias.exact_case) target.exact_case = alias.text;
     add(alias.text, std::move(target));
   }
@@ -161,6 +167,12 @@ Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
     target.base_word = true;
     add(word, std::move(target));
   }
+  recognizer.first_target_.reserve(targets.size() + 1);
+  for (std::vector<PhraseTarget>& phrase_targets : targets) {
+    recognizer.first_target_.push_back(static_cast<uint32_t>(recognizer.targets_.size()));
+    for (PhraseTarget& target : phrase_targets) recognizer.targets_.push_back(std::move(target));
+  }
+  recognizer.first_target_.push_back(static_cast<uint32_t>(recognizer.targets_.size()));
   auto matcher = PhraseMatcher::compile(recognizer.phrases_);
   if (!matcher) return matcher.error();
   recognizer.matcher_ = std::move(matcher).value();
@@ -187,12 +199,20 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     return static_cast<size_t>(it - sentences.begin());
   };
 
-  // Candidates, longest first, so that "Erbil International Airport" beats "Erbil" and
-  // "Kataib Hezbollah" beats "Hezbollah".
-  std::sort(matches.begin(), matches.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-    const uint32_t la = a.end - a.begin, lb = b.end - b.begin;
-    return la != lb ? la > lb : a.begin < b.begin;
-  });
+  // Candidates, longest first and then in text order, so that "Erbil International Airport"
+  // beats "Erbil" and "Kataib Hezbollah" beats "Hezbollah". The scan gives them by end, which for
+  // one length is text order: a stable counting sort on length is all it takes.
+  uint32_t longest = 0;
+  for (const PhraseMatch& m : matches) longest = std::max(longest, m.end - m.begin);
+  thread_local std::vector<uint32_t> next_slot;  // per (longest - length): where its next match goes
+  next_slot.assign(longest + 1, 0);
+  for (const PhraseMatch& m : matches) ++next_slot[longest - (m.end - m.begin)];
+  uint32_t slot = 0;
+  for (uint32_t& count : next_slot) slot += std::exchange(count, slot);
+  thread_local std::vector<PhraseMatch> by_length;
+  by_length.resize(matches.size());
+  for (const PhraseMatch& m : matches) by_length[next_slot[longest - (m.end - m.begin)]++] = m;
+  matches.swap(by_length);
   // Which categories already hold each folded byte: one bit per term category, one for places.
   // Matches come longest first, so a span taken earlier is at least as long as the match and
   // overlaps it only by covering its first or its last byte: two lookups, whatever was taken.
@@ -229,7 +249,7 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     if (!sentence) continue;
     const std::string_view source = clean.substr(cb, ce - cb);
     place_candidates.clear();
-    for (const PhraseTarget& target : targets_[m.phrase]) {
+    for (const PhraseTarget& target : targets_of(m.phrase)) {
       if (target.base_word) {
         sentence_has_base_word[*sentence] = true;
         continue;
@@ -240,8 +260,7 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
         place_candidates.push_back(target.index);
         continue;
       }
-      const Term& term = lexicon_.terms()[target.index];
-      const int category = static_cast<int>(term.category);
+      const int category = static_cast<int>(target.category);
       if (overlaps(category, m.begin, m.end)) continue;
       take(category, m.begin, m.end);
       mentions.terms.push_back({*sentence, cb, ce, target.index});
@@ -279,7 +298,8 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
             [](const TermMention& a, const TermMention& b) { return a.begin < b.begin; });
 
   // Resolve each place mention in its context.
-  mentions.places.reserve(raw_places.size());
+  thread_local std::vector<PlaceMention> resolved;  // in the order of raw_places
+  resolved.clear();
   const auto& places = gazetteer_.places();
   for (RawPlace& raw : raw_places) {
     PlaceMention mention;
@@ -376,10 +396,16 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
       mention.label = std::string(clean.substr(mention.begin, mention.end - mention.begin));
     }
     mention.candidates = std::move(raw.candidates);
-    mentions.places.push_back(std::move(mention));
+    resolved.push_back(std::move(mention));
   }
-  std::sort(mentions.places.begin(), mentions.places.end(),
-            [](const PlaceMention& a, const PlaceMention& b) { return a.begin < b.begin; });
+  // In text order. A PlaceMention is costly to move, so the sort moves (begin, index) pairs and
+  // each mention moves once, to its place.
+  thread_local std::vector<std::pair<size_t, size_t>> order;
+  order.clear();
+  for (size_t i = 0; i < resolved.size(); ++i) order.emplace_back(resolved[i].begin, i);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  mentions.places.reserve(resolved.size());
+  for (const auto& [begin, i] : order) mentions.places.push_back(std::move(resolved[i]));
 
   // Numbers and times, per English sentence. One tokenization tells which sentences can hold
   // either (about half hold neither); the buffers are reused across sentences and articles.

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,14 +39,22 @@ class Recognizer {
     std::string exact_case;  // when set, the source text must be exactly these bytes
     bool needs_capital = false;  // proper names: "Hit" the town, not "hit" the verb
     bool base_word = false;  // not a mention: a word that makes its sentence speak of a base or an attack
+    TermCategory category = TermCategory::kActor;  // the term's, copied here: read for every match
   };
 
   Recognizer() = default;
 
+  // The targets of phrase `p`: one flat array rather than a vector per phrase, so that the
+  // targets of a match are one lookup away.
+  std::span<const PhraseTarget> targets_of(uint32_t p) const {
+    return {targets_.data() + first_target_[p], targets_.data() + first_target_[p + 1]};
+  }
+
   Lexicon lexicon_;
   Gazetteer gazetteer_;
   std::vector<std::string> phrases_;
-  std::vector<std::vector<PhraseTarget>> targets_;  // per phrase
+  std::vector<PhraseTarget> targets_;    // every phrase's targets, phrase after phrase
+  std::vector<uint32_t> first_target_;   // per phrase, its first in targets_; then targets_.size()
   PhraseMatcher matcher_;
 };
 

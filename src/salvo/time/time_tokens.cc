@@ -1,6 +1,8 @@
 #include "salvo/time/time_tokens.h"
 
 #include <array>
+#include <bit>
+#include <cstring>
 
 namespace salvo::time_tokens {
 namespace {
@@ -104,14 +106,38 @@ constexpr size_t word_length(const char* word) {
   return n;
 }
 
+// A word's first eight letters in lower case, one byte each from the low end: comparing a word
+// with an entry is then mostly one integer comparison.
+constexpr uint64_t pack_head(const char* word, size_t length) {
+  uint64_t head = 0;
+  for (size_t k = 0; k < length && k < 8; ++k) {
+    head |= static_cast<uint64_t>(static_cast<unsigned char>(word[k]) | 0x20) << (8 * k);
+  }
+  return head;
+}
+
+// The same for a word of the text (ASCII letters), read eight bytes at once when `room` (the
+// bytes readable from `word`) allows.
+uint64_t word_head(const unsigned char* word, size_t length, size_t room) {
+  if (std::endian::native != std::endian::little || room < 8) {
+    return pack_head(reinterpret_cast<const char*>(word), length);
+  }
+  uint64_t head;
+  std::memcpy(&head, word, 8);
+  head |= 0x2020202020202020;
+  return length >= 8 ? head : head & ((uint64_t{1} << (8 * length)) - 1);
+}
+
 // Entries bucketed by (length, first letter), so a word costs one bucket scan of 0–3 entries.
 // Built at compile time: the tokenizer reads it for every word.
 struct Index {
   std::array<std::array<std::array<int16_t, 8>, 26>, kMaxWord + 1> buckets{};
+  std::array<uint64_t, std::size(kEntries)> heads{};  // pack_head of each entry
   constexpr Index() {
     for (auto& by_letter : buckets)
       for (auto& bucket : by_letter) bucket.fill(-1);
     for (size_t i = 0; i < std::size(kEntries); ++i) {
+      heads[i] = pack_head(kEntries[i].word, word_length(kEntries[i].word));
       auto& bucket = buckets[word_length(kEntries[i].word)][static_cast<size_t>(kEntries[i].word[0] - 'a')];
       for (auto& slot : bucket) {
         if (slot < 0) {
@@ -124,7 +150,7 @@ struct Index {
 };
 constexpr Index kIndex;
 
-bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_alpha(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }  // one compare
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 struct Tag {
@@ -132,17 +158,19 @@ struct Tag {
   int value = 0;
 };
 
-// The tag of the word text[begin, end) (ASCII letters only).
-Tag tag_word(const unsigned char* word, size_t length) {
+// The tag of the word of `length` ASCII letters at `word`, with `room` bytes readable from it.
+Tag tag_word(const unsigned char* word, size_t length, size_t room) {
   if (length > kMaxWord) return {};
   const auto& bucket = kIndex.buckets[length][static_cast<size_t>((word[0] | 0x20) - 'a')];
+  const uint64_t head = word_head(word, length, room);
   for (int16_t slot : bucket) {
     if (slot < 0) return {};
+    if (kIndex.heads[static_cast<size_t>(slot)] != head) continue;
+    // Past the eighth letter (a few long words), byte by byte.
     const Entry& entry = kEntries[slot];
-    // Words of a few letters: a byte loop is cheaper than a memcmp call.
-    size_t k = 0;
+    size_t k = 8;
     while (k < length && entry.word[k] == static_cast<char>(word[k] | 0x20)) ++k;
-    if (k == length) return {entry.lex, entry.value};
+    if (k >= length) return {entry.lex, entry.value};
   }
   return {};
 }
@@ -174,7 +202,7 @@ Cues tokenize(std::string_view text, std::vector<Token>& out) {
       ++i;
       while (i < n && is_alpha(bytes[i])) ++i;
       type = TokenType::kWord;
-      tag = tag_word(bytes + begin, i - begin);
+      tag = tag_word(bytes + begin, i - begin, n - begin);
       cues.time |= is_time_head(tag.lex);
       cues.number |= is_number_head(tag.lex);
       const bool after_number = previous && previous->type == TokenType::kNumber && previous->end == begin;
