@@ -14,12 +14,16 @@ configure: setup
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Extracts the bundled sample corpus (a copy of the founding seed articles): the five records,
-# then the table of their events and tallies.
+# The main job on the bundled sample corpus (a copy of the founding seed articles): ingest it into
+# the embedded store ./salvo.db (a no-op when already there), then print the merged events and the
+# official tallies beside the events held.
+DEMO_DB ?= salvo.db
 demo: build
-	@$(BUILD_DIR)/salvo extract examples/seeds --format pretty --quiet
+	@$(BUILD_DIR)/salvo ingest examples/seeds --db $(DEMO_DB)
 	@echo
-	@$(BUILD_DIR)/salvo extract examples/seeds --format table --quiet
+	@$(BUILD_DIR)/salvo events --db $(DEMO_DB) --format table
+	@echo
+	@$(BUILD_DIR)/salvo tallies --db $(DEMO_DB)
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

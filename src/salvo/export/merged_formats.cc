@@ -54,9 +54,11 @@ std::string notes_of(const Json& event) {
 }  // namespace
 
 std::string merged_table(const std::vector<Json>& events) {
-  std::string out = event_table_header("event (sources)");
+  // The whole id (ev_ + 16 hex digits), to paste into `salvo show`, and how many sources.
+  constexpr size_t kIdWidth = 24;
+  std::string out = event_table_header("event (sources)", kIdWidth);
   for (const Json& e : events) {
-    out += event_table_row(fmt::format("{} ({})", text_of(e["id"]), e["sources"].size()), e);
+    out += event_table_row(fmt::format("{} ({})", text_of(e["id"]), e["sources"].size()), e, kIdWidth);
   }
   return out;
 }

@@ -853,6 +853,8 @@ class Extractor {
     // The place as the article writes it: analysts cite "Al-Nasr camp", not the gazetteer's
     // "Camp Victory / Victory Base (Camp al-Nasr)"; the canonical place is kept in `place`.
     e.location = without_quotes(p.precision == PlacePrecision::kRegion ? p.label : std::string(text(p.begin, p.end)));
+    // "the Iraqi capital" names Baghdad without writing it: the name, not the description.
+    if (lower_ascii(e.location).ends_with(" capital")) e.location = pl.name;
     // "the Jordanian desert on the Syrian border": the border narrows an area down.
     if (p.precision == PlacePrecision::kRegion) e.location += border_after(p);
     if (p.precision != PlacePrecision::kRegion && p.precision != PlacePrecision::kCountry && pl.lat) {

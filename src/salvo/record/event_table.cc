@@ -32,12 +32,12 @@ std::string fit(const std::string& s, size_t width) {
 
 }  // namespace
 
-std::string event_table_header(const std::string& first_column) {
-  return fmt::format("{} {} {} {} {} {} {} {} {}\n", fit(first_column, 20), fit("date", 10), fit("type", 12), fit("cc", 3),
+std::string event_table_header(const std::string& first_column, size_t first_width) {
+  return fmt::format("{} {} {} {} {} {} {} {} {}\n", fit(first_column, first_width), fit("date", 10), fit("type", 12), fit("cc", 3),
                      fit("location", 30), fit("weapons", 13), fit("actor (how known)", 34), fit("killed/inj", 10), "conf");
 }
 
-std::string event_table_row(const std::string& first_column, const nlohmann::ordered_json& e) {
+std::string event_table_row(const std::string& first_column, const nlohmann::ordered_json& e, size_t first_width) {
   std::string weapons;
   for (const auto& w : e["weapons"]) weapons += (weapons.empty() ? "" : ",") + w.get<std::string>();
   std::string date = value_or_dash(e["date"]);
@@ -47,7 +47,7 @@ std::string event_table_row(const std::string& first_column, const nlohmann::ord
   std::string type = e["type"].get<std::string>();
   if (e["count"].get<int>() > 1) type += fmt::format(" ×{}", e["count"].get<int>());
   if (e["role"] == "background") type += "*";
-  return fmt::format("{} {} {} {} {} {} {} {} {:.2f}\n", fit(first_column, 20), fit(date, 10), fit(type, 12),
+  return fmt::format("{} {} {} {} {} {} {} {} {:.2f}\n", fit(first_column, first_width), fit(date, 10), fit(type, 12),
                      fit(value_or_dash(e["country"]), 3), fit(value_or_dash(e["location"]), 30), fit(weapons, 13),
                      fit(actor, 34), fit(value_or_dash(e["killed"]) + "/" + value_or_dash(e["injured"]), 10),
                      e["confidence"].get<double>());
