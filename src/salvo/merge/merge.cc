@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 
 #include "salvo/base/sha256.h"
 #include "salvo/gazetteer/gazetteer.h"
@@ -316,11 +317,24 @@ std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions) {
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return order_key(a) < order_key(b); });
 
   std::vector<std::vector<size_t>> clusters;
+  // Blocking: the clusters holding a mention on each day, so a mention is weighed only against
+  // those within a day of its own (may_be_same_incident allows no more), not the whole corpus.
+  std::unordered_map<long, std::vector<size_t>> clusters_by_day;
+  std::vector<size_t> candidates;
   for (size_t i : order) {
     const Mention& m = mentions[i];
     size_t best = clusters.size();
     double best_score = kJoinScore;
-    for (size_t c = 0; c < clusters.size(); ++c) {
+    candidates.clear();
+    if (m.date) {  // an undated mention joins nothing
+      for (long day = first_day(m) - 1; day <= last_day(m) + 1; ++day) {
+        auto it = clusters_by_day.find(day);
+        if (it != clusters_by_day.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      }
+      std::sort(candidates.begin(), candidates.end());  // the lowest cluster wins a tie, as in a full scan
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    }
+    for (size_t c : candidates) {
       // Every member must be possibly the same incident; the closest one says how alike.
       bool compatible = true;
       double score = 0;
@@ -338,6 +352,9 @@ std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions) {
     }
     if (best == clusters.size()) clusters.push_back({i});
     else clusters[best].push_back(i);
+    if (m.date) {
+      for (long day = first_day(m); day <= last_day(m); ++day) clusters_by_day[day].push_back(best);
+    }
   }
 
   std::vector<MergedEvent> merged;
