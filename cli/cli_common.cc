@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 namespace salvo::cli {
 
@@ -20,6 +21,15 @@ void add_input_options(CLI::App* command, InputArgs& args) {
       ->capture_default_str();
 }
 
+void add_threads_option(CLI::App* command, size_t& threads) {
+  command->add_option("-j,--threads", threads, "Extract on N threads (0: one per core); the output is the same, in input order")
+      ->type_name("N")
+      ->capture_default_str()
+      ->transform([](std::string value) {
+        return value == "0" ? std::to_string(std::max(1u, std::thread::hardware_concurrency())) : value;
+      });
+}
+
 size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article) {
   salvo::ReadOptions options;
   options.max_article_bytes = args.max_article_bytes;
@@ -34,14 +44,14 @@ size_t for_each_article(const InputArgs& args, const std::function<void(salvo::A
 }
 
 bool Output::open(const std::string& path, const char* command) {
-    if (path == "-") return true;
-    file.open(path, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      fmt::print(stderr, "salvo {}: cannot write {}: {}\n", command, path, std::strerror(errno));
-      return false;
-    }
-    stream = &file;
-    return true;
+  if (path == "-") return true;
+  file.open(path, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    fmt::print(stderr, "salvo {}: cannot write {}: {}\n", command, path, std::strerror(errno));
+    return false;
+  }
+  stream = &file;
+  return true;
 }
 
 

@@ -26,6 +26,9 @@ struct InputArgs {
 
 void add_input_options(CLI::App* command, InputArgs& args);
 
+// -j,--threads N: articles extracted on N threads; output and store identical, in input order.
+void add_threads_option(CLI::App* command, size_t& threads);
+
 // Reads every input, calling `on_article` for each; reports skipped inputs on stderr.
 // Returns the number of inputs skipped.
 size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article);

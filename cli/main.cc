@@ -19,6 +19,7 @@
 #include "salvo/evaluate/scorer.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/pipeline/analyze.h"
+#include "salvo/pipeline/parallel.h"
 #include "salvo/pipeline/process.h"
 #include "salvo/recognize/recognizer.h"
 #include "salvo/record/annotation.h"
@@ -40,6 +41,7 @@ struct ExtractArgs {
   bool text = false;
   bool quiet = false;
   double min_confidence = 0.0;
+  size_t threads = 1;
 };
 
 int run_extract(const ExtractArgs& args) {
@@ -57,8 +59,12 @@ int run_extract(const ExtractArgs& args) {
   if (table) *out << salvo::event_table_header();
 
   size_t articles = 0;
-  const size_t problems = for_each_article(args.input, [&](salvo::Article&& article) {
-    const nlohmann::ordered_json record = salvo::process_article(std::move(article), *recognizer, record_options);
+  size_t problems = 0;
+  const auto read = [&](const std::function<void(salvo::Article&&)>& extract) { problems = for_each_article(args.input, extract); };
+  const std::function<nlohmann::ordered_json(salvo::Article&&)> work = [&](salvo::Article&& article) {
+    return salvo::process_article(std::move(article), *recognizer, record_options);
+  };
+  const std::function<void(nlohmann::ordered_json&&)> print = [&](nlohmann::ordered_json&& record) {
     if (table) {
       *out << salvo::event_table_rows(record);
     } else {
@@ -71,7 +77,8 @@ int run_extract(const ExtractArgs& args) {
       }
     }
     ++articles;
-  });
+  };
+  salvo::process_in_order<nlohmann::ordered_json>(args.threads, read, work, print);
   out->flush();
   if (!*out) {
     fmt::print(stderr, "salvo extract: error writing {}\n", args.output == "-" ? "standard output" : args.output);
@@ -174,6 +181,7 @@ int main(int argc, char** argv) {
       "extract", "Read articles (.txt, .jsonl, .jsonl.gz, .html; files, folders or - for stdin) and print one "
                  "JSON record per article (spec/output.md).");
   add_input_options(extract_cmd, extract.input);
+  add_threads_option(extract_cmd, extract.threads);
   extract_cmd->add_option("-o,--output", extract.output, "Write records to FILE instead of stdout")->type_name("FILE");
   extract_cmd->add_option("--format", extract.format,
                           "jsonl: one record per line; pretty: indented JSON; table: one line per event and tally "

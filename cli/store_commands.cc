@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include "salvo/base/data_dir.h"
 #include "salvo/export/merged_formats.h"
 #include "salvo/gazetteer/gazetteer.h"
+#include "salvo/pipeline/parallel.h"
 #include "salvo/pipeline/process.h"
 #include "salvo/recognize/recognizer.h"
 #include "salvo/store/store.h"
@@ -96,6 +98,12 @@ std::string merge_line(const MergeSummary& m) {
                      m.events, m.changed);
 }
 
+// An article on its way into the store: the bytes as read (the store keeps them) and its record.
+struct Extracted {
+  Article article;
+  Json record;
+};
+
 int run_ingest(const StoreArgs& args) {
   auto recognizer = Recognizer::load(data_dir());
   if (!recognizer) {
@@ -104,36 +112,51 @@ int run_ingest(const StoreArgs& args) {
   }
   std::optional<Store> store = open_store(args.db, "ingest", /*create=*/true);
   if (!store) return kExitData;
+  // The reader's own connection: it skips what is stored already before anything is extracted,
+  // while the writer stores (WAL lets one connection read as another writes).
+  std::optional<Store> lookup = open_store(args.db, "ingest");
+  if (!lookup) return kExitData;
   const bool terminal = isatty(STDERR_FILENO) && !args.quiet;
   Progress progress(terminal, terminal ? count_input_files(args.input.paths) : 0);
-  std::map<PutOutcome, size_t> outcomes;
-  size_t articles = 0;
+  std::map<PutOutcome, size_t> stored;                     // by the writer
+  std::atomic<size_t> read_count{0}, unchanged{0}, twins{0};  // by the reader
   std::optional<Error> fatal;
-  const size_t skipped = for_each_article(args.input, [&](Article&& article) {
-    if (fatal) return;  // the store failed: read on only to end the loop
-    ++articles;
-    const std::string source = article.source;
-    const PutResult known = store->classify(article);
-    if (known.outcome == PutOutcome::kUnchanged || known.outcome == PutOutcome::kDuplicate) {
-      ++outcomes[known.outcome];
-      if (known.outcome == PutOutcome::kDuplicate && !args.quiet) {
-        fmt::print(stderr, "{}salvo ingest: {}: the same text is stored as {}; not stored twice\n", terminal ? "\r\x1b[K" : "",
-                   source, known.stored_as);
+  size_t skipped = 0;
+  const auto read = [&](const std::function<void(Article&&)>& extract) {
+    skipped = for_each_article(args.input, [&](Article&& article) {
+      ++read_count;
+      const PutResult known = lookup->classify(article);
+      if (known.outcome == PutOutcome::kUnchanged) {
+        ++unchanged;
+      } else if (known.outcome == PutOutcome::kDuplicate) {
+        ++twins;
+        if (!args.quiet) {
+          fmt::print(stderr, "{}salvo ingest: {}: the same text is stored as {}; not stored twice\n", terminal ? "\r\x1b[K" : "",
+                     article.source, known.stored_as);
+        }
+      } else {
+        extract(std::move(article));
       }
-    } else {
-      Article copy_for_store = article;  // process_article consumes the article; the store keeps the raw bytes
-      const Json record = process_article(std::move(article), *recognizer, {});
-      auto put = store->put(copy_for_store, record);
-      if (!put) {
-        fatal = put.error();
-        return;
-      }
-      ++outcomes[put->outcome];
+    });
+  };
+  const std::function<Extracted(Article&&)> work = [&](Article&& article) {
+    Article kept = article;  // process_article consumes its article; the store keeps the raw bytes
+    Json record = process_article(std::move(article), *recognizer, {});
+    return Extracted{std::move(kept), std::move(record)};
+  };
+  const std::function<void(Extracted&&)> write = [&](Extracted&& item) {
+    if (fatal) return;  // the store failed: the rest is read only to end the run
+    auto put = store->put(item.article, item.record);
+    if (!put) {
+      fatal = put.error();
+      return;
     }
-    progress.update(articles, source,
-                    fmt::format("{} added, {} unchanged", outcomes[PutOutcome::kAdded] + outcomes[PutOutcome::kReplaced],
-                                outcomes[PutOutcome::kUnchanged]));
-  });
+    if (put->outcome == PutOutcome::kDuplicate) ++twins;  // a twin within this very run
+    else ++stored[put->outcome];
+    progress.update(read_count, item.article.source,
+                    fmt::format("{} added, {} unchanged", stored[PutOutcome::kAdded] + stored[PutOutcome::kReplaced], unchanged.load()));
+  };
+  process_in_order<Extracted>(args.threads, read, work, write);
   progress.finish();
   if (fatal) {
     fmt::print(stderr, "salvo ingest: {}\nsalvo ingest: stopped; what was stored before stays stored\n", fatal->message);
@@ -146,9 +169,9 @@ int run_ingest(const StoreArgs& args) {
     return kExitData;
   }
   if (!args.quiet) {
-    fmt::print(stderr, "salvo ingest: {} article(s) in {:.1f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} input(s) skipped; {} → {}\n",
-               articles, progress.seconds(), outcomes[PutOutcome::kAdded], outcomes[PutOutcome::kReplaced],
-               outcomes[PutOutcome::kUnchanged], outcomes[PutOutcome::kDuplicate], skipped, merge_line(*merged), args.db);
+    fmt::print(stderr, "salvo ingest: {} article(s) in {:.2f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} input(s) skipped; {} → {}\n",
+               read_count.load(), progress.seconds(), stored[PutOutcome::kAdded], stored[PutOutcome::kReplaced], unchanged.load(),
+               twins.load(), skipped, merge_line(*merged), args.db);
   }
   return skipped > 0 ? kExitSkipped : kExitOk;
 }
@@ -325,6 +348,7 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
                 "Idempotent: articles already stored (same bytes) are skipped; a changed text replaces its events.");
   add_input_options(args.ingest, args.input);
   add_db(args.ingest);
+  add_threads_option(args.ingest, args.threads);
   args.ingest->add_flag("-q,--quiet", args.quiet, "No progress, no summary; problems only");
   args.ingest->footer(
       "Examples:\n"

@@ -13,6 +13,7 @@ namespace salvo::cli {
 struct StoreArgs {
   std::string db = "salvo.db";
   InputArgs input;
+  size_t threads = 1;
   bool quiet = false;
   // events
   std::string country, since, until, type, weapon, actor, bbox, format, output = "-";

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 
 #include "../support/run_salvo.h"
@@ -154,6 +155,21 @@ TEST(ExtractCli, OutputFileAndPrettyFormat) {
   const std::string written = testing::read_file(out);
   EXPECT_NE(written.find("\n  \"article\": {"), std::string::npos);
   EXPECT_EQ(nlohmann::json::parse(written)["article"]["id"], "000_c8cd247d421b118c");
+}
+
+// -j N: the records are the same bytes in the same order whatever the number of threads.
+TEST(ExtractCli, ThreadsChangeNothingInTheOutput) {
+  std::string inputs = std::string(SALVO_SOURCE_DIR) + "/examples/seeds";
+  for (const char* set : {"/dev", "/bench-html"}) {
+    if (std::filesystem::is_directory(std::string(SALVO_SHARED_DIR) + set)) inputs += " " + std::string(SALVO_SHARED_DIR) + set;
+  }
+  const CommandRun one = salvo("extract -q -j 1 " + inputs);
+  ASSERT_FALSE(one.out.empty());
+  for (const char* threads : {"2", "3", "0"}) {
+    const CommandRun many = salvo(std::string("extract -q -j ") + threads + " " + inputs);
+    EXPECT_EQ(many.status, one.status);
+    EXPECT_TRUE(many.out == one.out) << "-j " << threads << " changed the output";
+  }
 }
 
 }  // namespace

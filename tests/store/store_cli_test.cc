@@ -40,6 +40,14 @@ TEST(StoreCli, ReingestIsANoOp) {
   EXPECT_EQ(testing::store_content(db), before);
 }
 
+TEST(StoreCli, ThreadsChangeNothingInTheStore) {
+  TempDir dir;
+  testing::write_corpus(dir, "corpus", /*copies=*/2);
+  ASSERT_EQ(salvo("ingest -q -j 1 --db " + dir.file("one.db") + " " + dir.file("corpus")).status, 0);
+  ASSERT_EQ(salvo("ingest -q -j 2 --db " + dir.file("two.db") + " " + dir.file("corpus")).status, 0);
+  EXPECT_EQ(testing::store_content(dir.file("two.db")), testing::store_content(dir.file("one.db")));
+}
+
 TEST(StoreCli, IngestOrderDoesNotChangeTheStore) {
   TempDir dir;
   testing::write_corpus(dir, "corpus");
