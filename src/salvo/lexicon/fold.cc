@@ -9,6 +9,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "salvo/base/literal.h"
+
 namespace salvo {
 namespace {
 
@@ -185,7 +187,7 @@ void fold_text(std::string_view s, FoldedText& out) {
     if ((previous_first == 'a' || previous_first == 'e') && (previous.length == 2 || previous.length == 3)) {
       const std::string_view article(text + previous.out_begin, previous.length);
       const bool capital_next = ascii_upper(bytes[source_begin]);
-      if (article == "al" || article == "el" ||
+      if (is_literal(article, "al") || is_literal(article, "el") ||
           ((previous.hyphen_after || capital_next) && is_assimilated_article(article, word))) {
         // Drop the article from the folded text but keep its bytes in this word's source span,
         // so that a match on "asad" reports "Al-Asad".
@@ -200,7 +202,7 @@ void fold_text(std::string_view s, FoldedText& out) {
     const size_t inherited_article = article_begin;
     const size_t length = word.size();
     // Arabic-script article "ال" on a word of three or more letters after it.
-    if (length >= 4 + 6 && word.substr(0, 4) == "\xD8\xA7\xD9\x84") {
+    if (length >= 4 + 6 && is_literal(word.substr(0, 4), "\xD8\xA7\xD9\x84")) {
       move_bytes(word_start, word_start + 4, m - word_start - 4);
       m -= 4;
     }
@@ -211,7 +213,7 @@ void fold_text(std::string_view s, FoldedText& out) {
     }
     // Compounds news writes both ways: "airbase" → "air base".
     if (length >= 7 && (word[0] == 'a' || word[0] == 'o') &&  // the first letter settles most words
-        (word == "airbase" || word == "oilfield" || word == "airfield")) {
+        (is_literal(word, "airbase") || is_literal(word, "oilfield") || is_literal(word, "airfield"))) {
       reserve(1);
       const size_t split = word_start + 3;
       move_bytes(split + 1, split, m - split);

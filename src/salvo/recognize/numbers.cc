@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "salvo/base/ascii8.h"
+
 namespace salvo {
 
 const char* to_string(Qualifier q) {
@@ -81,6 +83,13 @@ void tokenize(std::string_view text, std::vector<Token>& tokens) {
     }
     const size_t start = i;
     if (is_alnum(c)) {
+      // Letters and digits eight bytes at a time; the loop below takes the marks that join runs.
+      while (ascii8::kUsable && size - i >= 8) {
+        const uint64_t x = ascii8::load(bytes + i);
+        const size_t run = ascii8::leading(ascii8::letters(x) | ascii8::digits(x));
+        i += run;
+        if (run < 8) break;
+      }
       while (i < size) {
         const unsigned char d = bytes[i];
         if (is_alnum(d)) {
@@ -108,7 +117,22 @@ struct NumberWord {
   std::string word;
   WordKind kind;
   long value;
+  uint64_t head = 0;  // head_of the word
 };
+
+// The first eight bytes of text[begin, begin + size) with `| 0x20`, from the low end (zeros past
+// the end). On a token's bytes (letters, digits, ',', '.', '-') `| 0x20` lower-cases letters and
+// changes nothing else, so two heads are equal when the words are, in any case.
+uint64_t head_of(std::string_view text, size_t begin, size_t size) {
+  if (ascii8::kUsable && text.size() - begin >= 8) {
+    return ascii8::lowered_head(ascii8::load(reinterpret_cast<const unsigned char*>(text.data() + begin)), size);
+  }
+  uint64_t head = 0;
+  for (size_t k = 0; k < size && k < 8; ++k) {
+    head |= static_cast<uint64_t>(static_cast<unsigned char>(text[begin + k]) | 0x20) << (8 * k);
+  }
+  return head;
+}
 
 constexpr size_t kMaxNumberWord = 16;
 
@@ -143,6 +167,7 @@ class NumberWords {
     std::sort(words.begin(), words.end(), [](const NumberWord& a, const NumberWord& b) {
       return std::pair(a.word.size(), a.word[0]) < std::pair(b.word.size(), b.word[0]);
     });
+    for (NumberWord& w : words) w.head = head_of(w.word, 0, w.word.size());
     entries_ = std::move(words);
     for (auto& by_letter : ranges_) by_letter.fill({0, 0});
     for (size_t i = 0; i < entries_.size(); ++i) {
@@ -152,14 +177,21 @@ class NumberWords {
     }
   }
 
-  // The entry for word `w` in any case ("Three", "DOZENS"), or nullptr.
-  const NumberWord* find(std::string_view w) const {
-    if (w.size() < 3 || w.size() > kMaxNumberWord) return nullptr;
-    const auto first = static_cast<unsigned char>(to_lower(static_cast<unsigned char>(w[0])));
+  // The entry for the token text[t.begin, t.end) in any case ("Three", "DOZENS"), or nullptr.
+  const NumberWord* find(std::string_view text, const Token& t) const {
+    const size_t size = t.end - t.begin;
+    if (size < 3 || size > kMaxNumberWord) return nullptr;
+    const auto first = static_cast<unsigned char>(to_lower(static_cast<unsigned char>(text[t.begin])));
     if (first < 'a' || first > 'z') return nullptr;
-    const auto [begin, count] = ranges_[w.size()][first - 'a'];
+    const auto [begin, count] = ranges_[size][first - 'a'];
+    if (count == 0) return nullptr;
+    // The token's first eight bytes against each entry's, as one integer; then the rest.
+    const uint64_t head = head_of(text, t.begin, size);
     for (size_t i = begin; i < begin + count; ++i) {
-      if (equals_lower(w, entries_[i].word)) return &entries_[i];
+      if (entries_[i].head == head &&
+          (size <= 8 || equals_lower(text.substr(t.begin + 8, size - 8), std::string_view(entries_[i].word).substr(8)))) {
+        return &entries_[i];
+      }
     }
     return nullptr;
   }
@@ -216,7 +248,7 @@ void find_numbers(std::string_view text, std::vector<NumberMention>& numbers) {
     // Cheap rejection first: a number starts with a digit or is one of the known words.
     const auto first_byte = static_cast<unsigned char>(token.front());
     const NumberWord* word = nullptr;
-    if (!is_digit(first_byte) && (word = words.find(token)) == nullptr) continue;
+    if (!is_digit(first_byte) && (word = words.find(text, tokens[k])) == nullptr) continue;
     NumberMention n;
     size_t first = k;  // first and last token of the number itself
     size_t last = k;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "salvo/base/literal.h"
 #include "salvo/lexicon/fold.h"
 #include "salvo/time/time_tokens.h"
 
@@ -123,7 +124,7 @@ Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
   auto add = [&](std::string_view alias, PhraseTarget target) {
     std::string folded = fold_name(alias);
     // Two-letter names are too ambiguous to match by folding ("as", "us"); they need exact case.
-    if (folded.size() < 3 && target.exact_case.empty()) return;
+    if (folded.size() < 3 && target.exact_case == 0) return;
     if (std::all_of(folded.begin(), folded.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == ' '; })) {
       return;
     }
@@ -145,10 +146,29 @@ Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
     PhraseTarget target;
     target.index = static_cast<uint32_t>(alias.term);
     target.category = recognizer.lexicon_.terms()[alias.term].category;
-    if (alias.exact_case) target.exact_case = alias.text;
+    if (alias.exact_case && !alias.text.empty()) {
+      recognizer.exact_cases_.push_back(alias.text);
+      target.exact_case = static_cast<uint32_t>(recognizer.exact_cases_.size());
+    }
     add(alias.text, std::move(target));
   }
   const auto& places = recognizer.gazetteer_.places();
+  recognizer.place_facts_.reserve(places.size());
+  for (const Place& place : places) {
+    // The gazetteer checks country codes: two capital letters, or none.
+    if (place.country.size() != 0 && place.country.size() != 2) {
+      return Error{"place " + place.id + ": country code '" + place.country + "' is not two letters"};
+    }
+    PlaceFacts facts;
+    facts.kind = place.kind;
+    if (place.country.size() == 2) {
+      facts.country = static_cast<uint16_t>(static_cast<unsigned char>(place.country[0]) |
+                                            static_cast<unsigned char>(place.country[1]) << 8);
+    }
+    facts.in_domain = place.country == "IQ" || place.country == "SY" || place.country == "JO";
+    if (place.population > 0) facts.population_score = std::min(10.0, static_cast<double>(place.population) / 100000.0);
+    recognizer.place_facts_.push_back(facts);
+  }
   for (size_t i = 0; i < places.size(); ++i) {
     auto add_place_name = [&](const std::string& name) {
       PhraseTarget target;
@@ -190,29 +210,40 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
   matches.clear();
   matcher_.scan(folded.text, matches);
 
-  auto sentence_of = [&](size_t clean_pos) -> std::optional<size_t> {
-    auto it = std::upper_bound(sentences.begin(), sentences.end(), clean_pos,
-                               [](size_t pos, const Sentence& s) { return pos < s.begin; });
-    if (it == sentences.begin()) return std::nullopt;
-    --it;
-    if (clean_pos >= it->end || !it->english) return std::nullopt;
-    return static_cast<size_t>(it - sentences.begin());
+  // Each match with the English sentence it starts in; matches outside one are dropped here.
+  // The scan reports matches by end, so their starts mostly ascend: the sentence is found by
+  // walking from the previous match's, a step or two, rather than by a search.
+  struct Candidate {
+    PhraseMatch match;
+    uint32_t sentence;
   };
+  thread_local std::vector<Candidate> in_sentences;
+  in_sentences.clear();
+  size_t at = 0;  // the last sentence starting at or before the previous match
+  for (const PhraseMatch& m : matches) {
+    if (sentences.empty()) break;
+    const size_t cb = folded.begin[m.begin];
+    while (at > 0 && sentences[at].begin > cb) --at;
+    while (at + 1 < sentences.size() && sentences[at + 1].begin <= cb) ++at;
+    const Sentence& s = sentences[at];
+    if (cb < s.begin || cb >= s.end || !s.english) continue;
+    in_sentences.push_back({m, static_cast<uint32_t>(at)});
+  }
 
   // Candidates, longest first and then in text order, so that "Erbil International Airport"
   // beats "Erbil" and "Kataib Hezbollah" beats "Hezbollah". The scan gives them by end, which for
   // one length is text order: a stable counting sort on length is all it takes.
+  auto length_of = [](const Candidate& c) { return c.match.end - c.match.begin; };
   uint32_t longest = 0;
-  for (const PhraseMatch& m : matches) longest = std::max(longest, m.end - m.begin);
+  for (const Candidate& c : in_sentences) longest = std::max(longest, length_of(c));
   thread_local std::vector<uint32_t> next_slot;  // per (longest - length): where its next match goes
   next_slot.assign(longest + 1, 0);
-  for (const PhraseMatch& m : matches) ++next_slot[longest - (m.end - m.begin)];
+  for (const Candidate& c : in_sentences) ++next_slot[longest - length_of(c)];
   uint32_t slot = 0;
   for (uint32_t& count : next_slot) slot += std::exchange(count, slot);
-  thread_local std::vector<PhraseMatch> by_length;
-  by_length.resize(matches.size());
-  for (const PhraseMatch& m : matches) by_length[next_slot[longest - (m.end - m.begin)]++] = m;
-  matches.swap(by_length);
+  thread_local std::vector<Candidate> by_length;
+  by_length.resize(in_sentences.size());
+  for (const Candidate& c : in_sentences) by_length[next_slot[longest - length_of(c)]++] = c;
   // Which categories already hold each folded byte: one bit per term category, one for places.
   // Matches come longest first, so a span taken earlier is at least as long as the match and
   // overlaps it only by covering its first or its last byte: two lookups, whatever was taken.
@@ -228,33 +259,44 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     for (uint32_t k = b; k < e; ++k) taken[k] |= bit;
   };
 
+  // A place name's match, before resolution. Its candidates are
+  // place_candidates[first_candidate, first_candidate + candidate_count): one buffer for all,
+  // reused from article to article.
   struct RawPlace {
     PhraseMatch match;
     size_t sentence;
-    std::vector<size_t> candidates;
+    uint32_t first_candidate;
+    uint32_t candidate_count;
   };
-  std::vector<RawPlace> raw_places;
-  mentions.terms.reserve(matches.size());  // about one term per match: no regrowth copies
-  // Countries named in the article, with how often: a prior for towns. Few per article.
-  std::vector<std::pair<std::string_view, int>> country_weight;
+  thread_local std::vector<RawPlace> raw_places;
+  raw_places.clear();
+  thread_local std::vector<size_t> place_candidates;
+  place_candidates.clear();
+  auto candidates_of = [&](const RawPlace& raw) {
+    return std::span<const size_t>(place_candidates.data() + raw.first_candidate, raw.candidate_count);
+  };
+  mentions.terms.reserve(by_length.size());  // about one term per match: no regrowth copies
+  // Countries named in the article (PlaceFacts::country), with how often: a prior for towns.
+  // Few per article.
+  thread_local std::vector<std::pair<uint16_t, int>> country_weight;
+  country_weight.clear();
   // Sentences that speak of a base or an attack: there a bare site name ("Tanf", "Shaddadi") is
   // the installation rather than the town or area it is named after.
-  std::vector<bool> sentence_has_base_word(sentences.size(), false);
+  thread_local std::vector<uint8_t> sentence_has_base_word;
+  sentence_has_base_word.assign(sentences.size(), 0);
 
-  thread_local std::vector<size_t> place_candidates;  // of one match; reused
-  for (const PhraseMatch& m : matches) {
+  for (const auto& [m, sentence] : by_length) {
     const size_t cb = folded.begin[m.begin];
     const size_t ce = folded.end[m.end - 1];
-    const auto sentence = sentence_of(cb);
-    if (!sentence) continue;
     const std::string_view source = clean.substr(cb, ce - cb);
-    place_candidates.clear();
+    // This match's place candidates go after those of the places kept so far.
+    const auto first_candidate = static_cast<uint32_t>(place_candidates.size());
     for (const PhraseTarget& target : targets_of(m.phrase)) {
       if (target.base_word) {
-        sentence_has_base_word[*sentence] = true;
+        sentence_has_base_word[sentence] = 1;
         continue;
       }
-      if (!target.exact_case.empty() && source != target.exact_case) continue;
+      if (target.exact_case != 0 && source != exact_cases_[target.exact_case - 1]) continue;
       if (target.needs_capital && !starts_with_capital(source)) continue;
       if (target.is_place) {
         place_candidates.push_back(target.index);
@@ -263,16 +305,20 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
       const int category = static_cast<int>(target.category);
       if (overlaps(category, m.begin, m.end)) continue;
       take(category, m.begin, m.end);
-      mentions.terms.push_back({*sentence, cb, ce, target.index});
+      mentions.terms.push_back({sentence, cb, ce, target.index});
     }
-    if (!place_candidates.empty() && overlaps(-1, m.begin, m.end)) {
+    const std::span<const size_t> candidates(place_candidates.data() + first_candidate,
+                                             place_candidates.size() - first_candidate);
+    if (candidates.empty()) continue;
+    if (overlaps(-1, m.begin, m.end)) {
       // Two names of one place that overlap ("Ain al-Assad" and "al-Assad airbase" in "Ain
       // al-Assad airbase"): one mention spanning both.
       for (RawPlace& taken_place : raw_places) {
         const bool overlapping = m.begin < taken_place.match.end && taken_place.match.begin < m.end;
         if (!overlapping) continue;
-        const bool same_place = std::any_of(place_candidates.begin(), place_candidates.end(), [&](size_t c) {
-          return std::find(taken_place.candidates.begin(), taken_place.candidates.end(), c) != taken_place.candidates.end();
+        const auto taken_candidates = candidates_of(taken_place);
+        const bool same_place = std::any_of(candidates.begin(), candidates.end(), [&](size_t c) {
+          return std::find(taken_candidates.begin(), taken_candidates.end(), c) != taken_candidates.end();
         });
         if (same_place) {
           taken_place.match.begin = std::min(taken_place.match.begin, m.begin);
@@ -281,18 +327,19 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
         }
         break;
       }
-    } else if (!place_candidates.empty()) {
-      take(-1, m.begin, m.end);
-      for (size_t p : place_candidates) {
-        const Place& place = gazetteer_.places()[p];
-        if (place.kind != PlaceKind::kCountry) continue;
-        auto it = std::find_if(country_weight.begin(), country_weight.end(),
-                               [&](const auto& w) { return w.first == place.country; });
-        if (it == country_weight.end()) country_weight.emplace_back(place.country, 1);
-        else it->second += 1;
-      }
-      raw_places.push_back({m, *sentence, place_candidates});
+      place_candidates.resize(first_candidate);  // not a mention of its own
+      continue;
     }
+    take(-1, m.begin, m.end);
+    for (size_t p : candidates) {
+      const PlaceFacts& facts = place_facts_[p];
+      if (facts.kind != PlaceKind::kCountry) continue;
+      auto it = std::find_if(country_weight.begin(), country_weight.end(),
+                             [&](const auto& w) { return w.first == facts.country; });
+      if (it == country_weight.end()) country_weight.emplace_back(facts.country, 1);
+      else it->second += 1;
+    }
+    raw_places.push_back({m, sentence, first_candidate, static_cast<uint32_t>(candidates.size())});
   }
   std::sort(mentions.terms.begin(), mentions.terms.end(),
             [](const TermMention& a, const TermMention& b) { return a.begin < b.begin; });
@@ -301,7 +348,7 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
   thread_local std::vector<PlaceMention> resolved;  // in the order of raw_places
   resolved.clear();
   const auto& places = gazetteer_.places();
-  for (RawPlace& raw : raw_places) {
+  for (const RawPlace& raw : raw_places) {
     PlaceMention mention;
     mention.sentence = raw.sentence;
     mention.name_begin = folded.begin[raw.match.begin];
@@ -318,11 +365,12 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     const auto before = words_before<4>(folded.text, raw.match.begin);
     const auto after = words_after<2>(folded.text, raw.match.end);
     const std::string_view next = after.empty() ? std::string_view() : after[0];
-    const bool admin_word_after = next == "province" || next == "governorate" || next == "region";
+    const bool admin_word_after =
+        is_literal(next, "province") || is_literal(next, "governorate") || is_literal(next, "region");
     const bool base_context = sentence_has_base_word[raw.sentence];
 
     // Score candidates: the kind the context asks for, the article's countries, population.
-    auto score = [&](const Place& p) {
+    auto score = [&](const PlaceFacts& p) {
       double s = 0;
       switch (p.kind) {
         case PlaceKind::kSite: s = base_context ? 60 : 25; break;
@@ -331,17 +379,17 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
         case PlaceKind::kRegion: s = 45; break;
         case PlaceKind::kCountry: s = 50; break;
       }
-      if (p.country == "IQ" || p.country == "SY" || p.country == "JO") s += 10;
+      if (p.in_domain) s += 10;
       for (const auto& [country, weight] : country_weight) {
         if (country == p.country) s += 5 + weight;
       }
-      if (p.population > 0) s += std::min(10.0, static_cast<double>(p.population) / 100000.0);
-      return s;
+      return s + p.population_score;
     };
-    size_t best = raw.candidates.front();
+    const auto candidates = candidates_of(raw);
+    size_t best = candidates.front();
     double best_score = -1;
-    for (size_t c : raw.candidates) {
-      const double s = score(places[c]);
+    for (size_t c : candidates) {
+      const double s = score(place_facts_[c]);
       if (s > best_score) best_score = s, best = c;
     }
     mention.place = best;
@@ -353,10 +401,11 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     // phrase is the site.
     if (place.kind == PlaceKind::kSite && !after.empty()) {
       size_t words = 0;
-      if (after.size() >= 2 && after[0] == "air" && (after[1] == "base" || after[1] == "field")) {
+      if (after.size() >= 2 && is_literal(after[0], "air") &&
+          (is_literal(after[1], "base") || is_literal(after[1], "field"))) {
         words = 2;
-      } else if (after[0] == "base" || after[0] == "airport" || after[0] == "garrison" || after[0] == "camp" ||
-                 after[0] == "outpost") {
+      } else if (is_literal(after[0], "base") || is_literal(after[0], "airport") || is_literal(after[0], "garrison") ||
+                 is_literal(after[0], "camp") || is_literal(after[0], "outpost")) {
         words = 1;
       }
       if (words > 0) {
@@ -384,18 +433,18 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
       mention.precision = PlacePrecision::kRegion;
       if (admin_word_after) mention.end = folded.end[raw.match.end + after[0].size()];
       mention.label = std::string(clean.substr(mention.begin, mention.end - mention.begin));
-    } else if (before.size() >= 2 && before[0] == "of" && one_of(kDirections, before[1])) {
+    } else if (before.size() >= 2 && is_literal(before[0], "of") && one_of(kDirections, before[1])) {
       mention.relation = std::string(before[1]) + " of";
       extend_to_word(2);
       mention.precision = PlacePrecision::kRegion;
       mention.label = std::string(clean.substr(mention.begin, mention.end - mention.begin));
-    } else if (!before.empty() && (before[0] == "near" || before[0] == "outside")) {
+    } else if (!before.empty() && (is_literal(before[0], "near") || is_literal(before[0], "outside"))) {
       mention.relation = std::string(before[0]);
     } else if (admin_word_after && place.kind == PlaceKind::kAdmin1) {
       mention.end = folded.end[raw.match.end + after[0].size()];
       mention.label = std::string(clean.substr(mention.begin, mention.end - mention.begin));
     }
-    mention.candidates = std::move(raw.candidates);
+    mention.candidates.assign(candidates.begin(), candidates.end());
     resolved.push_back(std::move(mention));
   }
   // In text order. A PlaceMention is costly to move, so the sort moves (begin, index) pairs and

@@ -33,13 +33,23 @@ class Recognizer {
 
  private:
   // What one folded phrase may stand for.
+  // Small and without strings: the targets of every match are read, from all over the array.
   struct PhraseTarget {
+    uint32_t index = 0;       // term index or place index
+    uint32_t exact_case = 0;  // when not 0, the source text must be exactly exact_cases_[exact_case - 1]
     bool is_place = false;
-    uint32_t index = 0;      // term index or place index
-    std::string exact_case;  // when set, the source text must be exactly these bytes
     bool needs_capital = false;  // proper names: "Hit" the town, not "hit" the verb
     bool base_word = false;  // not a mention: a word that makes its sentence speak of a base or an attack
     TermCategory category = TermCategory::kActor;  // the term's, copied here: read for every match
+  };
+
+  // What resolution reads of each place, for every candidate of every place name: kept apart
+  // from the Place, whose strings and vectors spread these few bytes over several cache lines.
+  struct PlaceFacts {
+    PlaceKind kind = PlaceKind::kTown;
+    uint16_t country = 0;     // the two letters of Place::country, 0 when it has none
+    bool in_domain = false;   // in Iraq, Syria or Jordan
+    double population_score = 0;  // the score population adds
   };
 
   Recognizer() = default;
@@ -54,7 +64,9 @@ class Recognizer {
   Gazetteer gazetteer_;
   std::vector<std::string> phrases_;
   std::vector<PhraseTarget> targets_;    // every phrase's targets, phrase after phrase
+  std::vector<std::string> exact_cases_;  // the exact spellings PhraseTarget::exact_case names
   std::vector<uint32_t> first_target_;   // per phrase, its first in targets_; then targets_.size()
+  std::vector<PlaceFacts> place_facts_;  // per place of the gazetteer
   PhraseMatcher matcher_;
 };
 

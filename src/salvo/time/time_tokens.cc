@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstring>
 
+#include "salvo/base/ascii8.h"
+
 namespace salvo::time_tokens {
 namespace {
 
@@ -98,8 +100,6 @@ constexpr bool is_number_head(Lex lex) {
   return lex == Lex::kNumberWord || lex == Lex::kSeveral || lex == Lex::kCountWord;
 }
 
-constexpr size_t kMaxWord = 13;  // "approximately"
-
 constexpr size_t word_length(const char* word) {
   size_t n = 0;
   while (word[n] != 0) ++n;
@@ -116,35 +116,44 @@ constexpr uint64_t pack_head(const char* word, size_t length) {
   return head;
 }
 
-// The same for a word of the text (ASCII letters), read eight bytes at once when `room` (the
-// bytes readable from `word`) allows.
-uint64_t word_head(const unsigned char* word, size_t length, size_t room) {
-  if (std::endian::native != std::endian::little || room < 8) {
-    return pack_head(reinterpret_cast<const char*>(word), length);
-  }
-  uint64_t head;
-  std::memcpy(&head, word, 8);
-  head |= 0x2020202020202020;
-  return length >= 8 ? head : head & ((uint64_t{1} << (8 * length)) - 1);
+// Entries by a perfect hash of (head, length): a word costs one table read and one comparison,
+// found or not, instead of a scan with a branch per entry. The multiplier is searched at compile
+// time for one that gives every entry a slot of its own.
+constexpr size_t kHashBits = 12;
+static_assert(std::size(kEntries) < 255, "slots hold an entry number in a byte");
+
+constexpr size_t hash_slot(uint64_t head, size_t length, uint64_t multiplier) {
+  return static_cast<size_t>(((head ^ length) * multiplier) >> (64 - kHashBits));
 }
 
-// Entries bucketed by (length, first letter), so a word costs one bucket scan of 0–3 entries.
-// Built at compile time: the tokenizer reads it for every word.
 struct Index {
-  std::array<std::array<std::array<int16_t, 8>, 26>, kMaxWord + 1> buckets{};
-  std::array<uint64_t, std::size(kEntries)> heads{};  // pack_head of each entry
+  struct Known {
+    uint64_t head = 0;  // pack_head of the word; 0 (no word's) in the sentinel
+    uint8_t length = 0;
+    Lex lex = Lex::kOther;
+    int16_t value = 0;
+  };
+  uint64_t multiplier = 0;
+  std::array<uint8_t, size_t{1} << kHashBits> slots{};  // entry + 1; 0 for the sentinel
+  std::array<Known, std::size(kEntries) + 1> known{};     // [0]: the sentinel, then kEntries
+
   constexpr Index() {
-    for (auto& by_letter : buckets)
-      for (auto& bucket : by_letter) bucket.fill(-1);
     for (size_t i = 0; i < std::size(kEntries); ++i) {
-      heads[i] = pack_head(kEntries[i].word, word_length(kEntries[i].word));
-      auto& bucket = buckets[word_length(kEntries[i].word)][static_cast<size_t>(kEntries[i].word[0] - 'a')];
-      for (auto& slot : bucket) {
-        if (slot < 0) {
-          slot = static_cast<int16_t>(i);
-          break;
-        }
+      const size_t length = word_length(kEntries[i].word);
+      known[i + 1] = {pack_head(kEntries[i].word, length), static_cast<uint8_t>(length), kEntries[i].lex,
+                      static_cast<int16_t>(kEntries[i].value)};
+    }
+    // Odd multipliers from a fixed sequence until one spreads the entries without a collision.
+    for (uint64_t candidate = 0x9E3779B97F4A7C15;; candidate = candidate * 6364136223846793005 + 1442695040888963407) {
+      multiplier = candidate | 1;
+      slots.fill(0);
+      bool collision = false;
+      for (size_t i = 1; i < known.size() && !collision; ++i) {
+        uint8_t& slot = slots[hash_slot(known[i].head, known[i].length, multiplier)];
+        collision = slot != 0;
+        slot = static_cast<uint8_t>(i);
       }
+      if (!collision) break;
     }
   }
 };
@@ -158,21 +167,18 @@ struct Tag {
   int value = 0;
 };
 
-// The tag of the word of `length` ASCII letters at `word`, with `room` bytes readable from it.
-Tag tag_word(const unsigned char* word, size_t length, size_t room) {
-  if (length > kMaxWord) return {};
-  const auto& bucket = kIndex.buckets[length][static_cast<size_t>((word[0] | 0x20) - 'a')];
-  const uint64_t head = word_head(word, length, room);
-  for (int16_t slot : bucket) {
-    if (slot < 0) return {};
-    if (kIndex.heads[static_cast<size_t>(slot)] != head) continue;
-    // Past the eighth letter (a few long words), byte by byte.
-    const Entry& entry = kEntries[slot];
-    size_t k = 8;
-    while (k < length && entry.word[k] == static_cast<char>(word[k] | 0x20)) ++k;
-    if (k >= length) return {entry.lex, entry.value};
+// The tag of the word of `length` ASCII letters at `word`, whose first eight letters lower-cased
+// are `head` (pack_head).
+Tag tag_word(const unsigned char* word, size_t length, uint64_t head) {
+  const uint8_t slot = kIndex.slots[hash_slot(head, length, kIndex.multiplier)];
+  const Index::Known& known = kIndex.known[slot];
+  if (known.head != head || known.length != length) return {};
+  // Past the eighth letter (a few long words), byte by byte.
+  const char* letters = kEntries[slot - 1].word;
+  for (size_t k = 8; k < length; ++k) {
+    if (letters[k] != static_cast<char>(word[k] | 0x20)) return {};
   }
-  return {};
+  return {known.lex, known.value};
 }
 
 }  // namespace
@@ -199,10 +205,15 @@ Cues tokenize(std::string_view text, std::vector<Token>& out) {
     bool glued = false;
     Token* previous = out.empty() ? nullptr : &out.back();
     if (is_alpha(c)) {
-      ++i;
-      while (i < n && is_alpha(bytes[i])) ++i;
+      // The word's end and its head (pack_head) from eight bytes at once, when there are eight.
+      const bool eight = ascii8::kUsable && n - begin >= 8;
+      const uint64_t x = eight ? ascii8::load(bytes + begin) : 0;
+      i = eight ? begin + ascii8::leading(ascii8::letters(x)) : begin + 1;
+      while (i < n && is_alpha(bytes[i])) ++i;  // past the eighth letter, or near the end
+      const uint64_t head = eight ? ascii8::lowered_head(x, i - begin)
+                                  : pack_head(reinterpret_cast<const char*>(bytes + begin), i - begin);
       type = TokenType::kWord;
-      tag = tag_word(bytes + begin, i - begin, n - begin);
+      tag = tag_word(bytes + begin, i - begin, head);
       cues.time |= is_time_head(tag.lex);
       cues.number |= is_number_head(tag.lex);
       const bool after_number = previous && previous->type == TokenType::kNumber && previous->end == begin;
