@@ -32,7 +32,9 @@ test: build
 bench: build
 	@bench/html-extraction --repeat 3
 	@$(BUILD_DIR)/recognize_bench
+	@$(BUILD_DIR)/stages_bench
 	@bench/time-vs-chrono/run
+	@bench/run
 
 clean:
 	rm -rf $(BUILD_DIR)
