@@ -144,19 +144,43 @@ int run_ingest(const StoreArgs& args) {
     Json record = process_article(std::move(article), *recognizer, {});
     return Extracted{std::move(kept), std::move(record)};
   };
+  // Articles are committed in batches (one transaction per second or per 1,000 articles, whichever
+  // comes first): a commit per article would cost more than the extraction.
+  constexpr size_t kBatchArticles = 1000;
+  size_t in_batch = 0;
+  Clock::time_point batch_start;
+  const auto commit = [&] {
+    if (in_batch == 0) return true;
+    in_batch = 0;
+    auto committed = store->commit_batch();
+    if (!committed && !fatal) fatal = committed.error();
+    return committed.ok();
+  };
   const std::function<void(Extracted&&)> write = [&](Extracted&& item) {
     if (fatal) return;  // the store failed: the rest is read only to end the run
+    if (in_batch == 0) {
+      auto begun = store->begin_batch();
+      if (!begun) {
+        fatal = begun.error();
+        return;
+      }
+      batch_start = Clock::now();
+    }
+    ++in_batch;
     auto put = store->put(item.article, item.record);
     if (!put) {
       fatal = put.error();
+      commit();  // what the batch holds before the failure stays stored
       return;
     }
+    if (in_batch >= kBatchArticles || Clock::now() - batch_start > std::chrono::seconds(1)) commit();
     if (put->outcome == PutOutcome::kDuplicate) ++twins;  // a twin within this very run
     else ++stored[put->outcome];
     progress.update(read_count, item.article.source,
                     fmt::format("{} added, {} unchanged", stored[PutOutcome::kAdded] + stored[PutOutcome::kReplaced], unchanged.load()));
   };
   process_in_order<Extracted>(args.threads, read, work, write);
+  commit();
   progress.finish();
   if (fatal) {
     fmt::print(stderr, "salvo ingest: {}\nsalvo ingest: stopped; what was stored before stays stored\n", fatal->message);

@@ -178,6 +178,32 @@ void write_extraction(SQLite::Database& db, const std::string& article_id, const
   }
 }
 
+// One change, all or nothing, inside the caller's batch when one is open (begin_batch) or as a
+// transaction of its own: a savepoint is both. Rolled back unless committed.
+class Atomic {
+ public:
+  explicit Atomic(SQLite::Database& db) : db_(db) { db_.exec("SAVEPOINT salvo_change"); }
+  Atomic(const Atomic&) = delete;
+  Atomic& operator=(const Atomic&) = delete;
+  ~Atomic() {
+    if (done_) return;
+    try {
+      db_.exec("ROLLBACK TO salvo_change");
+      db_.exec("RELEASE salvo_change");
+    } catch (const std::exception&) {
+      // The connection is broken; the caller reports the error that got us here.
+    }
+  }
+  void commit() {
+    db_.exec("RELEASE salvo_change");
+    done_ = true;
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool done_ = false;
+};
+
 }  // namespace
 
 const char* to_string(PutOutcome outcome) {
@@ -238,10 +264,32 @@ PutResult Store::classify(const Article& article) const {
   return {PutOutcome::kAdded, article.id};
 }
 
+Result<bool> Store::begin_batch() {
+  try {
+    if (batch_open_) return false;
+    db_->exec("BEGIN IMMEDIATE");
+    batch_open_ = true;
+    return true;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<bool> Store::commit_batch() {
+  try {
+    if (!batch_open_) return false;
+    db_->exec("COMMIT");
+    batch_open_ = false;
+    return true;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
 Result<PutResult> Store::put(const Article& article, const Json& record) {
   try {
     SQLite::Database& db = *db_;
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    Atomic transaction(db);
     PutResult result = classify(article);
     if (result.outcome == PutOutcome::kUnchanged || result.outcome == PutOutcome::kDuplicate) return result;
 
