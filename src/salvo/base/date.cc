@@ -1,4 +1,5 @@
 #include "salvo/base/date.h"
+#include "salvo/base/ascii.h"
 
 #include <array>
 #include <cctype>
@@ -23,12 +24,6 @@ bool read_digits(std::string_view text, size_t pos, size_t count, int& out) {
   }
   out = value;
   return true;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace

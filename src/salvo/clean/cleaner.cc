@@ -1,4 +1,5 @@
 #include "salvo/clean/cleaner.h"
+#include "salvo/base/ascii.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -17,12 +18,6 @@ namespace {
 
 bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Whitespace class of the character at s[i]: 0 = not space, else its byte length. Covers ASCII
 // space and tab, NBSP, the U+2000 block spaces, narrow NBSP and ideographic space.

@@ -1,4 +1,5 @@
 #include "salvo/extract/extractor.h"
+#include "salvo/base/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -50,18 +51,12 @@ struct SentenceMentions {
   std::vector<const NumberMention*> numbers;
 };
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Up to `count` lower-case words of `text` ending before `pos`, nearest first; stops at `floor`.
 std::vector<std::string> words_before(std::string_view text, size_t pos, size_t floor, size_t count) {
   std::vector<std::string> words;
   size_t end = pos;
   while (words.size() < count && end > floor) {
-    while (end > floor && !std::isalnum(static_cast<unsigned char>(text[end - 1]))) {
+    while (end > floor && !is_ascii_alnum(text[end - 1])) {
       if (text[end - 1] == ',' || text[end - 1] == ';' || text[end - 1] == ':') {
         words.emplace_back(1, text[end - 1]);
         if (words.size() == count) return words;
@@ -69,7 +64,7 @@ std::vector<std::string> words_before(std::string_view text, size_t pos, size_t 
       --end;
     }
     size_t begin = end;
-    while (begin > floor && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '\'' ||
+    while (begin > floor && (is_ascii_alnum(text[begin - 1]) || text[begin - 1] == '\'' ||
                              text[begin - 1] == '-')) {
       --begin;
     }
@@ -84,7 +79,7 @@ std::vector<std::string> words_after(std::string_view text, size_t pos, size_t c
   std::vector<std::string> words;
   size_t begin = pos;
   while (words.size() < count && begin < ceiling) {
-    while (begin < ceiling && !std::isalnum(static_cast<unsigned char>(text[begin]))) {
+    while (begin < ceiling && !is_ascii_alnum(text[begin])) {
       if (text[begin] == ',' || text[begin] == ';' || text[begin] == ':') {
         words.emplace_back(1, text[begin]);
         if (words.size() == count) return words;
@@ -92,7 +87,7 @@ std::vector<std::string> words_after(std::string_view text, size_t pos, size_t c
       ++begin;
     }
     size_t end = begin;
-    while (end < ceiling && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '\'' || text[end] == '-')) ++end;
+    while (end < ceiling && (is_ascii_alnum(text[end]) || text[end] == '\'' || text[end] == '-')) ++end;
     if (begin == end) break;
     words.push_back(lowered ? lower_ascii(text.substr(begin, end - begin)) : std::string(text.substr(begin, end - begin)));
     begin = end;
@@ -955,7 +950,7 @@ class Extractor {
       if (!lower_ascii(text(t->begin, t->end)).ends_with("base")) continue;  // not "a facility in": a strike's mark
       for (std::string_view article : {std::string_view("a "), std::string_view("an ")}) {
         const size_t start = t->begin - std::min(t->begin, article.size());
-        const bool word_start = start == 0 || !std::isalnum(static_cast<unsigned char>(clean_[start - 1]));
+        const bool word_start = start == 0 || !is_ascii_alnum(clean_[start - 1]);
         if (text(start, t->begin) == article && word_start) return start;
       }
     }

@@ -1,4 +1,5 @@
 #include "salvo/markup/page_metadata.h"
+#include "salvo/base/ascii.h"
 
 #include <simdjson.h>
 
@@ -11,12 +12,6 @@
 
 namespace salvo {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);

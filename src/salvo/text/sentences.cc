@@ -1,4 +1,5 @@
 #include "salvo/text/sentences.h"
+#include "salvo/base/ascii.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
@@ -32,12 +33,6 @@ constexpr std::array<std::string_view, 8> kTimeZones = {"gmt", "utc", "et", "est
 constexpr std::array<std::string_view, 26> kSentenceOpeners = {
     "the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there",
     "in", "on", "at", "but", "and", "however", "meanwhile", "his", "her", "their", "its", "after"};
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 template <size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view word) {

@@ -1,0 +1,22 @@
+// ASCII character classes and case, without the C library's locale look-ups: news text is
+// compared with English words byte by byte, and std::tolower / std::isalnum calls were the top of
+// the extraction profile. Bytes >= 0x80 (UTF-8) are never letters or digits here.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace salvo {
+
+constexpr bool is_ascii_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+constexpr char to_lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+
+inline std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = to_lower_ascii(c);
+  return out;
+}
+
+}  // namespace salvo
