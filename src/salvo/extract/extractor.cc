@@ -148,7 +148,7 @@ bool in_domain_country(std::string_view country) { return country == "IQ" || cou
 class Extractor {
  public:
   Extractor(const AnalyzedArticle& article, const ArticleMentions& mentions, const Recognizer& recognizer)
-      : article_(article), mentions_(mentions), recognizer_(recognizer), clean_(article.clean.text.view()) {
+      : article_(article), mentions_(mentions), recognizer_(recognizer), clean_(article.clean.text.view()), lowered_(lower_ascii(clean_)) {
     by_sentence_.resize(article.sentences.size());
     for (const TermMention& m : mentions.terms) {
       SentenceMentions& s = by_sentence_[m.sentence];
@@ -188,6 +188,10 @@ class Extractor {
   const Place& place(size_t index) const { return recognizer_.gazetteer().places()[index]; }
   const Sentence& sentence(size_t s) const { return article_.sentences[s]; }
   std::string_view text(size_t begin, size_t end) const { return clean_.substr(begin, end - begin); }
+  std::string_view lowered_sentence(size_t s) const {
+    const Sentence& sent = sentence(s);
+    return std::string_view(lowered_).substr(sent.begin, sent.end - sent.begin);
+  }
 
   bool has_trigger(size_t s, std::string_view kind) const {
     for (const TermMention* t : by_sentence_[s].triggers) {
@@ -693,7 +697,7 @@ class Extractor {
   bool reports_incident(size_t s) const {
     const bool weapon = !by_sentence_[s].weapons.empty();
     // Words of a trend: "this pattern of rocket and drone assaults", "a series of attacks".
-    const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+    const std::string_view lowered = lowered_sentence(s);
     for (std::string_view cue : {"pattern of", "series of", "occasional", "repeated", "numerous", "wave of",
                                  "string of", "spate of", "surge in", "uptick in"}) {
       if (lowered.find(cue) != std::string::npos) return false;
@@ -747,7 +751,7 @@ class Extractor {
   }
 
   bool has_relational_time_word(size_t s) const {
-    const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+    const std::string_view lowered = lowered_sentence(s);
     for (std::string_view w : kRelationalTimeWords) {
       size_t pos = lowered.find(w);
       while (pos != std::string::npos) {
@@ -761,7 +765,7 @@ class Extractor {
   }
 
   bool is_response(size_t s) const {
-    const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+    const std::string_view lowered = lowered_sentence(s);
     return lowered.find("retaliat") != std::string::npos || lowered.find("in response") != std::string::npos ||
            lowered.find("responded") != std::string::npos || lowered.find("respond to") != std::string::npos ||
            lowered.find("responding") != std::string::npos;
@@ -986,7 +990,7 @@ class Extractor {
       if (events_.empty()) return;
       if (places.empty() && s - events_.back().sentences.back() <= 6) {
         // "There were no casualties in either attack": every incident of that day.
-        const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+        const std::string_view lowered = lowered_sentence(s);
         const bool all = lowered.find("either") != std::string::npos || lowered.find("both") != std::string::npos ||
                          lowered.find("neither") != std::string::npos || lowered.find("any of the") != std::string::npos;
         for (Event& e : events_) {
@@ -1046,7 +1050,7 @@ class Extractor {
         }
         apply_casualties(*previous, casualties);
         // "There were no casualties in either attack": every incident of that day.
-        const std::string lowered = lower_ascii(article_.sentence_text(sentence(s)));
+        const std::string_view lowered = lowered_sentence(s);
         if (lowered.find("either") != std::string::npos || lowered.find("both") != std::string::npos) {
           for (Event& e : events_) {
             if (&e != previous && e.date == previous->date) apply_casualties(e, casualties);
@@ -1370,7 +1374,7 @@ class Extractor {
   // military to carry out airstrikes"), is a US strike: in this domain the others name themselves.
   void default_strike_actor(Event& e) const {
     if (e.type != EventType::kStrike || !e.actor.empty() || e.sentences.empty()) return;
-    const std::string lowered = lower_ascii(article_.sentence_text(sentence(e.sentences.front())));
+    const std::string_view lowered = lowered_sentence(e.sentences.front());
     for (std::string_view cue : {"u.s.", "us ", "american", "biden", "trump", "pentagon", "centcom", "washington",
                                  "the military", "department of defense", "austin"}) {
       if (lowered.find(cue) != std::string::npos) {
@@ -1434,7 +1438,7 @@ class Extractor {
       if (!sentence(s).english) continue;
       const SentenceMentions& m = by_sentence_[s];
       const Sentence& sent = sentence(s);
-      const std::string lowered = lower_ascii(article_.sentence_text(sent));
+      const std::string_view lowered = lowered_sentence(s);
       const bool cumulative = lowered.find("since") != std::string::npos || lowered.find("total") != std::string::npos ||
                               lowered.find("so far") != std::string::npos || lowered.find("as of") != std::string::npos ||
                               lowered.find("there had been") != std::string::npos || lowered.find("series of") != std::string::npos ||
@@ -1565,6 +1569,7 @@ class Extractor {
   const ArticleMentions& mentions_;
   const Recognizer& recognizer_;
   std::string_view clean_;
+  const std::string lowered_;  // clean_ in lower case, once per article: sentences are searched for words
   std::vector<SentenceMentions> by_sentence_;
   std::set<size_t> tally_sentences_;
   std::vector<Event> events_;
