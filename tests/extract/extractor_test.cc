@@ -327,6 +327,14 @@ const ExtractionCase kActorCases[] = {
      "Sunday that was claimed by the Islamic Resistance in Iraq.",
      {{.type = "attack", .date = "2023-11-19", .country = "SY", .location = "Omar", .weapons = "drone",
        .actor = "Islamic Resistance in Iraq", .actor_status = "claimed", .killed = "5"}}},
+    // One subject for two places: the actor learnt for one incident of the sentence holds for both.
+    {"one_subject_for_two_places_shares_its_actor", kFri,
+     "Iran launched over a dozen ballistic missiles at bases in Iraq on Wednesday, the Pentagon said. The missiles "
+     "landed at the Ain al-Assad airbase in western Iraq as well as near the US Consulate in Erbil.",
+     {{.type = "attack", .date = "2023-11-22", .country = "IQ", .location = "Ain al-Assad", .weapons = "missile",
+       .actor = "Iran", .actor_status = "reported"},
+      {.type = "attack", .date = "2023-11-22", .country = "IQ", .location = "Erbil", .weapons = "missile",
+       .actor = "Iran", .actor_status = "reported"}}},
     {"according_to_central_command_is_no_actor", kFri,
      "According to US Central Command, two rockets were fired at Mission Support Site Euphrates in Syria on Wednesday.",
      {{.type = "attack", .date = "2023-11-22", .country = "SY", .location = "Euphrates", .weapons = "rocket",

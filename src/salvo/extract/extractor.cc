@@ -174,6 +174,7 @@ class Extractor {
     apply_article_claims();
     apply_pending_casualties();
     merge_events();
+    share_sentence_actors();
     for (Event& e : events_) finish(e);
     calibrate(events_);
     result.events = std::move(events_);
@@ -254,6 +255,33 @@ class Extractor {
     e.actor = term(actor).name;
     e.actor_status = status;
     e.actor_generic = is_generic(actor);
+  }
+
+  // "The military strikes landed at the Ain al-Assad airbase as well as near the US Consulate in
+  // Erbil": one subject for both places. An incident with no actor takes the one actor the other
+  // incidents of a sentence it was told in agree on (learnt there or elsewhere); with two actors
+  // among them, or a strike beside an attack, nothing is guessed.
+  void share_sentence_actors() {
+    for (Event& e : events_) {
+      if (!e.actor.empty()) continue;
+      const Event* source = nullptr;
+      bool agreed = true;
+      for (const Event& other : events_) {
+        if (&other == &e || other.actor.empty() || other.type != e.type) continue;
+        const bool shares = std::any_of(e.sentences.begin(), e.sentences.end(), [&](size_t s) {
+          return std::find(other.sentences.begin(), other.sentences.end(), s) != other.sentences.end();
+        });
+        if (!shares) continue;
+        if (source && source->actor != other.actor) agreed = false;
+        source = &other;
+      }
+      if (source && agreed) {
+        e.actor = source->actor;
+        e.actor_status = source->actor_status;
+        e.actor_generic = source->actor_generic;
+        e.actor_mention = source->actor_mention;
+      }
+    }
   }
 
   // Whether an actor told later may take the event's place: none yet, only "reported", or a
