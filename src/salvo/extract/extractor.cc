@@ -1164,9 +1164,8 @@ class Extractor {
       // A whole country with no day of its own is a trend ("a surge in attacks … in Iraq and
       // Syria"), not an incident — unless it answers the incident just told.
       // (The rank is the place's as filled: "a mission support site in Euphrates, Syria" is a site.)
-      Event placed;
-      fill_place(placed, *p);
-      const int rank_here = place_rank(placed.precision);
+      fill_place(e, *p);
+      const int rank_here = place_rank(e.precision);
       if (rank_here <= 1 && !own_day && !(is_response(s) && e.date)) continue;
       const TermMention* near = trigger_near(s, p->begin);
       // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
@@ -1182,7 +1181,6 @@ class Extractor {
       // "The attack comes days after the group targeted …": an incident recalled with no day is
       // too vague to count as one.
       if (!own_day && !e.date && has_relational_time_word(s) && !events_.empty()) continue;
-      fill_place(e, *p);
       e.type = event_type(s, actor, near ? near : trigger);
       e.impact = several_places_ && near ? one_of(kImpactWords, lower_ascii(text(near->begin, near->end))) : sentence_has_impact(s);
       e.weapons = places.size() > 1 ? weapons_near(s, *p, places) : weapon_classes(s);
@@ -1197,8 +1195,7 @@ class Extractor {
       e.sentences.push_back(s);
       e.confidence += 0.15;
       if (!e.weapons.empty()) e.confidence += 0.05;
-      const int rank = place_rank(e.precision);
-      e.confidence += rank >= 3 ? 0.15 : rank == 2 ? 0.05 : -0.15;
+      e.confidence += rank_here >= 3 ? 0.15 : rank_here == 2 ? 0.05 : -0.15;
       events_.push_back(std::move(e));
     }
     add_unnamed_counted(s, events_before, actor);
