@@ -5,8 +5,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "bench_support.h"
 #include "salvo/base/data_dir.h"
-#include "salvo/ingest/reader.h"
 #include "salvo/lexicon/fold.h"
 #include "salvo/pipeline/analyze.h"
 #include "salvo/recognize/recognizer.h"
@@ -16,26 +16,13 @@ namespace {
 const std::vector<salvo::AnalyzedArticle>& seeds() {
   static const std::vector<salvo::AnalyzedArticle> articles = [] {
     std::vector<salvo::AnalyzedArticle> out;
-    salvo::read_articles(
-        {std::string(SALVO_SOURCE_DIR) + "/examples/seeds"}, {},
-        [&](salvo::Article&& a) { out.push_back(salvo::analyze_article(std::move(a))); },
-        [](const salvo::InputProblem& p) { std::fprintf(stderr, "%s: %s\n", p.where.c_str(), p.message.c_str()); });
+    for (salvo::Article& a : salvo::bench::read_bench_articles(/*with_dev=*/false)) out.push_back(salvo::analyze_article(std::move(a)));
     return out;
   }();
   return articles;
 }
 
-const salvo::Recognizer& recognizer() {
-  static const salvo::Recognizer instance = [] {
-    auto loaded = salvo::Recognizer::load(salvo::data_dir());
-    if (!loaded) {
-      std::fprintf(stderr, "%s\n", loaded.error().message.c_str());
-      std::exit(3);
-    }
-    return std::move(loaded).value();
-  }();
-  return instance;
-}
+using salvo::bench::recognizer;
 
 int64_t clean_bytes() {
   int64_t bytes = 0;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "bench_support.h"
 #include "salvo/base/data_dir.h"
 #include "salvo/clean/cleaner.h"
 #include "salvo/extract/extractor.h"
@@ -22,15 +23,7 @@
 namespace {
 
 const std::vector<salvo::Article>& articles() {
-  static const std::vector<salvo::Article> read = [] {
-    std::vector<std::string> paths = {std::string(SALVO_SOURCE_DIR) + "/examples/seeds"};
-    const std::string dev = std::string(SALVO_SOURCE_DIR) + "/../shared/dev";
-    if (std::filesystem::is_directory(dev)) paths.push_back(dev);
-    std::vector<salvo::Article> out;
-    salvo::read_articles(paths, {}, [&](salvo::Article&& a) { out.push_back(std::move(a)); },
-                         [](const salvo::InputProblem& p) { std::fprintf(stderr, "%s: %s\n", p.where.c_str(), p.message.c_str()); });
-    return out;
-  }();
+  static const std::vector<salvo::Article> read = salvo::bench::read_bench_articles(/*with_dev=*/true);
   return read;
 }
 
@@ -43,17 +36,7 @@ const std::vector<salvo::AnalyzedArticle>& analyzed() {
   return out;
 }
 
-const salvo::Recognizer& recognizer() {
-  static const salvo::Recognizer instance = [] {
-    auto loaded = salvo::Recognizer::load(salvo::data_dir());
-    if (!loaded) {
-      std::fprintf(stderr, "%s\n", loaded.error().message.c_str());
-      std::exit(3);
-    }
-    return std::move(loaded).value();
-  }();
-  return instance;
-}
+using salvo::bench::recognizer;
 
 int64_t raw_bytes() {
   int64_t bytes = 0;

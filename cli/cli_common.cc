@@ -1,5 +1,7 @@
 #include "cli_common.h"
 
+#include "salvo/base/data_dir.h"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -28,6 +30,15 @@ void add_threads_option(CLI::App* command, size_t& threads) {
       ->transform([](std::string value) {
         return value == "0" ? std::to_string(std::max(1u, std::thread::hardware_concurrency())) : value;
       });
+}
+
+std::optional<Recognizer> load_recognizer(const char* command) {
+  auto loaded = Recognizer::load(data_dir());
+  if (!loaded) {
+    fmt::print(stderr, "salvo {}: {}\n", command, loaded.error().message);
+    return std::nullopt;
+  }
+  return std::move(loaded).value();
 }
 
 size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article) {

@@ -5,11 +5,13 @@
 
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "salvo/ingest/reader.h"
+#include "salvo/recognize/recognizer.h"
 
 namespace salvo::cli {
 
@@ -25,6 +27,10 @@ struct InputArgs {
 };
 
 void add_input_options(CLI::App* command, InputArgs& args);
+
+// Loads the lexicons and gazetteer from data_dir(); on failure says why, as `salvo COMMAND: …`, and
+// returns nothing (the command then exits with kExitData).
+std::optional<Recognizer> load_recognizer(const char* command);
 
 // -j,--threads N: articles extracted on N threads; output and store identical, in input order.
 void add_threads_option(CLI::App* command, size_t& threads);

@@ -45,11 +45,8 @@ struct ExtractArgs {
 };
 
 int run_extract(const ExtractArgs& args) {
-  auto recognizer = salvo::Recognizer::load(salvo::data_dir());
-  if (!recognizer) {
-    fmt::print(stderr, "salvo extract: {}\n", recognizer.error().message);
-    return kExitData;
-  }
+  auto recognizer = load_recognizer("extract");
+  if (!recognizer) return kExitData;
   Output output;
   if (!output.open(args.output, "extract")) return kExitUsage;
   std::ostream* out = output.stream;
@@ -97,11 +94,8 @@ struct AnnotateArgs {
 };
 
 int run_annotate(const AnnotateArgs& args) {
-  auto recognizer = salvo::Recognizer::load(salvo::data_dir());
-  if (!recognizer) {
-    fmt::print(stderr, "salvo annotate: {}\n", recognizer.error().message);
-    return kExitData;
-  }
+  auto recognizer = load_recognizer("annotate");
+  if (!recognizer) return kExitData;
   Output output;
   if (!output.open(args.output, "annotate")) return kExitUsage;
   const size_t problems = for_each_article(args.input, [&](salvo::Article&& article) {
@@ -129,11 +123,8 @@ struct EvalArgs {
 };
 
 int run_eval(const EvalArgs& args) {
-  auto recognizer = salvo::Recognizer::load(salvo::data_dir());
-  if (!recognizer) {
-    fmt::print(stderr, "salvo eval: {}\n", recognizer.error().message);
-    return kExitData;
-  }
+  auto recognizer = load_recognizer("eval");
+  if (!recognizer) return kExitData;
   salvo::GoldSetOptions options;
   options.gold_dir = args.gold;
   options.articles_dir = args.articles;

@@ -53,13 +53,21 @@ size_t count_input_files(const std::vector<std::string>& paths) {
   return n;
 }
 
+// The input file an article came from: "feed.jsonl:14" is line 14 of feed.jsonl.
+std::string_view file_of(std::string_view source) {
+  const size_t colon = source.rfind(':');
+  const size_t slash = source.rfind('/');
+  const bool line = colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash);
+  return line ? source.substr(0, colon) : source;
+}
+
 // A progress line on a terminal: articles, rate, and an ETA from the input files done.
 class Progress {
  public:
   Progress(bool enabled, size_t total_files) : enabled_(enabled), total_files_(total_files) {}
 
   void update(size_t articles, const std::string& source, const std::string& counts) {
-    const std::string file = source.substr(0, source.rfind(':') != std::string::npos && source.rfind(':') > source.rfind('/') ? source.rfind(':') : source.size());
+    const std::string_view file = file_of(source);
     if (file != last_file_) ++files_done_, last_file_ = file;
     if (!enabled_) return;
     const auto now = Clock::now();
@@ -105,11 +113,8 @@ struct Extracted {
 };
 
 int run_ingest(const StoreArgs& args) {
-  auto recognizer = Recognizer::load(data_dir());
-  if (!recognizer) {
-    fmt::print(stderr, "salvo ingest: {}\n", recognizer.error().message);
-    return kExitData;
-  }
+  auto recognizer = load_recognizer("ingest");
+  if (!recognizer) return kExitData;
   std::optional<Store> store = open_store(args.db, "ingest", /*create=*/true);
   if (!store) return kExitData;
   // The reader's own connection: it skips what is stored already before anything is extracted,
@@ -201,11 +206,8 @@ int run_ingest(const StoreArgs& args) {
 }
 
 int run_reprocess(const StoreArgs& args) {
-  auto recognizer = Recognizer::load(data_dir());
-  if (!recognizer) {
-    fmt::print(stderr, "salvo reprocess: {}\n", recognizer.error().message);
-    return kExitData;
-  }
+  auto recognizer = load_recognizer("reprocess");
+  if (!recognizer) return kExitData;
   std::optional<Store> store = open_store(args.db, "reprocess");
   if (!store) return kExitData;
   auto ids = store->article_ids();

@@ -554,7 +554,7 @@ Result<Article> Store::article(const std::string& id) const {
 Result<bool> Store::update_record(const Article& article, const Json& record) {
   try {
     SQLite::Database& db = *db_;
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    Atomic transaction(db);
     const std::string text = record.dump(-1, ' ', false, Json::error_handler_t::replace);
     SQLite::Statement stored(db, "SELECT record FROM articles WHERE id = ?");
     stored.bind(1, article.id);
