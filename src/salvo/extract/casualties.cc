@@ -1,10 +1,10 @@
 #include "salvo/extract/casualties.h"
 
 #include <array>
-#include <cctype>
 #include <string>
 #include <vector>
 
+#include "salvo/base/ascii.h"
 #include "salvo/base/date.h"
 #include "salvo/recognize/numbers.h"
 
@@ -20,7 +20,7 @@ std::vector<Word> words_of(std::string_view text) {
   std::vector<Word> words;
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i])) &&
+    while (i < text.size() && !is_ascii_alnum(text[i]) &&
            text[i] != ',' && text[i] != ';' && text[i] != '.') {
       ++i;
     }
@@ -29,9 +29,9 @@ std::vector<Word> words_of(std::string_view text) {
     if (text[i] == ',' || text[i] == ';' || text[i] == '.') {
       ++i;  // punctuation is a word of its own: it ends clauses
     } else {
-      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '\'' ||
-                                 (text[i] == '.' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) ||
-                                 (text[i] == ',' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))))) {
+      while (i < text.size() && (is_ascii_alnum(text[i]) || text[i] == '\'' ||
+                                 (text[i] == '.' && i + 1 < text.size() && is_ascii_alpha(text[i + 1])) ||
+                                 (text[i] == ',' && i + 1 < text.size() && is_ascii_digit(text[i + 1])))) {
         ++i;
       }
       // The closing period of an initialism ("U.S. contractor") or of a month or rank abbreviation
@@ -44,11 +44,22 @@ std::vector<Word> words_of(std::string_view text) {
         if (abbreviation) ++i;
       }
     }
-    Word w{start, i, std::string(text.substr(start, i - start))};
-    for (char& c : w.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    words.push_back(std::move(w));
+    words.push_back(Word{start, i, lower_ascii(text.substr(start, i - start))});
   }
   return words;
+}
+
+// Every rule below needs one of these stems in the sentence (a casualty word, "treated", "lives",
+// "critical"); most sentences of a report have none and are settled by this one look.
+bool may_tell_casualties(std::string_view sentence) {
+  static constexpr std::array<std::string_view, 13> kStems = {
+      "kill", "dead", "died", "death", "fatal", "lives", "injur", "wound", "hurt", "concussion", "casualt", "critical",
+      "treated"};
+  const std::string lowered = lower_ascii(sentence);
+  for (std::string_view stem : kStems) {
+    if (lowered.find(stem) != std::string::npos) return true;
+  }
+  return false;
 }
 
 bool starts(std::string_view word, std::string_view prefix) { return word.substr(0, prefix.size()) == prefix; }
@@ -78,6 +89,7 @@ bool counts_things(std::string_view next) {
 
 Casualties find_casualties(std::string_view sentence) {
   Casualties result;
+  if (!may_tell_casualties(sentence)) return result;
   const std::vector<Word> words = words_of(sentence);
 
   // Negations: "no casualties", "No US personnel were injured", "without causing casualties",
@@ -134,7 +146,7 @@ Casualties find_casualties(std::string_view sentence) {
     // The day of a date is no count of people: "on Feb. 15 … killed a contractor".
     if (first > 0 && month_from_name(words[first - 1].lower) != 0) continue;
     if (after < words.size() && words[after].lower == "," && after + 1 < words.size() && words[after + 1].lower.size() == 4 &&
-        std::isdigit(static_cast<unsigned char>(words[after + 1].lower[0]))) {
+        is_ascii_digit(words[after + 1].lower[0])) {
       continue;  // "March 11, 2020"
     }
     // "killing two Americans and one British national": a number joined by "and" to a counted one

@@ -1462,6 +1462,7 @@ class Extractor {
     for (size_t s = 0; s < article_.sentences.size(); ++s) {
       if (!sentence(s).english) continue;
       const SentenceMentions& m = by_sentence_[s];
+      if (m.numbers.empty()) continue;  // a tally is a number
       const Sentence& sent = sentence(s);
       const std::string_view lowered = lowered_sentence(s);
       const bool cumulative = lowered.find("since") != std::string::npos || lowered.find("total") != std::string::npos ||
