@@ -13,10 +13,11 @@ namespace {
 
 struct Word {
   size_t begin, end;
-  std::string lower;
+  std::string_view lower;  // a view of the lower-cased sentence
 };
 
-std::vector<Word> words_of(std::string_view text) {
+// The words of `text`, viewed in `lowered` (the same text in lower case).
+std::vector<Word> words_of(std::string_view text, std::string_view lowered) {
   std::vector<Word> words;
   size_t i = 0;
   while (i < text.size()) {
@@ -44,20 +45,31 @@ std::vector<Word> words_of(std::string_view text) {
         if (abbreviation) ++i;
       }
     }
-    words.push_back(Word{start, i, lower_ascii(text.substr(start, i - start))});
+    words.push_back(Word{start, i, lowered.substr(start, i - start)});
   }
   return words;
 }
 
-// Every rule below needs one of these stems in the sentence (a casualty word, "treated", "lives",
-// "critical"); most sentences of a report have none and are settled by this one look.
-bool may_tell_casualties(std::string_view sentence) {
+// Every rule below needs a word that starts with one of these stems (a casualty word, "treated",
+// "lives", "critical"); most sentences of a report have none and are settled by one pass over
+// their words.
+bool may_tell_casualties(std::string_view lowered) {
   static constexpr std::array<std::string_view, 13> kStems = {
       "kill", "dead", "died", "death", "fatal", "lives", "injur", "wound", "hurt", "concussion", "casualt", "critical",
       "treated"};
-  const std::string lowered = lower_ascii(sentence);
-  for (std::string_view stem : kStems) {
-    if (lowered.find(stem) != std::string::npos) return true;
+  static constexpr std::string_view kFirstLetters = "kdflwihct";
+  for (size_t i = 0; i < lowered.size();) {
+    if (!is_ascii_alnum(lowered[i])) {
+      ++i;
+      continue;
+    }
+    const std::string_view rest = lowered.substr(i);
+    if (kFirstLetters.find(rest[0]) != std::string_view::npos) {
+      for (std::string_view stem : kStems) {
+        if (rest.starts_with(stem)) return true;
+      }
+    }
+    while (i < lowered.size() && is_ascii_alnum(lowered[i])) ++i;  // to the next word
   }
   return false;
 }
@@ -87,20 +99,22 @@ bool counts_things(std::string_view next) {
 
 }  // namespace
 
-Casualties find_casualties(std::string_view sentence) {
+Casualties find_casualties(std::string_view sentence) { return find_casualties(sentence, lower_ascii(sentence)); }
+
+Casualties find_casualties(std::string_view sentence, std::string_view lowered) {
   Casualties result;
-  if (!may_tell_casualties(sentence)) return result;
-  const std::vector<Word> words = words_of(sentence);
+  if (!may_tell_casualties(lowered)) return result;
+  const std::vector<Word> words = words_of(sentence, lowered);
 
   // Negations: "no casualties", "No US personnel were injured", "without causing casualties",
   // "no one was hurt", "no fatalities".
   for (size_t i = 0; i < words.size(); ++i) {
-    const std::string& w = words[i].lower;
+    std::string_view w = words[i].lower;
     const bool negation = w == "no" || w == "without" || w == "nobody" || w == "none" || w == "zero";
     if (!negation) continue;
     // "no U.S. service members have been reported injured": up to eight words on.
     for (size_t j = i + 1; j < words.size() && j <= i + 8; ++j) {
-      const std::string& v = words[j].lower;
+      std::string_view v = words[j].lower;
       if (is_clause_break(v) || v == ",") break;
       if (starts(v, "casualt")) {
         result.killed = 0;
@@ -176,7 +190,7 @@ Casualties find_casualties(std::string_view sentence) {
     // Verb before: "killing three coalition personnel", "injuring 12 others", "treated 11 of its troops".
     bool decided = false;
     for (size_t k = first; k > 0 && k + 3 > first; --k) {
-      const std::string& v = words[k - 1].lower;
+      std::string_view v = words[k - 1].lower;
       if (is_clause_break(v)) break;
       if (v == "killing" || v == "killed" || v == "kills" || (v == "of" && k >= 2 && words[k - 2].lower == "deaths")) {
         add(killed, number.value);
@@ -196,7 +210,7 @@ Casualties find_casualties(std::string_view sentence) {
     // Verb after, in the same clause: "Three American and two Iraqi service members were injured",
     // "Two U.S. service members and one member of the anti-ISIS coalition were killed".
     for (size_t k = after; k < words.size() && k < after + 16; ++k) {
-      const std::string& v = words[k].lower;
+      std::string_view v = words[k].lower;
       if (is_clause_break(v) || v == ",") break;
       if (is_killed_word(v)) {
         add(killed, number.value);
@@ -224,10 +238,10 @@ Casualties find_casualties(std::string_view sentence) {
   // "killed a civilian contractor", "the death of a contractor", "injured a U.S. service
   // member": one person.
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    const std::string& v = words[i].lower;
+    std::string_view v = words[i].lower;
     const bool one = words[i + 1].lower == "a" || words[i + 1].lower == "an";
     if (!one) continue;
-    const std::string& previous = i > 0 ? words[i - 1].lower : v;
+    std::string_view previous = i > 0 ? words[i - 1].lower : v;
     if (!result.killed && (v == "killed" || v == "killing" || (v == "of" && (previous == "death" || previous == "deaths")) ||
                            (v == "suffered" && i + 2 < words.size() && words[i + 2].lower == "fatal"))) {
       result.killed = 1;  // "suffered a fatal heart attack"
@@ -241,7 +255,7 @@ Casualties find_casualties(std::string_view sentence) {
     for (size_t i = 0; i < words.size(); ++i) {
       if (words[i].lower != "a" && words[i].lower != "an" && words[i].lower != "one") continue;
       for (size_t j = i + 1; j < words.size() && j <= i + 6; ++j) {
-        const std::string& v = words[j].lower;
+        std::string_view v = words[j].lower;
         if (is_clause_break(v) || v == ",") break;
         if (v == "died" || (v == "killed" && j >= 1 && (words[j - 1].lower == "was"))) {
           result.killed = 1;

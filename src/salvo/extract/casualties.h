@@ -15,5 +15,8 @@ struct Casualties {
 };
 
 Casualties find_casualties(std::string_view sentence);
+// The same, for a caller that holds the sentence in lower case already (byte for byte, ASCII
+// letters lowered).
+Casualties find_casualties(std::string_view sentence, std::string_view lowered);
 
 }  // namespace salvo

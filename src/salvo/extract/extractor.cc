@@ -1,5 +1,8 @@
 #include "salvo/extract/extractor.h"
 #include "salvo/base/ascii.h"
+#include "salvo/base/nearby_words.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -52,13 +55,19 @@ struct SentenceMentions {
 };
 
 // Up to `count` lower-case words of `text` ending before `pos`, nearest first; stops at `floor`.
-std::vector<std::string> words_before(std::string_view text, size_t pos, size_t floor, size_t count) {
-  std::vector<std::string> words;
+// Up to kNearbyWords words of `text` before `pos`, nearest first, not before `floor`; ",", ";" and
+// ":" count as words (they end a clause). Views of `text`: give the lower-cased article
+// (Extractor::lowered_) for words to compare, the clean text for words as written.
+constexpr size_t kNearbyWords = 8;
+using Nearby = NearbyWords<kNearbyWords>;
+
+Nearby words_before(std::string_view text, size_t pos, size_t floor, size_t count) {
+  Nearby words;
   size_t end = pos;
   while (words.size() < count && end > floor) {
     while (end > floor && !is_ascii_alnum(text[end - 1])) {
       if (text[end - 1] == ',' || text[end - 1] == ';' || text[end - 1] == ':') {
-        words.emplace_back(1, text[end - 1]);
+        words.push_back(text.substr(end - 1, 1));
         if (words.size() == count) return words;
       }
       --end;
@@ -69,19 +78,20 @@ std::vector<std::string> words_before(std::string_view text, size_t pos, size_t 
       --begin;
     }
     if (begin == end) break;
-    words.push_back(lower_ascii(text.substr(begin, end - begin)));
+    words.push_back(text.substr(begin, end - begin));
     end = begin;
   }
   return words;
 }
 
-std::vector<std::string> words_after(std::string_view text, size_t pos, size_t ceiling, size_t count, bool lowered = true) {
-  std::vector<std::string> words;
+// Up to `count` words of `text` after `pos`, not past `ceiling`; as words_before.
+Nearby words_after(std::string_view text, size_t pos, size_t ceiling, size_t count) {
+  Nearby words;
   size_t begin = pos;
   while (words.size() < count && begin < ceiling) {
     while (begin < ceiling && !is_ascii_alnum(text[begin])) {
       if (text[begin] == ',' || text[begin] == ';' || text[begin] == ':') {
-        words.emplace_back(1, text[begin]);
+        words.push_back(text.substr(begin, 1));
         if (words.size() == count) return words;
       }
       ++begin;
@@ -89,7 +99,7 @@ std::vector<std::string> words_after(std::string_view text, size_t pos, size_t c
     size_t end = begin;
     while (end < ceiling && (is_ascii_alnum(text[end]) || text[end] == '\'' || text[end] == '-')) ++end;
     if (begin == end) break;
-    words.push_back(lowered ? lower_ascii(text.substr(begin, end - begin)) : std::string(text.substr(begin, end - begin)));
+    words.push_back(text.substr(begin, end - begin));
     begin = end;
   }
   return words;
@@ -206,7 +216,7 @@ class Extractor {
   // "The Islamic Resistance in Iraq said it targeted …", "The US military said it struck …":
   // the one who says so is the one who did it.
   bool says_it_did(size_t s, const TermMention& actor) const {
-    const std::vector<std::string> after = words_after(clean_, actor.end, sentence(s).end, 3);
+    const Nearby after = words_after(lowered_, actor.end, sentence(s).end, 3);
     return after.size() >= 2 && (after[0] == "said" || after[0] == "says" || after[0] == "announced") &&
            (after[1] == "it" || after[1] == "they" || (after[1] == "that" && after.size() > 2 && (after[2] == "it" || after[2] == "they")));
   }
@@ -214,11 +224,11 @@ class Extractor {
   bool is_reporter(size_t s, const TermMention& actor) const {
     if (says_it_did(s, actor)) return false;
     const Sentence& sent = sentence(s);
-    for (const std::string& w : words_after(clean_, actor.end, sent.end, 3)) {
+    for (std::string_view w : words_after(lowered_, actor.end, sent.end, 3)) {
       if (one_of(kReportingWords, w)) return true;
       if (w == "," || w == ";") break;
     }
-    const std::vector<std::string> before = words_before(clean_, actor.begin, sent.begin, 2);
+    const Nearby before = words_before(lowered_, actor.begin, sent.begin, 2);
     if (before.size() >= 2 && before[0] == "to" && before[1] == "according") return true;
     return is_modifier(s, actor);
   }
@@ -226,18 +236,18 @@ class Extractor {
   // "a U.S.-led coalition contractor", "the US embassy", "US troops' base": the actor's name
   // describes someone else, who is no actor.
   bool is_modifier(size_t s, const TermMention& actor) const {
-    static const std::set<std::string> kDescribed = {
+    static const std::set<std::string, std::less<>> kDescribed = {
         "contractor", "contractors", "embassy", "consulate", "base", "bases", "troops", "forces", "personnel",
         "soldiers", "soldier", "convoy", "convoys", "advisers", "advisors", "service", "servicemembers", "members",
         "facility", "facilities", "outpost", "diplomats", "positions", "military", "compound", "official", "officials"};
-    const std::vector<std::string> after = words_after(clean_, actor.end, sentence(s).end, 1);
+    const Nearby after = words_after(lowered_, actor.end, sentence(s).end, 1);
     return !after.empty() && kDescribed.count(after[0]) > 0 && term(actor).category == TermCategory::kActor &&
            clean_.substr(actor.end, 1) != ",";
   }
 
   // "had not fired", "never landed": a trigger that says nothing happened.
   bool is_negated(size_t s, const TermMention& trigger) const {
-    for (const std::string& w : words_before(clean_, trigger.begin, sentence(s).begin, 2)) {
+    for (std::string_view w : words_before(lowered_, trigger.begin, sentence(s).begin, 2)) {
       if (w == "not" || w == "never" || w == "didn't" || w == "no" || w == "without") return true;
     }
     return false;
@@ -293,8 +303,8 @@ class Extractor {
   bool is_passive_trigger(size_t s, const TermMention& trigger) const {
     const std::string surface = lower_ascii(text(trigger.begin, trigger.end));
     if (surface.rfind("came under", 0) == 0 || surface == "under attack" || surface == "struck by") return true;
-    const std::vector<std::string> before = words_before(clean_, trigger.begin, sentence(s).begin, 2);
-    for (const std::string& w : before) {
+    const Nearby before = words_before(lowered_, trigger.begin, sentence(s).begin, 2);
+    for (std::string_view w : before) {
       if (one_of(kPassiveAuxiliaries, w)) return true;
     }
     return false;
@@ -324,12 +334,12 @@ class Extractor {
     // Plural: a trend, not the incident ("While these assaults resulted in injuries, …") —
     // unless definite: "The strikes killed three Iraqi army soldiers" tells of the strikes told.
     if (is_plural_noun(surface) || (!surface.empty() && surface.back() == 's' && surface.find(' ') == std::string::npos)) {
-      const std::vector<std::string> before = words_before(clean_, trigger->begin, sentence(s).begin, 1);
+      const Nearby before = words_before(lowered_, trigger->begin, sentence(s).begin, 1);
       return !before.empty() && before[0] == "the";
     }
     if (casualties.any()) return true;
-    const std::vector<std::string> before = words_before(clean_, trigger->begin, sentence(s).begin, 3);
-    for (const std::string& w : before) {
+    const Nearby before = words_before(lowered_, trigger->begin, sentence(s).begin, 3);
+    for (std::string_view w : before) {
       if (w == "the" || w == "this" || w == "that" || w == "was" || w == "it") return true;
     }
     return false;
@@ -350,7 +360,7 @@ class Extractor {
         // "… the drone strike that was claimed by X": the actor the passive names.
         for (const TermMention* a : m.actors) {
           if (a->begin < t->end || a->begin - t->end > 40) continue;
-          const std::vector<std::string> between = words_after(clean_, t->end, a->begin, 3);
+          const Nearby between = words_after(lowered_, t->end, a->begin, 3);
           if (!between.empty() && between[0] == "by" && !is_reporter(s, *a)) return {a, ActorStatus::kClaimed};
         }
         // "X, an umbrella group of Iran-backed factions, claimed …": the sentence's subject, the
@@ -377,8 +387,8 @@ class Extractor {
     if (passive) {
       // "were attacked by X"
       for (const TermMention* a : m.actors) {
-        if (a->begin >= trigger->end && words_after(clean_, trigger->end, a->begin, 5).size() <= 3) {
-          const std::vector<std::string> before = words_before(clean_, a->begin, sent.begin, 1);
+        if (a->begin >= trigger->end && words_after(lowered_, trigger->end, a->begin, 5).size() <= 3) {
+          const Nearby before = words_before(lowered_, a->begin, sent.begin, 1);
           if (!before.empty() && before[0] == "by" && !is_reporter(s, *a)) return {a, ActorStatus::kReported};
         }
       }
@@ -404,16 +414,16 @@ class Extractor {
   // "they also targeted …", "the resistance fighters also targeted …", "The military strikes
   // landed …": a subject that refers back takes the actor last named, and how it is known.
   ActorChoice actor_referred_to(size_t s, const TermMention& trigger) const {
-    static const std::set<std::string> kReferring = {"they", "the group", "the resistance", "the militants", "the fighters",
+    static const std::set<std::string, std::less<>> kReferring = {"they", "the group", "the resistance", "the militants", "the fighters",
                                                      "the militia", "its fighters", "the faction", "the strikes", "the attacks",
                                                      "the attackers", "the military strikes"};
-    const std::vector<std::string> before = words_before(clean_, trigger.begin, sentence(s).begin, 4);
+    const Nearby before = words_before(lowered_, trigger.begin, sentence(s).begin, 4);
     bool refers = false;
     for (size_t k = 0; k < before.size(); ++k) {
       if (before[k] == "they") refers = true;
-      if (k + 1 < before.size() && kReferring.count(before[k + 1] + " " + before[k])) refers = true;
+      if (k + 1 < before.size() && kReferring.count(fmt::format("{} {}", before[k + 1], before[k]))) refers = true;
       if (k + 2 < before.size() && (before[k + 2] == "the" || before[k + 2] == "its") &&
-          kReferring.count(before[k + 2] + " " + before[k])) {
+          kReferring.count(fmt::format("{} {}", before[k + 2], before[k]))) {
         refers = true;  // "the resistance fighters", "the military strikes"
       }
     }
@@ -443,7 +453,7 @@ class Extractor {
       // A dateline names where the report was filed: "BAGHDAD (AP) —", "ERBIL (Kurdistan 24) –",
       // "ERBIL, Iraq (Reuters) -": every place before its agency or dash.
       if (p->begin < dateline_end(s)) continue;
-      const std::vector<std::string> before = words_before(clean_, p->begin, sent.begin, 2);
+      const Nearby before = words_before(lowered_, p->begin, sent.begin, 2);
       if (!before.empty() && (before[0] == "from" || (before[0] == "the" && before.size() > 1 && before[1] == "from"))) continue;
       // A place name with a number after it is a media outlet ("Deir Ezzor 24", "Kurdistan 24"),
       // unless the gazetteer knows the whole as a site ("Tower 22").
@@ -515,10 +525,10 @@ class Extractor {
   // "said on Monday".
   bool is_reporting_time(size_t s, const TimeExpression& t) const {
     const Sentence& sent = sentence(s);
-    std::vector<std::string> before = words_before(clean_, t.begin, sent.begin, 2);
-    if (!before.empty() && before[0] == "on") before.erase(before.begin());
+    Nearby before = words_before(lowered_, t.begin, sent.begin, 2);
+    if (!before.empty() && before[0] == "on") before.drop_first();
     if (!before.empty() && one_of(kReportingVerbs, before[0])) return true;
-    const std::vector<std::string> after = words_after(clean_, t.end, sent.end, 1);
+    const Nearby after = words_after(lowered_, t.end, sent.end, 1);
     return !after.empty() && one_of(kReportingVerbs, after[0]);
   }
 
@@ -736,8 +746,8 @@ class Extractor {
       if (is_weak(tr) && !weapon) continue;
       if (!is_plural_noun(lower_ascii(text(t->begin, t->end)))) return true;
       // "The military strikes landed at …": definite plurals are incidents already in view.
-      const std::vector<std::string> before = words_before(clean_, t->begin, sentence(s).begin, 2);
-      for (const std::string& w : before) {
+      const Nearby before = words_before(lowered_, t->begin, sentence(s).begin, 2);
+      for (std::string_view w : before) {
         if (w == "the" || w == "these" || w == "those") return true;
       }
       for (const NumberMention* n : by_sentence_[s].numbers) {
@@ -770,7 +780,7 @@ class Extractor {
       const std::string surface = lower_ascii(text(t->begin, t->end));
       const bool noun = surface == "attack" || surface == "strike" || surface == "incident" || surface == "assault" ||
                         surface == "rocket attack" || surface == "drone attack";
-      const std::vector<std::string> before = words_before(clean_, t->begin, sentence(s).begin, 1);
+      const Nearby before = words_before(lowered_, t->begin, sentence(s).begin, 1);
       const bool definite = !before.empty() && (before[0] == "the" || before[0] == "this" || before[0] == "that");
       if (!(noun && definite)) return false;
       any = true;
@@ -837,11 +847,11 @@ class Extractor {
 
   // "strike two facilities", "targeted five … weapon storage facilities": how many strikes.
   int facility_count(size_t s, const TermMention& trigger) const {
-    static const std::set<std::string> kFacilityWords = {"facilities", "sites", "targets", "positions", "depots",
+    static const std::set<std::string, std::less<>> kFacilityWords = {"facilities", "sites", "targets", "positions", "depots",
                                                          "locations", "bases", "warehouses", "compounds"};
     for (const NumberMention* n : by_sentence_[s].numbers) {
       if (n->begin < trigger.end || n->begin - trigger.end > 16 || n->ordinal || n->vague || n->value < 2 || n->value > 20) continue;
-      for (const std::string& w : words_after(clean_, n->end, sentence(s).end, 7)) {
+      for (std::string_view w : words_after(lowered_, n->end, sentence(s).end, 7)) {
         if (kFacilityWords.count(w)) return static_cast<int>(n->value);
       }
     }
@@ -859,9 +869,9 @@ class Extractor {
 
   // "two sites in northeastern Syria": the number before a word for sites, just before the place.
   int site_count(size_t s, const PlaceMention& p) const {
-    const std::vector<std::string> before = words_before(clean_, p.begin, sentence(s).begin, 3);
+    const Nearby before = words_before(lowered_, p.begin, sentence(s).begin, 3);
     if (before.size() < 3 || before[0] != "in") return 1;
-    static const std::set<std::string> kSiteWords = {"sites", "locations", "bases", "positions", "places", "facilities"};
+    static const std::set<std::string, std::less<>> kSiteWords = {"sites", "locations", "bases", "positions", "places", "facilities"};
     if (!kSiteWords.count(before[1])) return 1;
     for (const NumberMention* n : by_sentence_[s].numbers) {
       if (lower_ascii(text(n->begin, n->end)) == before[2] && n->value > 1 && n->value < 10 && !n->ordinal) {
@@ -907,7 +917,7 @@ class Extractor {
   // " on the Syrian border", " near the border with Iraq" right after a place; "" if none.
   std::string border_after(const PlaceMention& p) const {
     const Sentence& sent = sentence(p.sentence);
-    const std::vector<std::string> after = words_after(clean_, p.end, sent.end, 5, /*lowered=*/false);
+    const Nearby after = words_after(clean_, p.end, sent.end, 5);
     if (after.size() < 3 || (after[0] != "on" && after[0] != "near" && after[0] != "along") || after[1] != "the") return "";
     size_t words = 0;
     if (after[2] == "border" && after.size() >= 5 && after[3] == "with" && std::isupper(static_cast<unsigned char>(after[4][0]))) {
@@ -917,7 +927,7 @@ class Extractor {
     }
     if (words == 0) return "";
     std::string phrase;
-    for (size_t k = 0; k < words; ++k) phrase += " " + after[k];
+    for (size_t k = 0; k < words; ++k) (phrase += ' ') += after[k];
     // Only when the words follow as written, with nothing but spaces between them.
     return text(p.end, std::min(sent.end, p.end + phrase.size())) == phrase ? phrase : "";
   }
@@ -955,15 +965,15 @@ class Extractor {
         if (word_start) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         word_start = c == ' ';
       }
-      std::vector<std::string> after = words_after(clean_, t->end, p.begin, 4, /*lowered=*/false);
+      Nearby after = words_after(clean_, t->end, p.begin, 4);
       if (after.empty() || (after[0] != "in" && after[0] != "at" && after[0] != "called" && after[0] != "dubbed")) continue;
-      after.erase(after.begin());
+      after.drop_first();
       // The name: the capitalised words that follow, longest first.
       size_t capitalised = 0;
       while (capitalised < after.size() && std::isupper(static_cast<unsigned char>(after[capitalised][0]))) ++capitalised;
       for (size_t n = capitalised; n > 0; --n) {
         std::string name = kind;
-        for (size_t k = 0; k < n; ++k) name += " " + after[k];
+        for (size_t k = 0; k < n; ++k) (name += ' ') += after[k];
         for (const Place* candidate : recognizer_.gazetteer().named(name)) {
           if (candidate->kind != PlaceKind::kSite || candidate->country != within.country) continue;
           if (within.kind == PlaceKind::kAdmin1 && candidate->admin1 != within.admin1) continue;
@@ -1001,7 +1011,7 @@ class Extractor {
     const TermMention* trigger = main_trigger(s);
     const bool claim = has_trigger(s, "claim");
     const bool accuse = has_trigger(s, "accuse");
-    const Casualties casualties = find_casualties(article_.sentence_text(sentence(s)));
+    const Casualties casualties = find_casualties(article_.sentence_text(sentence(s)), lowered_sentence(s));
     const std::vector<const PlaceMention*> places = event_places(s);
     const bool tally_sentence = tally_sentences_.count(s) > 0;
 
@@ -1479,12 +1489,12 @@ class Extractor {
         if (t->is_since && t->value) {
           since = t->precision == TimePrecision::kMonth ? t->value->iso().substr(0, 7) : t->value->iso();
         }
-        const std::vector<std::string> before = words_before(clean_, t->begin, sent.begin, 2);
+        const Nearby before = words_before(lowered_, t->begin, sent.begin, 2);
         if (before.size() >= 2 && before[0] == "of" && before[1] == "as" && t->value) as_of = t->value;
       }
       // "Beginning in October": the start of the count, a month.
       for (const TimeExpression* t : m.times) {
-        const std::vector<std::string> before = words_before(clean_, t->begin, sent.begin, 2);
+        const Nearby before = words_before(lowered_, t->begin, sent.begin, 2);
         if (since.empty() && !before.empty() && (before[0] == "beginning" || (before[0] == "in" && before.size() > 1 && before[1] == "beginning")) && t->value) {
           since = t->value->iso().substr(0, 7);
         }
@@ -1492,8 +1502,8 @@ class Extractor {
       bool attack_tally = false;
       for (const NumberMention* n : m.numbers) {
         if (n->ordinal || n->vague) continue;
-        const std::vector<std::string> after = words_after(clean_, n->end, sent.end, 8);
-        const std::vector<std::string> before = words_before(clean_, n->begin, sent.begin, 4);
+        const Nearby after = words_after(lowered_, n->end, sent.end, 8);
+        const Nearby before = words_before(lowered_, n->begin, sent.begin, 4);
         Tally t;
         t.count = n->value;
         t.qualifier = n->qualifier;
@@ -1517,7 +1527,7 @@ class Extractor {
           t.what = TallyWhat::kAttacks;
           attack_tally = true;
           // "36 attacks in Iraq"
-          const std::vector<std::string> more = words_after(clean_, n->end, sent.end, 4);
+          const Nearby more = words_after(lowered_, n->end, sent.end, 4);
           for (const PlaceMention* p : m.places) {
             if (p->begin > n->end && p->begin - n->end < 24 && place(p->place).kind == PlaceKind::kCountry) {
               const std::string between = lower_ascii(text(n->end, p->begin));
@@ -1536,15 +1546,15 @@ class Extractor {
         }
         if (!before.empty() && (before[0] == "injuring" || before[0] == "wounding")) injured = true;
         if (!after.empty() && (after[0] == "troops" || after[0] == "personnel" || after[0] == "members") && !injured) {
-          const std::vector<std::string> further = words_after(clean_, n->end, sent.end, 6);
-          for (const std::string& w : further) injured |= w.rfind("injur", 0) == 0 || w.rfind("wound", 0) == 0;
+          const Nearby further = words_after(lowered_, n->end, sent.end, 6);
+          for (std::string_view w : further) injured |= w.rfind("injur", 0) == 0 || w.rfind("wound", 0) == 0;
         }
         // Only counts of US and coalition people: not "1,400 reported deaths" of another war.
         bool people = false;
-        static const std::set<std::string> kPeople = {"troops", "personnel", "members", "servicemembers", "soldiers",
+        static const std::set<std::string, std::less<>> kPeople = {"troops", "personnel", "members", "servicemembers", "soldiers",
                                                       "americans", "service", "us", "u.s"};
-        for (const std::string& w : after) people |= kPeople.count(w) > 0;
-        for (const std::string& w : before) people |= kPeople.count(w) > 0;
+        for (std::string_view w : after) people |= kPeople.count(w) > 0;
+        for (std::string_view w : before) people |= kPeople.count(w) > 0;
         // "Three US soldiers have been killed and more than 100 wounded": the people may be
         // named once for both counts.
         for (std::string_view word : {"soldiers", "troops", "personnel", "service members", "servicemembers", "americans"}) {
@@ -1554,7 +1564,7 @@ class Extractor {
         const bool since_count = !since.empty() && (lowered.find("have been") != std::string::npos);
         // "… including at least 20 traumatic brain injuries": a part of the count before, no tally.
         bool part = false;
-        for (const std::string& w : before) part |= w == "including" || w == "among";
+        for (std::string_view w : before) part |= w == "including" || w == "among";
         if ((injured || killed) && people && !part && (n->value >= 10 || since_count)) {
           t.what = injured ? TallyWhat::kInjured : TallyWhat::kKilled;
           out.push_back(t);
