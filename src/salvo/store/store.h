@@ -30,6 +30,8 @@ class Database;
 
 namespace salvo {
 
+class StatementCache;
+
 inline constexpr int kStoreSchemaVersion = 1;
 
 enum class PutOutcome {
@@ -122,6 +124,7 @@ class Store {
   Store() = default;
   std::filesystem::path path_;
   std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<StatementCache> statements_;  // after db_: its statements go before the connection
   bool batch_open_ = false;
 };
 
