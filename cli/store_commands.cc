@@ -109,7 +109,7 @@ std::string merge_line(const MergeSummary& m) {
 // An article on its way into the store: the bytes as read (the store keeps them) and its record.
 struct Extracted {
   Article article;
-  Json record;
+  StorableRecord record;  // serialized on the extracting thread, not the one writer
 };
 
 int run_ingest(const StoreArgs& args) {
@@ -146,7 +146,7 @@ int run_ingest(const StoreArgs& args) {
   };
   const std::function<Extracted(Article&&)> work = [&](Article&& article) {
     Article kept = article;  // process_article consumes its article; the store keeps the raw bytes
-    Json record = process_article(std::move(article), *recognizer, {});
+    StorableRecord record = storable_record(process_article(std::move(article), *recognizer, {}));
     return Extracted{std::move(kept), std::move(record)};
   };
   // Articles are committed in batches (one transaction per second or per 1,000 articles, whichever
@@ -223,7 +223,7 @@ int run_reprocess(const StoreArgs& args) {
       return kExitData;
     }
     Article copy_for_store = *article;
-    const Json record = process_article(std::move(article).value(), *recognizer, {});
+    const StorableRecord record = storable_record(process_article(std::move(article).value(), *recognizer, {}));
     auto updated = store->update_record(copy_for_store, record);
     if (!updated) {
       fmt::print(stderr, "salvo reprocess: {}\n", updated.error().message);

@@ -195,7 +195,8 @@ void mark_countries_of(StatementCache& statements, const std::string& article_id
 }
 
 // The record's events (as mentions, their countries marked for re-merging) and tallies.
-void write_extraction(StatementCache& statements, const std::string& article_id, const Json& record) {
+void write_extraction(StatementCache& statements, const std::string& article_id, const StorableRecord& stored) {
+  const Json& record = stored.record;
   const Json& events = record.contains("events") ? record["events"] : Json::array();
   auto mention = statements.use("INSERT INTO mentions(article_id, idx, country, date, json) VALUES (?, ?, ?, ?, ?)");
   for (size_t i = 0; i < events.size(); ++i) {
@@ -204,7 +205,7 @@ void write_extraction(StatementCache& statements, const std::string& article_id,
     mention->bind(2, static_cast<int64_t>(i));
     mention->bind(3, country);
     bind_json(*mention, 4, events[i].contains("date") ? events[i]["date"] : Json());
-    mention->bind(5, events[i].dump(-1, ' ', false, Json::error_handler_t::replace));
+    mention->bind(5, stored.events[i]);
     mention->exec();
     mention->reset();
     mark_pending(statements, country);
@@ -220,7 +221,7 @@ void write_extraction(StatementCache& statements, const std::string& article_id,
     bind_json(*tally, 5, t.contains("country") ? t["country"] : Json());
     bind_json(*tally, 6, t.contains("since") ? t["since"] : Json());
     bind_json(*tally, 7, t.contains("as_of") ? t["as_of"] : Json());
-    tally->bind(8, t.dump(-1, ' ', false, Json::error_handler_t::replace));
+    tally->bind(8, stored.tallies[i]);
     tally->exec();
     tally->reset();
   }
@@ -306,6 +307,19 @@ Result<Store> Store::open(const std::filesystem::path& path) {
   return store;
 }
 
+StorableRecord storable_record(Json record) {
+  StorableRecord stored;
+  stored.text = record.dump(-1, ' ', false, Json::error_handler_t::replace);
+  for (const char* part : {"events", "tallies"}) {
+    auto& texts = part[0] == 'e' ? stored.events : stored.tallies;
+    auto it = record.find(part);
+    if (it == record.end() || !it->is_array()) continue;
+    for (const Json& item : *it) texts.push_back(item.dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+  stored.record = std::move(record);
+  return stored;
+}
+
 PutResult Store::classify(const Article& article) const {
   {
     auto same = statements_->use("SELECT sha256 FROM articles WHERE id = ?");
@@ -341,7 +355,8 @@ Result<bool> Store::commit_batch() {
   }
 }
 
-Result<PutResult> Store::put(const Article& article, const Json& record) {
+Result<PutResult> Store::put(const Article& article, const StorableRecord& stored) {
+  const Json& record = stored.record;
   try {
     SQLite::Database& db = *db_;
     Atomic transaction(db);
@@ -372,10 +387,10 @@ Result<PutResult> Store::put(const Article& article, const Json& record) {
     insert->bind(9, article.kind == ContentKind::kHtml ? "html" : "text");
     insert->bind(10, static_cast<int64_t>(article.body_offset));
     insert->bind(11, article.raw.data(), static_cast<int>(article.raw.size()));
-    insert->bind(12, record.dump(-1, ' ', false, Json::error_handler_t::replace));
+    insert->bind(12, stored.text);
     insert->exec();
 
-    write_extraction(*statements_, article.id, record);
+    write_extraction(*statements_, article.id, stored);
     transaction.commit();
     return result;
   } catch (const std::exception& e) {
@@ -606,15 +621,16 @@ Result<Article> Store::article(const std::string& id) const {
   }
 }
 
-Result<bool> Store::update_record(const Article& article, const Json& record) {
+Result<bool> Store::update_record(const Article& article, const StorableRecord& stored) {
   try {
     SQLite::Database& db = *db_;
     Atomic transaction(db);
-    const std::string text = record.dump(-1, ' ', false, Json::error_handler_t::replace);
-    SQLite::Statement stored(db, "SELECT record FROM articles WHERE id = ?");
-    stored.bind(1, article.id);
-    if (!stored.executeStep()) return Error{fmt::format("{}: no article {}", path_.string(), article.id)};
-    if (stored.getColumn(0).getString() == text) return false;
+    const Json& record = stored.record;
+    const std::string& text = stored.text;
+    SQLite::Statement current(db, "SELECT record FROM articles WHERE id = ?");
+    current.bind(1, article.id);
+    if (!current.executeStep()) return Error{fmt::format("{}: no article {}", path_.string(), article.id)};
+    if (current.getColumn(0).getString() == text) return false;
     mark_countries_of(*statements_, article.id);
     for (const char* table : {"mentions", "tallies"}) {
       SQLite::Statement remove(db, fmt::format("DELETE FROM {} WHERE article_id = ?", table));
@@ -629,7 +645,7 @@ Result<bool> Store::update_record(const Article& article, const Json& record) {
     bind_json(update, 4, meta.contains("language") ? meta["language"] : Json());
     update.bind(5, article.id);
     update.exec();
-    write_extraction(*statements_, article.id, record);
+    write_extraction(*statements_, article.id, stored);
     transaction.commit();
     return true;
   } catch (const std::exception& e) {

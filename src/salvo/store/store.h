@@ -70,6 +70,16 @@ struct StoredTally {
   std::optional<std::string> published;
 };
 
+// A record (process_article()'s output) serialized for the store: its JSON text and each event's
+// and tally's. Serializing was most of a put's own work; a caller with threads prepares records on
+// them and leaves its one writer only the SQL.
+struct StorableRecord {
+  nlohmann::ordered_json record;
+  std::string text;
+  std::vector<std::string> events, tallies;
+};
+StorableRecord storable_record(nlohmann::ordered_json record);
+
 struct StoreCounts {
   size_t articles = 0, mentions = 0, events = 0, tallies = 0, pending = 0;
 };
@@ -96,7 +106,7 @@ class Store {
 
   // Stores the article and its record (process_article()'s output) in one transaction, replacing
   // what an older text of the same id had, and marks the countries concerned for re-merging.
-  Result<PutResult> put(const Article& article, const nlohmann::ordered_json& record);
+  Result<PutResult> put(const Article& article, const StorableRecord& record);
 
   // Re-merges every country marked since the last merge (merge/merge.h), one transaction.
   Result<MergeSummary> merge_pending();
@@ -116,7 +126,7 @@ class Store {
 
   // Replaces a stored article's record (re-extracted with today's rules) when it differs, marking
   // the countries concerned for re-merging; false when the record is the same.
-  Result<bool> update_record(const Article& article, const nlohmann::ordered_json& record);
+  Result<bool> update_record(const Article& article, const StorableRecord& record);
 
   Result<StoreCounts> counts() const;
 
