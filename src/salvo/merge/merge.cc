@@ -116,7 +116,7 @@ void add_vote(std::vector<Vote>& votes, const Json& value, const Mention& m, int
 }
 
 // The merged event: spec/output.md fields from the members' votes, "sources", "conflicts".
-Json build_event(const std::string& id, const std::vector<const Mention*>& members) {
+Json build_event(const std::string& id, const std::vector<const Mention*>& members, const EvidenceLookup& lookup) {
   std::vector<Vote> types, days, places, actors, killed, injured, targets;
   std::set<std::string> weapons;
   std::vector<Vote> weapon_sets;
@@ -181,10 +181,10 @@ Json build_event(const std::string& id, const std::vector<const Mention*>& membe
 
   Json sources = Json::array();
   for (const Mention* m : members) {
-    auto evidence = m->event.find("evidence");
+    Json evidence = !m->evidence.is_null() ? m->evidence : lookup ? lookup(*m) : Json();
     sources.push_back({{"article", m->article},
                        {"event", m->index},
-                       {"evidence", evidence != m->event.end() ? *evidence : Json::array()}});
+                       {"evidence", evidence.is_null() ? Json::array() : std::move(evidence)}});
   }
   event["sources"] = std::move(sources);
 
@@ -245,7 +245,7 @@ Mention mention_of_event(const std::string& article, size_t index, const Json& e
   m.injured = int_or_null(e, "injured");
   m.count = std::max(1, int_or_null(e, "count").value_or(1));
   m.confidence = double_or_null(e, "confidence").value_or(0.5);
-  m.event = e;
+  if (auto evidence = e.find("evidence"); evidence != e.end()) m.evidence = *evidence;
   return m;
 }
 
@@ -304,7 +304,7 @@ double similarity(const Mention& a, const Mention& b) {
   return score;
 }
 
-std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions) {
+std::vector<MentionCluster> cluster_mentions(const std::vector<Mention>& mentions) {
   // Dated mentions found events first, the most specific first; the rest join them. A fixed order of the
   // mentions' own content, so the clusters do not depend on the order they were given in.
   std::vector<size_t> order(mentions.size());
@@ -357,19 +357,30 @@ std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions) {
     }
   }
 
-  std::vector<MergedEvent> merged;
-  merged.reserve(clusters.size());
+  std::vector<MentionCluster> out;
+  out.reserve(clusters.size());
   for (std::vector<size_t>& cluster : clusters) {
     std::sort(cluster.begin(), cluster.end(), [&](size_t a, size_t b) { return mentions[a].key() < mentions[b].key(); });
-    MergedEvent event;
-    event.members = cluster;
     // Named after its first member by key: the same mentions give the same id whatever the order.
-    event.id = "ev_" + sha256_hex(mentions[cluster.front()].key()).substr(0, 16);
-    std::vector<const Mention*> members;
-    for (size_t i : cluster) members.push_back(&mentions[i]);
-    event.event = build_event(event.id, members);
-    merged.push_back(std::move(event));
+    out.push_back({"ev_" + sha256_hex(mentions[cluster.front()].key()).substr(0, 16), std::move(cluster)});
   }
+  return out;
+}
+
+MergedEvent build_merged_event(const MentionCluster& cluster, const std::vector<Mention>& mentions,
+                               const EvidenceLookup& lookup) {
+  MergedEvent event;
+  event.id = cluster.id;
+  event.members = cluster.members;
+  std::vector<const Mention*> members;
+  for (size_t i : cluster.members) members.push_back(&mentions[i]);
+  event.event = build_event(event.id, members, lookup);
+  return event;
+}
+
+std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions, const EvidenceLookup& lookup) {
+  std::vector<MergedEvent> merged;
+  for (const MentionCluster& cluster : cluster_mentions(mentions)) merged.push_back(build_merged_event(cluster, mentions, lookup));
   std::sort(merged.begin(), merged.end(), [](const MergedEvent& a, const MergedEvent& b) {
     const std::string da = a.event["date"].is_string() ? a.event["date"].get<std::string>() : "~";
     const std::string db = b.event["date"].is_string() ? b.event["date"].get<std::string>() : "~";

@@ -7,6 +7,7 @@
 // come in, and an event's id depends only on its mentions, never on row ids or ingest order.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,7 +31,9 @@ struct Mention {
   std::optional<int> killed, injured;
   int count = 1;
   double confidence = 0.5;
-  nlohmann::ordered_json event;  // the record's event, evidence included
+  // The record event's "evidence" (its sentences); null when the caller keeps it elsewhere and
+  // gives merge an EvidenceLookup — a store clusters hundreds of thousands of mentions at once.
+  nlohmann::ordered_json evidence;
 
   // "article#index": unique within a corpus, and what an event id is derived from.
   std::string key() const;
@@ -56,8 +59,24 @@ bool may_be_same_incident(const Mention& a, const Mention& b);
 double similarity(const Mention& a, const Mention& b);
 inline constexpr double kJoinScore = 2.5;
 
+// The evidence of a mention whose `evidence` was left null.
+using EvidenceLookup = std::function<nlohmann::ordered_json(const Mention&)>;
+
+// One incident: its id and its mentions (indices into the mentions clustered, by key order).
+struct MentionCluster {
+  std::string id;  // "ev_" + 16 hex digits of the first member's key
+  std::vector<size_t> members;
+};
+
+// Clusters the mentions into incidents, in no particular order.
+std::vector<MentionCluster> cluster_mentions(const std::vector<Mention>& mentions);
+
+// The merged event of one cluster; evidence left null is fetched with `lookup`.
+MergedEvent build_merged_event(const MentionCluster& cluster, const std::vector<Mention>& mentions,
+                               const EvidenceLookup& lookup = {});
+
 // Clusters the mentions into incidents and builds each merged event. Events come sorted by date
 // (undated last), then id.
-std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions);
+std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions, const EvidenceLookup& lookup = {});
 
 }  // namespace salvo

@@ -408,7 +408,6 @@ Result<MergeSummary> Store::merge_pending() {
     while (pending.executeStep()) countries.push_back(pending.getColumn(0).getString());
 
     SQLite::Statement read(db, "SELECT article_id, idx, json FROM mentions WHERE country = ? ORDER BY article_id, idx");
-    SQLite::Statement old_events(db, "SELECT id, json FROM events WHERE country = ?");
     SQLite::Statement remove_event(db, "DELETE FROM events WHERE id = ?");
     SQLite::Statement insert_event(db, R"sql(
       INSERT INTO events(id, type, date, date_max, country, admin1, location, lat, lon, place_precision, weapons,
@@ -418,23 +417,42 @@ Result<MergeSummary> Store::merge_pending() {
     SQLite::Statement link(db, "UPDATE mentions SET event_id = ? WHERE article_id = ? AND idx = ?");
     SQLite::Statement done(db, "DELETE FROM merge_pending WHERE country = ?");
 
+    SQLite::Statement old_ids(db, "SELECT id FROM events WHERE country = ?");
+    SQLite::Statement old_event(db, "SELECT json FROM events WHERE id = ?");
+    SQLite::Statement evidence_of(db, "SELECT json FROM mentions WHERE article_id = ? AND idx = ?");
+    // Memory stays bounded by the mentions alone (not their evidence, not every event's JSON): the
+    // evidence is read back for each event as it is built, and each event is written as it is built.
+    const EvidenceLookup lookup = [&](const Mention& m) {
+      evidence_of.bind(1, m.article);
+      evidence_of.bind(2, static_cast<int64_t>(m.index));
+      Json evidence;
+      if (evidence_of.executeStep()) {
+        const Json event = Json::parse(evidence_of.getColumn(0).getString());
+        if (auto it = event.find("evidence"); it != event.end()) evidence = *it;
+      }
+      evidence_of.reset();
+      return evidence;
+    };
+
     for (const std::string& country : countries) {
       std::vector<Mention> mentions;
       read.bind(1, country);
       while (read.executeStep()) {
         mentions.push_back(mention_of_event(read.getColumn(0).getString(), static_cast<size_t>(read.getColumn(1).getInt64()),
                                             Json::parse(read.getColumn(2).getString())));
+        mentions.back().evidence = nullptr;
       }
       read.reset();
-      const std::vector<MergedEvent> merged = merge_mentions(mentions);
+      const std::vector<MentionCluster> clusters = cluster_mentions(mentions);
 
       // Only what changed is written: an event whose content is the same keeps its row.
-      std::map<std::string, std::string> before;
-      old_events.bind(1, country);
-      while (old_events.executeStep()) before[old_events.getColumn(0).getString()] = old_events.getColumn(1).getString();
-      old_events.reset();
+      std::set<std::string> before;
+      old_ids.bind(1, country);
+      while (old_ids.executeStep()) before.insert(old_ids.getColumn(0).getString());
+      old_ids.reset();
       std::set<std::string> now;
-      for (const MergedEvent& e : merged) {
+      for (const MentionCluster& cluster : clusters) {
+        const MergedEvent e = build_merged_event(cluster, mentions, lookup);
         now.insert(e.id);
         const std::string json = e.event.dump(-1, ' ', false, Json::error_handler_t::replace);
         for (size_t member : e.members) {
@@ -444,8 +462,12 @@ Result<MergeSummary> Store::merge_pending() {
           link.exec();
           link.reset();
         }
-        auto it = before.find(e.id);
-        if (it != before.end() && it->second == json) continue;
+        if (before.count(e.id)) {
+          old_event.bind(1, e.id);
+          const bool same = old_event.executeStep() && old_event.getColumn(0).getString() == json;
+          old_event.reset();
+          if (same) continue;
+        }
         ++summary.changed;
         remove_event.bind(1, e.id);
         remove_event.exec();
@@ -471,7 +493,7 @@ Result<MergeSummary> Store::merge_pending() {
           insert_source.reset();
         }
       }
-      for (const auto& [id, json] : before) {
+      for (const std::string& id : before) {
         if (now.count(id)) continue;
         ++summary.changed;
         remove_event.bind(1, id);
@@ -483,7 +505,7 @@ Result<MergeSummary> Store::merge_pending() {
       done.reset();
       ++summary.countries;
       summary.mentions += mentions.size();
-      summary.events += merged.size();
+      summary.events += clusters.size();
     }
     transaction.commit();
   } catch (const std::exception& e) {
