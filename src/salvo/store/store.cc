@@ -434,8 +434,13 @@ Result<MergeSummary> Store::merge_pending() {
       return evidence;
     };
 
+    SQLite::Statement mention_count(db, "SELECT count(*) FROM mentions WHERE country = ?");
     for (const std::string& country : countries) {
+      // Reserved to the count: growing by doubling held up to three halves of it at once.
       std::vector<Mention> mentions;
+      mention_count.bind(1, country);
+      if (mention_count.executeStep()) mentions.reserve(static_cast<size_t>(mention_count.getColumn(0).getInt64()));
+      mention_count.reset();
       read.bind(1, country);
       while (read.executeStep()) {
         mentions.push_back(mention_of_event(read.getColumn(0).getString(), static_cast<size_t>(read.getColumn(1).getInt64()),
