@@ -192,15 +192,16 @@ int run_ingest(const StoreArgs& args) {
     return kExitData;
   }
   // Also finishes the merge of a run that was interrupted.
+  const double stored_after = progress.seconds();
   auto merged = store->merge_pending();
   if (!merged) {
     fmt::print(stderr, "salvo ingest: {}\n", merged.error().message);
     return kExitData;
   }
   if (!args.quiet) {
-    fmt::print(stderr, "salvo ingest: {} article(s) in {:.2f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} input(s) skipped; {} → {}\n",
+    fmt::print(stderr, "salvo ingest: {} article(s) in {:.2f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} input(s) skipped; {} in {:.2f} s → {}\n",
                read_count.load(), progress.seconds(), stored[PutOutcome::kAdded], stored[PutOutcome::kReplaced], unchanged.load(),
-               twins.load(), skipped, merge_line(*merged), args.db);
+               twins.load(), skipped, merge_line(*merged), progress.seconds() - stored_after, args.db);
   }
   return skipped > 0 ? kExitSkipped : kExitOk;
 }

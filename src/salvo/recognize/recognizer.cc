@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "salvo/base/literal.h"
+#include "salvo/base/nearby_words.h"
 #include "salvo/lexicon/fold.h"
 #include "salvo/time/time_tokens.h"
 
@@ -53,27 +54,17 @@ PlacePrecision precision_of(const Place& place) {
   return PlacePrecision::kTown;
 }
 
-// Up to N neighbouring words, without allocating: resolution looks at a handful per place.
-template <size_t N>
-struct NearbyWords {
-  std::array<std::string_view, N> words;
-  size_t count = 0;
-  bool empty() const { return count == 0; }
-  size_t size() const { return count; }
-  std::string_view operator[](size_t i) const { return words[i]; }
-};
-
 // The folded words before position `at` in folded text, nearest first (at most N).
 template <size_t N>
 NearbyWords<N> words_before(std::string_view folded, size_t at) {
   NearbyWords<N> words;
   size_t end = at;
-  while (words.count < N && end > 0) {
+  while (!words.full() && end > 0) {
     if (folded[end - 1] == ' ') --end;
     size_t begin = end;
     while (begin > 0 && folded[begin - 1] != ' ') --begin;
     if (begin == end) break;
-    words.words[words.count++] = folded.substr(begin, end - begin);
+    words.push_back(folded.substr(begin, end - begin));
     end = begin;
   }
   return words;
@@ -83,12 +74,12 @@ template <size_t N>
 NearbyWords<N> words_after(std::string_view folded, size_t at) {
   NearbyWords<N> words;
   size_t begin = at;
-  while (words.count < N && begin < folded.size()) {
+  while (!words.full() && begin < folded.size()) {
     if (folded[begin] == ' ') ++begin;
     size_t end = begin;
     while (end < folded.size() && folded[end] != ' ') ++end;
     if (begin == end) break;
-    words.words[words.count++] = folded.substr(begin, end - begin);
+    words.push_back(folded.substr(begin, end - begin));
     begin = end;
   }
   return words;

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <map>
 #include <set>
@@ -422,16 +423,29 @@ Result<MergeSummary> Store::merge_pending() {
     SQLite::Statement evidence_of(db, "SELECT json FROM mentions WHERE article_id = ? AND idx = ?");
     // Memory stays bounded by the mentions alone (not their evidence, not every event's JSON): the
     // evidence is read back for each event as it is built, and each event is written as it is built.
+    // Only the evidence is parsed again, found in the mention's text by simdjson.
+    simdjson::ondemand::parser evidence_parser;
     const EvidenceLookup lookup = [&](const Mention& m) {
       evidence_of.bind(1, m.article);
       evidence_of.bind(2, static_cast<int64_t>(m.index));
       Json evidence;
       if (evidence_of.executeStep()) {
-        const Json event = Json::parse(evidence_of.getColumn(0).getString());
-        if (auto it = event.find("evidence"); it != event.end()) evidence = *it;
+        const simdjson::padded_string text(evidence_of.getColumn(0).getString());
+        simdjson::ondemand::document event;
+        simdjson::ondemand::array sentences;
+        std::string_view raw;
+        if (evidence_parser.iterate(text).get(event) == simdjson::SUCCESS &&
+            event["evidence"].get_array().get(sentences) == simdjson::SUCCESS &&
+            sentences.raw_json().get(raw) == simdjson::SUCCESS) {
+          evidence = Json::parse(raw);
+        }
       }
       evidence_of.reset();
       return evidence;
+    };
+    // The first reading of a mention leaves its evidence out: most of its bytes, not needed to cluster.
+    const Json::parser_callback_t without_evidence = [](int depth, Json::parse_event_t event, Json& parsed) {
+      return !(depth == 1 && event == Json::parse_event_t::key && parsed == "evidence");
     };
 
     SQLite::Statement mention_count(db, "SELECT count(*) FROM mentions WHERE country = ?");
@@ -444,8 +458,7 @@ Result<MergeSummary> Store::merge_pending() {
       read.bind(1, country);
       while (read.executeStep()) {
         mentions.push_back(mention_of_event(read.getColumn(0).getString(), static_cast<size_t>(read.getColumn(1).getInt64()),
-                                            Json::parse(read.getColumn(2).getString())));
-        mentions.back().evidence = nullptr;
+                                            Json::parse(read.getColumn(2).getString(), without_evidence)));
       }
       read.reset();
       const std::vector<MentionCluster> clusters = cluster_mentions(mentions);
@@ -474,9 +487,11 @@ Result<MergeSummary> Store::merge_pending() {
           if (same) continue;
         }
         ++summary.changed;
-        remove_event.bind(1, e.id);
-        remove_event.exec();
-        remove_event.reset();
+        if (before.count(e.id)) {
+          remove_event.bind(1, e.id);
+          remove_event.exec();
+          remove_event.reset();
+        }
         const Json& v = e.event;
         int k = 1;
         insert_event.bind(k++, e.id);
