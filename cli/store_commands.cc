@@ -1,5 +1,9 @@
 #include "store_commands.h"
 
+#include <httplib.h>
+
+#include <fstream>
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -14,6 +18,8 @@
 #include "salvo/pipeline/parallel.h"
 #include "salvo/pipeline/process.h"
 #include "salvo/recognize/recognizer.h"
+#include "salvo/serve/api.h"
+#include "salvo/store/event_filter.h"
 #include "salvo/store/store.h"
 
 namespace salvo::cli {
@@ -244,24 +250,13 @@ int run_reprocess(const StoreArgs& args) {
 }
 
 std::optional<EventFilter> event_filter(const StoreArgs& args) {
-  EventFilter filter{args.country, args.since, args.until, args.type, args.weapon, args.actor, std::nullopt};
-  for (const std::string* date : {&args.since, &args.until}) {
-    if (!date->empty() && !parse_iso_date_prefix(*date)) {
-      fmt::print(stderr, "salvo events: '{}' is not a date (YYYY-MM-DD)\n", *date);
-      return std::nullopt;
-    }
+  EventFilterText text{args.country, args.since, args.until, args.type, args.weapon, args.actor, args.bbox, args.min_confidence};
+  auto filter = parse_event_filter(text, [](const char* field) { return fmt::format("--{}", field); });
+  if (!filter) {
+    fmt::print(stderr, "salvo events: {}\n", filter.error().message);
+    return std::nullopt;
   }
-  if (!args.bbox.empty()) {
-    std::array<double, 4> box{};
-    std::istringstream in(args.bbox);
-    char comma = 0;
-    if (!(in >> box[0] >> comma >> box[1] >> comma >> box[2] >> comma >> box[3]) || box[0] > box[2] || box[1] > box[3]) {
-      fmt::print(stderr, "salvo events: --bbox wants WEST,SOUTH,EAST,NORTH in degrees (e.g. 38,29,49,38), got '{}'\n", args.bbox);
-      return std::nullopt;
-    }
-    filter.bbox = box;
-  }
-  return filter;
+  return std::move(filter).value();
 }
 
 int run_events(const StoreArgs& args) {
@@ -321,9 +316,6 @@ int run_show(const StoreArgs& args) {
   return kExitOk;
 }
 
-// The day a tally's "since" starts: "2023-10" is the 1st of October.
-std::string since_day(const std::string& since) { return since.size() == 7 ? since + "-01" : since; }
-
 int run_tallies(const StoreArgs& args) {
   std::optional<Store> store = open_store(args.db, "tallies");
   if (!store) return kExitData;
@@ -345,10 +337,7 @@ int run_tallies(const StoreArgs& args) {
     const std::string country = tally["country"].is_string() ? tally["country"].get<std::string>() : "";
     // Beside an official count of attacks, the attacks Salvo holds for the same window.
     std::optional<size_t> held;
-    if (what == "attacks" && !since.empty() && !as_of.empty()) {
-      auto n = store->count_attacks(country, since_day(since), as_of);
-      if (n) held = *n;
-    }
+    if (auto n = store->attacks_held(t); n) held = *n;
     if (jsonl) {
       Json line = {{"article", t.article}, {"tally", tally}, {"salvo_events", held ? Json(*held) : Json()}};
       std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
@@ -360,6 +349,44 @@ int run_tallies(const StoreArgs& args) {
     fmt::print("{:<10} {:<8} {:<10} {:<3} {:>7}  {:>12}  {}\n", as_of.empty() ? "-" : as_of, what, since.empty() ? "-" : since,
                country.empty() ? "all" : country, qualifier + std::to_string(tally["count"].get<long>()), holds, t.article);
   }
+  return kExitOk;
+}
+
+// The token of --token-file: its first line, without surrounding whitespace.
+std::optional<std::string> read_token(const std::string& path) {
+  std::ifstream in(path);
+  std::string token;
+  if (!in || !std::getline(in, token)) return std::nullopt;
+  const size_t b = token.find_first_not_of(" \t\r"), e = token.find_last_not_of(" \t\r");
+  if (b == std::string::npos) return std::nullopt;
+  return token.substr(b, e - b + 1);
+}
+
+int run_serve(const StoreArgs& args) {
+  ServeOptions options;
+  if (!args.token_file.empty()) {
+    options.token = read_token(args.token_file);
+    if (!options.token || options.token->size() < 16) {
+      fmt::print(stderr, "salvo serve: {}: no token of at least 16 characters on its first line\n", args.token_file);
+      return kExitUsage;
+    }
+  }
+  if (!args.web.empty() && std::filesystem::is_directory(args.web)) options.web_root = args.web;
+  auto recognizer = load_recognizer("serve");
+  if (!recognizer) return kExitData;
+  std::optional<Store> store = open_store(args.db, "serve");
+  if (!store) return kExitData;
+  httplib::Server server;
+  Api api(*store, *recognizer, options);
+  api.mount(server);
+  if (!server.bind_to_port(args.bind, args.port)) {
+    fmt::print(stderr, "salvo serve: cannot listen on {}:{} (in use, or not an address of this machine)\n", args.bind, args.port);
+    return kExitUsage;
+  }
+  fmt::print(stderr, "salvo serve: {} on http://{}:{}/ ({}; {}); Ctrl-C stops\n", args.db, args.bind, args.port,
+             options.web_root.empty() ? "API only: no web/dist, run 'make web'" : "dashboard at /",
+             options.token ? "POST /api/articles with the token" : "read-only");
+  server.listen_after_bind();
   return kExitOk;
 }
 
@@ -399,6 +426,7 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       ->check(CLI::IsMember({"rocket", "drone", "missile", "mortar", "ied", "small_arms", "aircraft", "unknown"}));
   args.events->add_option("--actor", args.actor, "Part of the actor's name (case-insensitive)")->type_name("TEXT");
   args.events->add_option("--bbox", args.bbox, "WEST,SOUTH,EAST,NORTH in degrees")->type_name("W,S,E,N");
+  args.events->add_option("--min-confidence", args.min_confidence, "Only events at least this confident (0-1)")->type_name("P");
   args.events->add_option("--format", args.format, "table (default on a terminal), jsonl (default otherwise), csv, geojson")
       ->check(CLI::IsMember({"table", "csv", "jsonl", "geojson"}));
   args.events->add_option("-o,--output", args.output, "Write to FILE instead of stdout")->type_name("FILE");
@@ -419,6 +447,24 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
                                                "October\"), beside the attacks Salvo holds for the same window and country.");
   add_db(args.tallies);
   args.tallies->add_option("--format", args.format, "table or jsonl")->check(CLI::IsMember({"table", "jsonl"}));
+  args.serve = app.add_subcommand("serve", "Serve the store over HTTP: a JSON API and the dashboard (web/).");
+  add_db(args.serve);
+  args.serve->add_option("--port", args.port, "TCP port (default 8080)")->check(CLI::Range(1, 65535));
+  args.serve->add_option("--bind", args.bind, "Address to listen on (default 127.0.0.1: this machine only)")->type_name("ADDR");
+  args.serve->add_option("--token-file", args.token_file,
+                         "File whose first line is the bearer token that POST /api/articles needs; without it the API is read-only")
+      ->check(CLI::ExistingFile)->type_name("FILE");
+  args.serve->add_option("--web", args.web, "Folder of the built dashboard (default web/dist)")->type_name("DIR");
+  args.serve->footer(
+      "API (JSON; errors are {\"error\": \"...\"} with the HTTP status):\n"
+      "  GET  /api/events?country=SY&since=2023-10-17&weapon=drone&limit=100   (then &cursor=<next_cursor>)\n"
+      "       filters: country since until type weapon actor bbox min_confidence; sort=date|-date\n"
+      "  GET  /api/events.geojson?...    GET /api/events/{id}    GET /api/tallies\n"
+      "  GET  /api/articles/{id}         GET /api/stats?...\n"
+      "  POST /api/articles              a JSON article or JSONL batch; needs 'Authorization: Bearer <token>'\n"
+      "Example:\n"
+      "  salvo serve --db salvo.db --port 8080 &   curl -s 'localhost:8080/api/events?country=IQ&limit=5' | jq .\n"
+      "Exit status: 0 stopped; 2 usage (bad port, address in use, bad token file); 3 store or data files unusable.");
 }
 
 std::optional<int> run_store_command(const StoreArgs& args) {
@@ -427,6 +473,7 @@ std::optional<int> run_store_command(const StoreArgs& args) {
   if (args.events->parsed()) return run_events(args);
   if (args.show->parsed()) return run_show(args);
   if (args.tallies->parsed()) return run_tallies(args);
+  if (args.serve->parsed()) return run_serve(args);
   return std::nullopt;
 }
 

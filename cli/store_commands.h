@@ -1,4 +1,4 @@
-// salvo ingest | reprocess | events | show | tallies: the event store from the command line.
+// salvo ingest | reprocess | events | show | tallies | serve: the event store from the command line.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -16,16 +16,20 @@ struct StoreArgs {
   size_t threads = 1;
   bool quiet = false;
   // events
-  std::string country, since, until, type, weapon, actor, bbox, format, output = "-";
+  std::string country, since, until, type, weapon, actor, bbox, min_confidence, format, output = "-";
   // show
   std::string event_id;
   bool json = false;
+  // serve
+  std::string bind = "127.0.0.1", token_file, web = "web/dist";
+  int port = 8080;
 
   CLI::App* ingest = nullptr;
   CLI::App* reprocess = nullptr;
   CLI::App* events = nullptr;
   CLI::App* show = nullptr;
   CLI::App* tallies = nullptr;
+  CLI::App* serve = nullptr;
 };
 
 void add_store_commands(CLI::App& app, StoreArgs& args);

@@ -534,33 +534,128 @@ Result<MergeSummary> Store::merge_pending() {
   return summary;
 }
 
-Result<std::vector<Json>> Store::events(const EventFilter& filter) const {
-  std::string sql = "SELECT json FROM events WHERE 1";
+std::string event_cursor(const Json& event) {
+  const std::string date = event.contains("date") && event["date"].is_string() ? event["date"].get<std::string>() : "9999";
+  return date + "~" + string_or_empty(event, "id");
+}
+
+std::optional<std::pair<std::string, std::string>> parse_event_cursor(const std::string& cursor) {
+  const size_t tilde = cursor.find('~');
+  if (tilde == std::string::npos) return std::nullopt;
+  std::string date = cursor.substr(0, tilde), id = cursor.substr(tilde + 1);
+  const bool date_ok = date == "9999" || (date.size() == 10 && parse_iso_date_prefix(date));
+  const bool id_ok = id.size() == 19 && id.rfind("ev_", 0) == 0 &&
+                     id.find_first_not_of("0123456789abcdef", 3) == std::string::npos;
+  if (!date_ok || !id_ok) return std::nullopt;
+  return std::make_pair(std::move(date), std::move(id));
+}
+
+namespace {
+
+// The WHERE clause of a filter (paging aside) and its parameters, in order.
+struct Where {
+  std::string sql = " WHERE 1";
   std::vector<std::variant<std::string, double>> params;
-  if (!filter.country.empty()) sql += " AND country = ?", params.emplace_back(filter.country);
-  if (!filter.since.empty()) sql += " AND coalesce(date_max, date) >= ?", params.emplace_back(filter.since);
-  if (!filter.until.empty()) sql += " AND date <= ?", params.emplace_back(filter.until);
-  if (!filter.type.empty()) sql += " AND type = ?", params.emplace_back(filter.type);
+};
+
+Where where_of(const EventFilter& filter) {
+  Where w;
+  if (!filter.country.empty()) w.sql += " AND country = ?", w.params.emplace_back(filter.country);
+  if (!filter.since.empty()) w.sql += " AND coalesce(date_max, date) >= ?", w.params.emplace_back(filter.since);
+  if (!filter.until.empty()) w.sql += " AND date <= ?", w.params.emplace_back(filter.until);
+  if (!filter.type.empty()) w.sql += " AND events.type = ?", w.params.emplace_back(filter.type);
   if (!filter.weapon.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM json_each(events.weapons) WHERE value = ?)";
-    params.emplace_back(filter.weapon);
+    w.sql += " AND EXISTS (SELECT 1 FROM json_each(events.weapons) WHERE value = ?)";
+    w.params.emplace_back(filter.weapon);
   }
-  if (!filter.actor.empty()) sql += " AND instr(lower(actor), lower(?)) > 0", params.emplace_back(filter.actor);
+  if (!filter.actor.empty()) w.sql += " AND instr(lower(actor), lower(?)) > 0", w.params.emplace_back(filter.actor);
   if (filter.bbox) {
     const auto& [west, south, east, north] = *filter.bbox;
-    sql += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
-    for (double v : {west, east, south, north}) params.emplace_back(v);
+    w.sql += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
+    for (double v : {west, east, south, north}) w.params.emplace_back(v);
   }
-  sql += " ORDER BY coalesce(date, '9999'), id";
+  if (filter.min_confidence) w.sql += " AND confidence >= ?", w.params.emplace_back(*filter.min_confidence);
+  return w;
+}
+
+void bind_all(SQLite::Statement& query, const std::vector<std::variant<std::string, double>>& params) {
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (const auto* text = std::get_if<std::string>(&params[i])) query.bind(static_cast<int>(i + 1), *text);
+    else query.bind(static_cast<int>(i + 1), std::get<double>(params[i]));
+  }
+}
+
+}  // namespace
+
+Result<std::vector<Json>> Store::events(const EventFilter& filter) const {
+  Where w = where_of(filter);
+  std::string sql = "SELECT json FROM events" + w.sql;
+  const char* after = filter.newest_first ? "<" : ">";
+  if (auto cursor = parse_event_cursor(filter.cursor)) {
+    sql += fmt::format(" AND (coalesce(date, '9999') {0} ? OR (coalesce(date, '9999') = ? AND id {0} ?))", after);
+    w.params.emplace_back(cursor->first);
+    w.params.emplace_back(cursor->first);
+    w.params.emplace_back(cursor->second);
+  }
+  sql += filter.newest_first ? " ORDER BY coalesce(date, '9999') DESC, id DESC" : " ORDER BY coalesce(date, '9999'), id";
+  if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
   try {
     SQLite::Statement query(*db_, sql);
-    for (size_t i = 0; i < params.size(); ++i) {
-      if (const auto* text = std::get_if<std::string>(&params[i])) query.bind(static_cast<int>(i + 1), *text);
-      else query.bind(static_cast<int>(i + 1), std::get<double>(params[i]));
-    }
+    bind_all(query, w.params);
     std::vector<Json> out;
     while (query.executeStep()) out.push_back(Json::parse(query.getColumn(0).getString()));
     return out;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<EventStats> Store::stats(const EventFilter& filter) const {
+  const Where w = where_of(filter);
+  try {
+    EventStats stats;
+    auto group = [&](const std::string& key, std::vector<std::pair<std::string, size_t>>& out) {
+      SQLite::Statement query(*db_, fmt::format("SELECT {0} AS k, count(*) FROM events{1} GROUP BY k ORDER BY k", key, w.sql));
+      bind_all(query, w.params);
+      while (query.executeStep()) {
+        out.emplace_back(query.getColumn(0).isNull() ? "" : query.getColumn(0).getString(),
+                         static_cast<size_t>(query.getColumn(1).getInt64()));
+      }
+    };
+    group("date", stats.by_day);
+    group("country", stats.by_country);
+    group("type", stats.by_type);
+    {
+      SQLite::Statement query(*db_, "SELECT w.value AS k, count(*) FROM events, json_each(events.weapons) AS w" +
+                                        w.sql + " GROUP BY k ORDER BY k");
+      bind_all(query, w.params);
+      while (query.executeStep()) stats.by_weapon.emplace_back(query.getColumn(0).getString(), static_cast<size_t>(query.getColumn(1).getInt64()));
+    }
+    for (const auto& [day, n] : stats.by_day) stats.events += n;
+    return stats;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<std::optional<size_t>> Store::attacks_held(const StoredTally& stored) const {
+  const Json& tally = stored.tally;
+  const std::string since = string_or_empty(tally, "since");
+  const std::string as_of = tally.contains("as_of") && tally["as_of"].is_string() ? tally["as_of"].get<std::string>()
+                                                                                  : stored.published.value_or("");
+  if (string_or_empty(tally, "what") != "attacks" || since.empty() || as_of.empty()) return std::optional<size_t>();
+  // "since": "2023-10" starts on the 1st of October.
+  auto held = count_attacks(string_or_empty(tally, "country"), since.size() == 7 ? since + "-01" : since, as_of);
+  if (!held) return held.error();
+  return std::optional<size_t>(*held);
+}
+
+Result<std::optional<Json>> Store::record(const std::string& id) const {
+  try {
+    SQLite::Statement query(*db_, "SELECT record FROM articles WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::optional<Json>();
+    return std::optional<Json>(Json::parse(query.getColumn(0).getString()));
   } catch (const std::exception& e) {
     return store_error(path_, e);
   }

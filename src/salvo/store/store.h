@@ -62,6 +62,26 @@ struct EventFilter {
   std::string weapon;        // a spec weapon class
   std::string actor;         // a case-insensitive part of the actor's name
   std::optional<std::array<double, 4>> bbox;  // west, south, east, north (degrees)
+  std::optional<double> min_confidence;
+  // Paging: at most `limit` events (0 = all) after `cursor` (event_cursor() of the last event of
+  // the page before), by date then id, oldest first unless `newest_first`.
+  size_t limit = 0;
+  std::string cursor;
+  bool newest_first = false;
+};
+
+inline constexpr size_t kMaxEventPage = 10000;
+
+// Where a page ended: the sort key of its last event ("2024-01-28~ev_0123456789abcdef"; undated
+// events sort as 9999). Stable across runs: it names content, not a row.
+std::string event_cursor(const nlohmann::ordered_json& event);
+// The (sort date, id) a cursor names; nullopt if it is not one.
+std::optional<std::pair<std::string, std::string>> parse_event_cursor(const std::string& cursor);
+
+// Counts of the events a filter selects (paging aside), for charts: per day, country, weapon, type.
+struct EventStats {
+  size_t events = 0;
+  std::vector<std::pair<std::string, size_t>> by_day, by_country, by_weapon, by_type;
 };
 
 struct StoredTally {
@@ -113,16 +133,23 @@ class Store {
 
   // Merged events (spec/output.md merged form), by date then id.
   Result<std::vector<nlohmann::ordered_json>> events(const EventFilter& filter) const;
+  Result<EventStats> stats(const EventFilter& filter) const;
   // One merged event with, per source, the article's source path, url and publication date.
   Result<std::optional<nlohmann::ordered_json>> event(const std::string& id) const;
   Result<std::vector<StoredTally>> tallies() const;
   // Distinct merged events of attacks (interceptions included) in [since, until] and `country`
   // ("" = all), to set beside an official tally.
   Result<size_t> count_attacks(const std::string& country, const std::string& since, const std::string& until) const;
+  // Beside an official count of attacks with a start ("since") and a day it holds for (its
+  // "as_of", else the report's publication), the attacks Salvo holds for that window and country;
+  // nullopt for a tally of another kind or without a window.
+  Result<std::optional<size_t>> attacks_held(const StoredTally& tally) const;
 
   // Stored article ids, in order, and one article as it was read (for `salvo reprocess`).
   Result<std::vector<std::string>> article_ids() const;
   Result<Article> article(const std::string& id) const;
+  // The record stored with an article (process_article()'s output); nullopt if no such article.
+  Result<std::optional<nlohmann::ordered_json>> record(const std::string& id) const;
 
   // Replaces a stored article's record (re-extracted with today's rules) when it differs, marking
   // the countries concerned for re-merging; false when the record is the same.

@@ -1,0 +1,245 @@
+#include "salvo/serve/api.h"
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "salvo/export/merged_formats.h"
+#include "salvo/ingest/reader.h"
+#include "salvo/pipeline/analyze.h"
+#include "salvo/pipeline/process.h"
+#include "salvo/recognize/recognizer.h"
+#include "salvo/store/event_filter.h"
+#include "salvo/store/store.h"
+
+namespace salvo {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+void send_json(httplib::Response& response, int status, const Json& body) {
+  response.status = status;
+  response.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), kJson);
+}
+
+void send_error(httplib::Response& response, int status, const std::string& message) {
+  send_json(response, status, Json{{"error", message}});
+}
+
+// A query parameter as given, "" when absent.
+std::string param(const httplib::Request& request, const char* name) {
+  return request.has_param(name) ? request.get_param_value(name) : std::string();
+}
+
+Result<EventFilter> filter_of(const httplib::Request& request) {
+  EventFilterText text;
+  text.country = param(request, "country");
+  text.since = param(request, "since");
+  text.until = param(request, "until");
+  text.type = param(request, "type");
+  text.weapon = param(request, "weapon");
+  text.actor = param(request, "actor");
+  text.bbox = param(request, "bbox");
+  text.min_confidence = param(request, "min_confidence");
+  text.limit = param(request, "limit");
+  text.cursor = param(request, "cursor");
+  text.sort = param(request, "sort");
+  // An unknown parameter is a typo the user should hear of, not a filter silently ignored.
+  static const std::set<std::string> kKnown = {"country", "since", "until", "type", "weapon", "actor", "bbox",
+                                               "min_confidence", "limit", "cursor", "sort"};
+  for (const auto& [name, value] : request.params) {
+    if (!kKnown.count(name)) {
+      return Error{fmt::format("unknown parameter '{}' (filters: country, since, until, type, weapon, actor, bbox, "
+                               "min_confidence; paging: limit, cursor, sort)", name)};
+    }
+  }
+  return parse_event_filter(text, [](const char* field) { return std::string(field); });
+}
+
+Json stats_json(const EventStats& stats) {
+  auto pairs = [](const std::vector<std::pair<std::string, size_t>>& counts, const char* key) {
+    Json out = Json::array();
+    for (const auto& [name, n] : counts) out.push_back({{key, name.empty() ? Json() : Json(name)}, {"events", n}});
+    return out;
+  };
+  return Json{{"events", stats.events},
+              {"by_day", pairs(stats.by_day, "date")},
+              {"by_country", pairs(stats.by_country, "country")},
+              {"by_weapon", pairs(stats.by_weapon, "weapon")},
+              {"by_type", pairs(stats.by_type, "type")}};
+}
+
+}  // namespace
+
+bool same_secret(const std::string& given, const std::string& expected) {
+  // Every byte of the longer is looked at, whatever differs first.
+  const size_t n = std::max(given.size(), expected.size());
+  unsigned char diff = given.size() == expected.size() ? 0 : 1;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char a = i < given.size() ? static_cast<unsigned char>(given[i]) : 0;
+    const unsigned char b = i < expected.size() ? static_cast<unsigned char>(expected[i]) : 0;
+    diff |= static_cast<unsigned char>(a ^ b);
+  }
+  return diff == 0;
+}
+
+Api::Api(Store& store, const Recognizer& recognizer, ServeOptions options)
+    : store_(store), recognizer_(recognizer), options_(std::move(options)) {}
+
+void Api::mount(httplib::Server& server) {
+  server.set_payload_max_length(options_.max_body_bytes);
+  server.set_read_timeout(options_.timeout_seconds, 0);
+  server.set_write_timeout(options_.timeout_seconds, 0);
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Content-Security-Policy",
+                               "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"},
+                              {"Referrer-Policy", "no-referrer"}});
+  server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+    // Statuses set by httplib itself (404 of an unknown path, 413, 400 of a broken request) or a
+    // handler that left no body: a JSON message all the same.
+    if (!response.body.empty()) return;
+    const std::string message =
+        response.status == 404   ? fmt::format("no such resource: {} {}", request.method, request.path)
+        : response.status == 413 ? "request body too large"
+                                 : fmt::format("HTTP {}", response.status);
+    response.set_content(Json{{"error", message}}.dump(), kJson);
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
+    std::string message = "internal error";
+    try {
+      if (error) std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      message = fmt::format("internal error: {}", e.what());
+    } catch (...) {
+    }
+    send_error(response, 500, message);
+  });
+
+  server.Get("/api/events", [this](const httplib::Request& request, httplib::Response& response) {
+    auto filter = filter_of(request);
+    if (!filter) return send_error(response, 400, filter.error().message);
+    const size_t limit = filter->limit > 0 ? filter->limit : kDefaultEventPage;
+    filter->limit = limit + 1;  // one more tells whether there is a next page
+    std::lock_guard lock(store_mutex_);
+    auto events = store_.events(*filter);
+    if (!events) return send_error(response, 500, events.error().message);
+    Json page{{"events", Json::array()}, {"next_cursor", nullptr}};
+    const bool more = events->size() > limit;
+    if (more) events->resize(limit);
+    for (Json& e : *events) page["events"].push_back(std::move(e));
+    if (more) page["next_cursor"] = event_cursor(page["events"].back());
+    send_json(response, 200, page);
+  });
+
+  server.Get("/api/events.geojson", [this](const httplib::Request& request, httplib::Response& response) {
+    auto filter = filter_of(request);
+    if (!filter) return send_error(response, 400, filter.error().message);
+    std::lock_guard lock(store_mutex_);
+    auto events = store_.events(*filter);
+    if (!events) return send_error(response, 500, events.error().message);
+    response.set_content(geojson(*events).dump(-1, ' ', false, Json::error_handler_t::replace), "application/geo+json");
+  });
+
+  server.Get(R"(/api/events/([A-Za-z0-9_]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(store_mutex_);
+    auto event = store_.event(request.matches[1]);
+    if (!event) return send_error(response, 500, event.error().message);
+    if (!*event) return send_error(response, 404, fmt::format("no event {}", request.matches[1].str()));
+    send_json(response, 200, **event);
+  });
+
+  server.Get("/api/tallies", [this](const httplib::Request&, httplib::Response& response) {
+    std::lock_guard lock(store_mutex_);
+    auto tallies = store_.tallies();
+    if (!tallies) return send_error(response, 500, tallies.error().message);
+    Json out = Json::array();
+    for (const StoredTally& t : *tallies) {
+      auto held = store_.attacks_held(t);
+      if (!held) return send_error(response, 500, held.error().message);
+      out.push_back({{"article", t.article},
+                     {"published", t.published ? Json(*t.published) : Json()},
+                     {"tally", t.tally},
+                     {"salvo_events", *held ? Json(**held) : Json()}});
+    }
+    send_json(response, 200, Json{{"tallies", std::move(out)}});
+  });
+
+  server.Get(R"(/api/articles/([^/]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    const std::string id = request.matches[1];
+    std::unique_lock lock(store_mutex_);
+    auto record = store_.record(id);
+    if (!record) return send_error(response, 500, record.error().message);
+    if (!*record) return send_error(response, 404, fmt::format("no article {}", id));
+    auto article = store_.article(id);
+    lock.unlock();
+    if (!article) return send_error(response, 500, article.error().message);
+    // Evidence offsets are into the bytes as read; the clean text is what a reader reads.
+    const std::string raw = article->raw;
+    const AnalyzedArticle analyzed = analyze_article(std::move(article).value());
+    send_json(response, 200,
+              Json{{"id", id}, {"raw", raw}, {"clean", std::string(analyzed.clean.text.view())}, {"record", **record}});
+  });
+
+  server.Get("/api/stats", [this](const httplib::Request& request, httplib::Response& response) {
+    auto filter = filter_of(request);
+    if (!filter) return send_error(response, 400, filter.error().message);
+    std::lock_guard lock(store_mutex_);
+    auto stats = store_.stats(*filter);
+    if (!stats) return send_error(response, 500, stats.error().message);
+    send_json(response, 200, stats_json(*stats));
+  });
+
+  server.Post("/api/articles", [this](const httplib::Request& request, httplib::Response& response) {
+    const std::string authorization = request.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    const bool authorised = options_.token && authorization.rfind(prefix, 0) == 0 &&
+                            same_secret(authorization.substr(prefix.size()), *options_.token);
+    if (!authorised) {
+      response.set_header("WWW-Authenticate", "Bearer");
+      return send_error(response, 401,
+                        options_.token ? "a bearer token is needed to store articles (Authorization: Bearer …)"
+                                       : "this server is read-only (start it with --token-file to accept articles)");
+    }
+    // A JSON article is a JSONL batch of one line: one reader for both, as `salvo ingest` reads.
+    std::vector<Article> articles;
+    Json problems = Json::array();
+    read_jsonl_articles("request", request.body, ReadOptions{}, [&](Article&& a) { articles.push_back(std::move(a)); },
+                        [&](const InputProblem& p) { problems.push_back({{"where", p.where}, {"message", p.message}}); });
+    if (articles.empty()) {
+      return send_error(response, 400,
+                        problems.empty() ? "no article in the request body (a JSON object, or JSON lines)"
+                                         : fmt::format("no article could be read: {}", problems.front().value("message", "")));
+    }
+    Json results = Json::array();
+    std::lock_guard lock(store_mutex_);
+    for (Article& article : articles) {
+      const std::string id = article.id;
+      const PutResult known = store_.classify(article);
+      if (known.outcome == PutOutcome::kUnchanged || known.outcome == PutOutcome::kDuplicate) {
+        results.push_back({{"id", id}, {"outcome", to_string(known.outcome)}, {"stored_as", known.stored_as}});
+        continue;
+      }
+      Article kept = article;
+      const StorableRecord record = storable_record(process_article(std::move(article), recognizer_, {}));
+      auto put = store_.put(kept, record);
+      if (!put) return send_error(response, 500, put.error().message);
+      results.push_back({{"id", id}, {"outcome", to_string(put->outcome)}, {"stored_as", put->stored_as}});
+    }
+    auto merged = store_.merge_pending();
+    if (!merged) return send_error(response, 500, merged.error().message);
+    send_json(response, 201,
+              Json{{"articles", std::move(results)},
+                   {"problems", std::move(problems)},
+                   {"merge", {{"mentions", merged->mentions}, {"events", merged->events}, {"changed", merged->changed}}}});
+  });
+
+  if (!options_.web_root.empty()) server.set_mount_point("/", options_.web_root.string());
+}
+
+}  // namespace salvo

@@ -1,0 +1,59 @@
+// `salvo serve`: the store over HTTP, as JSON, for the dashboard (web/) and for scripts.
+//
+//   GET  /api/events           the filters of `salvo events` (country, since, until, type, weapon,
+//                              actor, bbox, min_confidence), paging (limit, cursor) and sort
+//   GET  /api/events.geojson   the same filters, as a FeatureCollection
+//   GET  /api/events/{id}      one merged event with its sources, evidence and conflicts
+//   GET  /api/tallies          official tallies beside the attacks Salvo holds for their window
+//   GET  /api/articles/{id}    an article as read, its clean text and its record (evidence offsets)
+//   GET  /api/stats            counts per day, country, weapon and type, for the same filters
+//   POST /api/articles         a JSON article or a JSONL batch, stored as `salvo ingest` stores it;
+//                              only with a bearer token (--token-file), 401 otherwise
+//
+// Every error is JSON ({"error": "..."}) with its HTTP status. Requests are read-only unless
+// authorised; bodies are bounded; the store is used by one request at a time.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace httplib {
+class Server;
+}
+
+namespace salvo {
+
+class Store;
+class Recognizer;
+
+struct ServeOptions {
+  std::optional<std::string> token;  // POST /api/articles needs "Authorization: Bearer <token>"
+  std::filesystem::path web_root;    // static files served at / (empty: none)
+  size_t max_body_bytes = 8u << 20;  // a larger request body is refused (413)
+  int timeout_seconds = 10;          // reading or writing a request slower than this is cut off
+};
+
+inline constexpr size_t kDefaultEventPage = 1000;
+
+class Api {
+ public:
+  // `store` and `recognizer` must outlive the server.
+  Api(Store& store, const Recognizer& recognizer, ServeOptions options);
+
+  // Registers the routes, limits and error handlers on `server`.
+  void mount(httplib::Server& server);
+
+ private:
+  Store& store_;
+  const Recognizer& recognizer_;
+  ServeOptions options_;
+  std::mutex store_mutex_;  // SQLite statements of one connection: one request at a time
+};
+
+// Whether `given` equals `expected`, in a time that does not depend on where they differ.
+bool same_secret(const std::string& given, const std::string& expected);
+
+}  // namespace salvo
