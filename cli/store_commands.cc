@@ -384,7 +384,7 @@ int run_serve(const StoreArgs& args) {
     return kExitUsage;
   }
   fmt::print(stderr, "salvo serve: {} on http://{}:{}/ ({}; {}); Ctrl-C stops\n", args.db, args.bind, args.port,
-             options.web_root.empty() ? "API only: no web/dist, run 'make web'" : "dashboard at /",
+             options.web_root.empty() ? "API only: no dashboard folder (--web)" : "dashboard at /",
              options.token ? "POST /api/articles with the token" : "read-only");
   server.listen_after_bind();
   return kExitOk;
