@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: setup configure build demo test bench clean
+.PHONY: setup configure build web demo serve test test-web bench clean
 
 setup:
 	@scripts/setup
@@ -11,8 +11,13 @@ setup:
 configure: setup
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
 
-build: configure
+build: configure web
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# The dashboard: npm packages from web/package-lock.json, bundled into web/dist (served by
+# `salvo serve`; nothing is fetched from a CDN at run time).
+web: setup
+	@cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 # The main job on the bundled sample corpus (a copy of the founding seed articles): ingest it into
 # the embedded store ./salvo.db (a no-op when already there), then print the merged events and the
@@ -24,9 +29,20 @@ demo: build
 	@$(BUILD_DIR)/salvo events --db $(DEMO_DB) --format table
 	@echo
 	@$(BUILD_DIR)/salvo tallies --db $(DEMO_DB)
+	@echo
+	@echo "Map, timeline and sources: run 'make serve' (or $(BUILD_DIR)/salvo serve --db $(DEMO_DB)) and open http://127.0.0.1:8080/"
+
+# The dashboard on the demo store.
+serve: demo
+	@$(BUILD_DIR)/salvo serve --db $(DEMO_DB) --web web/dist
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory test-web
+
+# The dashboard in headless Chromium (playwright-core) against `salvo serve`; screenshots in build/.
+test-web:
+	@cd web && node --test ../tests/web/
 
 # Every benchmark; the README's performance table quotes their output.
 bench: build

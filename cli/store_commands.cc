@@ -371,7 +371,21 @@ int run_serve(const StoreArgs& args) {
       return kExitUsage;
     }
   }
-  if (!args.web.empty() && std::filesystem::is_directory(args.web)) options.web_root = args.web;
+  if (!args.web.empty()) {
+    if (!std::filesystem::is_directory(args.web)) {
+      fmt::print(stderr, "salvo serve: --web {}: no such folder (build the dashboard with 'make web')\n", args.web);
+      return kExitUsage;
+    }
+    options.web_root = args.web;
+  } else {
+    // The built dashboard of the working folder, else of the source tree this salvo was built from.
+    for (const std::filesystem::path dist : {std::filesystem::path("web/dist"), std::filesystem::path(SALVO_SOURCE_DIR) / "web/dist"}) {
+      if (std::filesystem::is_regular_file(dist / "index.html")) {
+        options.web_root = dist;
+        break;
+      }
+    }
+  }
   auto recognizer = load_recognizer("serve");
   if (!recognizer) return kExitData;
   std::optional<Store> store = open_store(args.db, "serve");
@@ -384,7 +398,7 @@ int run_serve(const StoreArgs& args) {
     return kExitUsage;
   }
   fmt::print(stderr, "salvo serve: {} on http://{}:{}/ ({}; {}); Ctrl-C stops\n", args.db, args.bind, args.port,
-             options.web_root.empty() ? "API only: no dashboard folder (--web)" : "dashboard at /",
+             options.web_root.empty() ? "API only: no dashboard built (make web)" : "dashboard at /",
              options.token ? "POST /api/articles with the token" : "read-only");
   server.listen_after_bind();
   return kExitOk;
@@ -454,7 +468,7 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   args.serve->add_option("--token-file", args.token_file,
                          "File whose first line is the bearer token that POST /api/articles needs; without it the API is read-only")
       ->check(CLI::ExistingFile)->type_name("FILE");
-  args.serve->add_option("--web", args.web, "Folder of the built dashboard (default web/dist)")->type_name("DIR");
+  args.serve->add_option("--web", args.web, "Folder of the built dashboard (default: web/dist here, else in the source tree)")->type_name("DIR");
   args.serve->footer(
       "API (JSON; errors are {\"error\": \"...\"} with the HTTP status):\n"
       "  GET  /api/events?country=SY&since=2023-10-17&weapon=drone&limit=100   (then &cursor=<next_cursor>)\n"

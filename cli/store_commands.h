@@ -21,7 +21,7 @@ struct StoreArgs {
   std::string event_id;
   bool json = false;
   // serve
-  std::string bind = "127.0.0.1", token_file, web = "web/dist";
+  std::string bind = "127.0.0.1", token_file, web;
   int port = 8080;
 
   CLI::App* ingest = nullptr;
