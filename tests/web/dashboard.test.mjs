@@ -71,7 +71,7 @@ async function open(query = '') {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   await page.goto(`${base}/${query}`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-loaded="true"][data-ready="true"]');
   return { page, problems };
 }
 
@@ -84,6 +84,7 @@ test('the map shows one marker per located event', async () => {
   const ids = await page.locator('#map .event-marker').evaluateAll((ms) => ms.map((m) => m.dataset.id).sort());
   assert.deepEqual(ids, located.map((e) => e.id).sort());
   assert.equal(await page.locator('#events tbody tr').count(), events.length);
+  assert.ok((await page.locator('#map path').count()) > 100, 'country borders are drawn');
   await page.screenshot({ path: join(shots, 'web-overview.png') });
   assert.deepEqual(problems, []);
   await page.close();
@@ -92,8 +93,7 @@ test('the map shows one marker per located event', async () => {
 test('a country filter changes map, timeline and table alike, and the URL', async () => {
   const { page, problems } = await open();
   await page.selectOption('select[name=country]', 'SY');
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'SY');
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'SY' && document.body.dataset.ready === 'true');
   const syria = (await api('/api/events?country=SY')).events;
   const rows = await page.locator('#events tbody tr td:nth-child(3)').allTextContents();
   assert.equal(rows.length, syria.length);

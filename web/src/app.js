@@ -191,6 +191,11 @@ function drawTimeline(events) {
     class: 'cumulative',
     points: [[first, 0], ...cumulative, [last, running]].map(([d, n], i, all) => (i > 0 ? `${x(d)},${yc(all[i - 1][1])} ${x(d)},${yc(n)}` : `${x(d)},${yc(n)}`)).join(' '),
   }));
+  // The official counts as a line of their own, in the order they were announced.
+  const announced = [...tallies].sort((a, b) => a.when.localeCompare(b.when));
+  if (announced.length > 1) {
+    root.append(svg('polyline', { class: 'tally-line', points: announced.map((t) => `${x(dayOf(t.when))},${yc(t.count)}`).join(' ') }));
+  }
   for (const t of tallies) {
     const dot = svg('circle', { class: 'tally', cx: x(dayOf(t.when)), cy: yc(t.count), r: 4 });
     dot.append(svg('title'));
@@ -333,6 +338,7 @@ async function openPanel(id) {
 let loaded = null; // the non-date filters state.events were fetched for (null: none yet)
 
 async function refresh() {
+  document.body.dataset.ready = 'false';
   writeUrl();
   syncForm();
   const keepOthers = (f) => !DATE_FILTERS.has(f);
@@ -392,6 +398,7 @@ async function start() {
   document.getElementById('clear').addEventListener('click', () => setFilters(Object.fromEntries(FILTERS.map((f) => [f, '']))));
   window.addEventListener('resize', () => drawTimeline(state.events));
   await Promise.all([drawBorders(), drawBases(), refresh()]);
+  document.body.dataset.loaded = 'true'; // borders and bases too: what the browser tests wait for
 }
 
 start().catch((error) => {
