@@ -1,0 +1,59 @@
+// `salvo serve` refuses what it cannot serve before it listens: each case exits 2 or 3 with a
+// message naming what is wrong.
+#include <gtest/gtest.h>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "../support/run_salvo.h"
+#include "../support/temp_dir.h"
+
+namespace salvo::testing {
+namespace {
+
+TEST(ServeCli, AShortTokenFileIsRefused) {
+  TempDir dir;
+  ASSERT_EQ(salvo("ingest -q --db " + (dir.path() / "s.db").string() + " examples/seeds").status, 0);
+  const std::string token = dir.write("token", "short\n");
+  const CommandRun run = salvo("serve --db " + (dir.path() / "s.db").string() + " --port 1 --token-file " + token);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("at least 16 characters"), std::string::npos) << run.err;
+}
+
+TEST(ServeCli, AMissingWebFolderIsRefused) {
+  TempDir dir;
+  ASSERT_EQ(salvo("ingest -q --db " + (dir.path() / "s.db").string() + " examples/seeds").status, 0);
+  const CommandRun run = salvo("serve --db " + (dir.path() / "s.db").string() + " --web " + (dir.path() / "nowhere").string());
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("nowhere"), std::string::npos) << run.err;
+}
+
+TEST(ServeCli, AMissingStoreIsRefused) {
+  TempDir dir;
+  const CommandRun run = salvo("serve --db " + (dir.path() / "absent.db").string());
+  EXPECT_EQ(run.status, 3);
+  EXPECT_NE(run.err.find("absent.db"), std::string::npos) << run.err;
+}
+
+TEST(ServeCli, APortInUseIsRefused) {
+  TempDir dir;
+  ASSERT_EQ(salvo("ingest -q --db " + (dir.path() / "s.db").string() + " examples/seeds").status, 0);
+  // Hold a port on 127.0.0.1, then ask salvo to listen on it.
+  const int held = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(held, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(listen(held, 1), 0);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(getsockname(held, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  const int port = ntohs(address.sin_port);
+  const CommandRun run = salvo("serve --db " + (dir.path() / "s.db").string() + " --port " + std::to_string(port));
+  close(held);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find(std::to_string(port)), std::string::npos) << run.err;
+}
+
+}  // namespace
+}  // namespace salvo::testing
