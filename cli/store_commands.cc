@@ -250,7 +250,15 @@ int run_reprocess(const StoreArgs& args) {
 }
 
 std::optional<EventFilter> event_filter(const StoreArgs& args) {
-  EventFilterText text{args.country, args.since, args.until, args.type, args.weapon, args.actor, args.bbox, args.min_confidence};
+  EventFilterText text;
+  text.country = args.country;
+  text.since = args.since;
+  text.until = args.until;
+  text.type = args.type;
+  text.weapon = args.weapon;
+  text.actor = args.actor;
+  text.bbox = args.bbox;
+  text.min_confidence = args.min_confidence;
   auto filter = parse_event_filter(text, [](const char* field) { return fmt::format("--{}", field); });
   if (!filter) {
     fmt::print(stderr, "salvo events: {}\n", filter.error().message);
@@ -379,7 +387,7 @@ int run_serve(const StoreArgs& args) {
     options.web_root = args.web;
   } else {
     // The built dashboard of the working folder, else of the source tree this salvo was built from.
-    for (const std::filesystem::path dist : {std::filesystem::path("web/dist"), std::filesystem::path(SALVO_SOURCE_DIR) / "web/dist"}) {
+    for (const std::filesystem::path& dist : {std::filesystem::path("web/dist"), std::filesystem::path(SALVO_SOURCE_DIR) / "web/dist"}) {
       if (std::filesystem::is_regular_file(dist / "index.html")) {
         options.web_root = dist;
         break;

@@ -1527,7 +1527,6 @@ class Extractor {
           t.what = TallyWhat::kAttacks;
           attack_tally = true;
           // "36 attacks in Iraq"
-          const Nearby more = words_after(lowered_, n->end, sent.end, 4);
           for (const PlaceMention* p : m.places) {
             if (p->begin > n->end && p->begin - n->end < 24 && place(p->place).kind == PlaceKind::kCountry) {
               const std::string between = lower_ascii(text(n->end, p->begin));
