@@ -412,6 +412,23 @@ int run_serve(const StoreArgs& args) {
   return kExitOk;
 }
 
+int run_check(const StoreArgs& args) {
+  std::optional<Store> store = open_store(args.db, "check");
+  if (!store) return kExitData;
+  auto checks = store->check();
+  if (!checks) {
+    fmt::print(stderr, "salvo check: {}\n", checks.error().message);
+    return kExitData;
+  }
+  size_t failed = 0;
+  for (const StoreCheck& c : *checks) {
+    fmt::print("{:<6} {}: {}\n", c.ok ? "ok" : "FAIL", c.name, c.detail);
+    failed += c.ok ? 0 : 1;
+  }
+  if (failed > 0) fmt::print(stderr, "salvo check: {}: {} check(s) failed\n", args.db, failed);
+  return failed > 0 ? kExitSkipped : kExitOk;
+}
+
 }  // namespace
 
 void add_store_commands(CLI::App& app, StoreArgs& args) {
@@ -487,6 +504,10 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "Example:\n"
       "  salvo serve --db salvo.db --port 8080 &   curl -s 'localhost:8080/api/events?country=IQ&limit=5' | jq .\n"
       "Exit status: 0 stopped; 2 usage (bad port, address in use, bad token file); 3 store or data files unusable.");
+
+  args.check = app.add_subcommand("check", "Verify a store: SQLite integrity, foreign keys, records, merged events, ids, pending merges.");
+  add_db(args.check);
+  args.check->footer("Exit status: 0 every check passed; 1 a check failed (each says what it found); 3 the store cannot be opened.");
 }
 
 std::optional<int> run_store_command(const StoreArgs& args) {
@@ -496,6 +517,7 @@ std::optional<int> run_store_command(const StoreArgs& args) {
   if (args.show->parsed()) return run_show(args);
   if (args.tallies->parsed()) return run_tallies(args);
   if (args.serve->parsed()) return run_serve(args);
+  if (args.check->parsed()) return run_check(args);
   return std::nullopt;
 }
 

@@ -1,4 +1,4 @@
-// salvo ingest | reprocess | events | show | tallies | serve: the event store from the command line.
+// salvo ingest | reprocess | events | show | tallies | serve | check: the event store from the command line.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -30,6 +30,7 @@ struct StoreArgs {
   CLI::App* show = nullptr;
   CLI::App* tallies = nullptr;
   CLI::App* serve = nullptr;
+  CLI::App* check = nullptr;
 };
 
 void add_store_commands(CLI::App& app, StoreArgs& args);

@@ -47,7 +47,9 @@ TEST_P(Gate, AgreesWithCld2) {
   EXPECT_EQ(is_plainly_english(c.text), c.plainly_english) << c.text;
   EXPECT_EQ(detect_language(c.text).code, c.language) << c.text;
   // Wherever the gate answers, CLD2 alone answers the same.
-  if (c.plainly_english) EXPECT_EQ(detect_language_cld2(c.text).code, "en") << c.text;
+  if (c.plainly_english) {
+    EXPECT_EQ(detect_language_cld2(c.text).code, "en") << c.text;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Paragraphs, Gate, ::testing::ValuesIn(kCases), [](const auto& info) {

@@ -221,6 +221,8 @@ Json build_event(const std::string& id, const std::vector<const Mention*>& membe
 
 std::string Mention::key() const { return fmt::format("{}#{}", article, index); }
 
+std::string event_id_of(const std::string& first_member_key) { return "ev_" + sha256_hex(first_member_key).substr(0, 16); }
+
 Mention mention_of_event(const std::string& article, size_t index, const Json& e) {
   Mention m;
   m.article = article;
@@ -362,7 +364,7 @@ std::vector<MentionCluster> cluster_mentions(const std::vector<Mention>& mention
   for (std::vector<size_t>& cluster : clusters) {
     std::sort(cluster.begin(), cluster.end(), [&](size_t a, size_t b) { return mentions[a].key() < mentions[b].key(); });
     // Named after its first member by key: the same mentions give the same id whatever the order.
-    out.push_back({"ev_" + sha256_hex(mentions[cluster.front()].key()).substr(0, 16), std::move(cluster)});
+    out.push_back({event_id_of(mentions[cluster.front()].key()), std::move(cluster)});
   }
   return out;
 }

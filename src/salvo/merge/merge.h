@@ -62,6 +62,10 @@ inline constexpr double kJoinScore = 2.5;
 // The evidence of a mention whose `evidence` was left null.
 using EvidenceLookup = std::function<nlohmann::ordered_json(const Mention&)>;
 
+// A merged event's id: "ev_" + 16 hex digits of the sha256 of its first member's key (by key
+// order), so that the same mentions give the same id whatever order they come in.
+std::string event_id_of(const std::string& first_member_key);
+
 // One incident: its id and its mentions (indices into the mentions clustered, by key order).
 struct MentionCluster {
   std::string id;  // "ev_" + 16 hex digits of the first member's key

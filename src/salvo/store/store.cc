@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <simdjson.h>
 
 #include <map>
@@ -785,6 +786,94 @@ Result<bool> Store::update_record(const Article& article, const StorableRecord& 
     write_extraction(*statements_, article.id, stored);
     transaction.commit();
     return true;
+  } catch (const std::exception& e) {
+    return store_error(path_, e);
+  }
+}
+
+Result<std::vector<StoreCheck>> Store::check() const {
+  try {
+    SQLite::Database& db = *db_;
+    std::vector<StoreCheck> out;
+    // The first few offenders, and how many in all.
+    auto verdict = [&](std::string name, const std::vector<std::string>& offenders, const std::string& fine) {
+      StoreCheck c{std::move(name), offenders.empty(), fine};
+      if (!c.ok) {
+        c.detail = fmt::format("{} found", offenders.size());
+        for (size_t i = 0; i < offenders.size() && i < 5; ++i) c.detail += (i == 0 ? ": " : "; ") + offenders[i];
+        if (offenders.size() > 5) c.detail += "; …";
+      }
+      out.push_back(std::move(c));
+    };
+    auto rows = [&](const char* sql) {
+      std::vector<std::string> found;
+      SQLite::Statement query(db, sql);
+      while (query.executeStep()) {
+        std::string row;
+        for (int i = 0; i < query.getColumnCount(); ++i) row += (i ? " " : "") + query.getColumn(i).getString();
+        found.push_back(std::move(row));
+      }
+      return found;
+    };
+
+    const std::string integrity = db.execAndGet("PRAGMA quick_check").getString();
+    verdict("SQLite integrity", integrity == "ok" ? std::vector<std::string>{} : std::vector<std::string>{integrity}, "ok");
+    verdict("foreign keys", rows("PRAGMA foreign_key_check"), "every mention, tally and source has its article");
+
+    std::vector<std::string> unreadable;
+    size_t articles = 0;
+    {
+      SQLite::Statement query(db, "SELECT id, record, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id) FROM articles a");
+      while (query.executeStep()) {
+        ++articles;
+        const std::string id = query.getColumn(0).getString();
+        const Json record = Json::parse(query.getColumn(1).getString(), nullptr, /*allow_exceptions=*/false);
+        if (record.is_discarded()) {
+          unreadable.push_back(id + " (record is not JSON)");
+          continue;
+        }
+        const size_t events = record.contains("events") && record["events"].is_array() ? record["events"].size() : 0;
+        const auto mentions = static_cast<size_t>(query.getColumn(2).getInt64());
+        if (events != mentions) unreadable.push_back(fmt::format("{} ({} events in its record, {} mentions)", id, events, mentions));
+      }
+    }
+    verdict("records", unreadable, fmt::format("{} articles, each record readable and in step with its mentions", articles));
+
+    verdict("mentions merged",
+            rows("SELECT article_id || '#' || idx FROM mentions m WHERE country NOT IN (SELECT country FROM merge_pending) "
+                 "AND (event_id IS NULL OR NOT EXISTS (SELECT 1 FROM events e WHERE e.id = m.event_id))"),
+            "every mention belongs to an event");
+    verdict("event sources",
+            rows("SELECT s.event_id || ' ← ' || s.article_id || '#' || s.idx FROM event_sources s WHERE NOT EXISTS "
+                 "(SELECT 1 FROM mentions m WHERE m.article_id = s.article_id AND m.idx = s.idx) "
+                 "UNION ALL SELECT e.id || ' (no source)' FROM events e WHERE NOT EXISTS "
+                 "(SELECT 1 FROM event_sources s WHERE s.event_id = e.id)"),
+            "every event has sources, every source is a stored mention");
+
+    // Ids come from content: the first source's key, by key order.
+    std::map<std::string, std::string> first_key;
+    {
+      SQLite::Statement query(db, "SELECT event_id, article_id || '#' || idx FROM event_sources");
+      while (query.executeStep()) {
+        const std::string id = query.getColumn(0).getString(), key = query.getColumn(1).getString();
+        auto [it, inserted] = first_key.emplace(id, key);
+        if (!inserted && key < it->second) it->second = key;
+      }
+    }
+    std::vector<std::string> unstable;
+    for (const auto& [id, key] : first_key) {
+      if (event_id_of(key) != id) unstable.push_back(fmt::format("{} (its sources make it {})", id, event_id_of(key)));
+    }
+    verdict("event ids", unstable, fmt::format("{} events, each id the one its sources derive", first_key.size()));
+
+    const std::vector<std::string> pending = rows("SELECT country FROM merge_pending");
+    StoreCheck merge{"merge finished", pending.empty(), "no merge pending"};
+    if (!merge.ok) {
+      merge.detail = "a merge was interrupted for " + fmt::format("{}", fmt::join(pending, ", ")) +
+                     "; any 'salvo ingest' on this store finishes it";
+    }
+    out.push_back(std::move(merge));
+    return out;
   } catch (const std::exception& e) {
     return store_error(path_, e);
   }

@@ -100,6 +100,13 @@ struct StorableRecord {
 };
 StorableRecord storable_record(nlohmann::ordered_json record);
 
+// One verdict of `salvo check`.
+struct StoreCheck {
+  std::string name;    // what was checked
+  bool ok = true;
+  std::string detail;  // what was found: counts, or the first offenders
+};
+
 struct StoreCounts {
   size_t articles = 0, mentions = 0, events = 0, tallies = 0, pending = 0;
 };
@@ -156,6 +163,11 @@ class Store {
   Result<bool> update_record(const Article& article, const StorableRecord& record);
 
   Result<StoreCounts> counts() const;
+
+  // Verifies the store: SQLite's own integrity and foreign keys, every record readable and in
+  // step with its mentions, every mention merged into an event that exists, every source of an
+  // event an existing mention, every event id the one its sources derive, no merge left pending.
+  Result<std::vector<StoreCheck>> check() const;
 
  private:
   Store() = default;
