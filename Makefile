@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: setup configure build web demo serve test test-web bench clean
+.PHONY: setup configure build web demo serve test test-web test-sanitize bench clean
 
 setup:
 	@scripts/setup
@@ -44,6 +44,16 @@ test: build
 test-web:
 	@cd web && node --test ../tests/web/
 
+# The whole C++ test suite built with AddressSanitizer and UndefinedBehaviorSanitizer (a build of
+# its own); any report fails it. CI runs it after `make test`.
+SANITIZE_DIR ?= build-sanitize
+SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+test-sanitize: setup
+	@cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" \
+	  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS) --target salvo salvo_tests
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(SANITIZE_DIR)/salvo_tests --gtest_brief=1
+
 # Every benchmark; the README's performance table quotes their output.
 bench: build
 	@bench/html-extraction --repeat 3
@@ -53,4 +63,4 @@ bench: build
 	@bench/run
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) web/dist
