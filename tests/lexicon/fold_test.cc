@@ -100,6 +100,18 @@ TEST(FoldText, ArticlesInARowBelongToTheWordAfterThem) {
   EXPECT_EQ(text.substr(b, e - b), "al-al-Asad");
 }
 
+TEST(FoldText, ASplitCompoundMapsEachHalfToItsLetters) {
+  const std::string text = "the airbase, Baghdad's oilfield";
+  const FoldedText folded = fold_text(text);
+  ASSERT_EQ(folded.text, "the air base baghdad oil field");
+  for (const auto& [word, source] : std::vector<std::pair<std::string, std::string>>{
+           {"air", "air"}, {"base", "base"}, {"baghdad", "Baghdad"}, {"oil", "oil"}, {"field", "field"}}) {
+    const size_t at = folded.text.find(word);
+    const auto [b, e] = folded.source_span(at, at + word.size());
+    EXPECT_EQ(text.substr(b, e - b), source) << word;
+  }
+}
+
 TEST(FoldText, EmptyAndPunctuationOnly) {
   EXPECT_EQ(fold_name(""), "");
   EXPECT_EQ(fold_name(" ,.;- "), "");
