@@ -21,6 +21,22 @@ void add_input_options(CLI::App* command, InputArgs& args) {
                    "Longer articles are cut to this many bytes, with a warning")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  // The limits no news article meets (pipeline/limits.h): each hit is a warning naming its option.
+  command->add_option("--max-json-depth", args.max_json_depth, "A JSONL line nested deeper than this is skipped, with a message")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command->add_option("--max-sentence-bytes", args.limits.max_sentence_bytes,
+                      "A longer sentence is cut into pieces (at spaces) before extraction, with a warning")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command->add_option("--max-mentions", args.limits.max_mentions,
+                      "Mentions read of one article; the sentences after are not read for events, with a warning")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command->add_option("--max-html-depth", args.limits.max_html_depth,
+                      "HTML nested deeper is flattened (tags dropped, text kept), with a warning")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
 }
 
 void add_threads_option(CLI::App* command, size_t& threads) {
@@ -44,6 +60,7 @@ std::optional<Recognizer> load_recognizer(const char* command) {
 size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article) {
   salvo::ReadOptions options;
   options.max_article_bytes = args.max_article_bytes;
+  options.max_json_depth = args.max_json_depth;
   options.stdin_format = args.stdin_format == "txt"     ? salvo::InputFormat::kText
                          : args.stdin_format == "jsonl" ? salvo::InputFormat::kJsonl
                          : args.stdin_format == "html"  ? salvo::InputFormat::kHtml

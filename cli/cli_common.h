@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "salvo/ingest/reader.h"
+#include "salvo/pipeline/limits.h"
 #include "salvo/recognize/recognizer.h"
 
 namespace salvo::cli {
@@ -24,6 +25,8 @@ struct InputArgs {
   std::vector<std::string> paths;
   std::string stdin_format = "auto";
   size_t max_article_bytes = salvo::ReadOptions{}.max_article_bytes;
+  size_t max_json_depth = salvo::ReadOptions{}.max_json_depth;
+  salvo::Limits limits;  // what one article may cost in the pipeline (pipeline/limits.h)
 };
 
 void add_input_options(CLI::App* command, InputArgs& args);

@@ -59,7 +59,7 @@ int run_extract(const ExtractArgs& args) {
   size_t problems = 0;
   const auto read = [&](const std::function<void(salvo::Article&&)>& extract) { problems = for_each_article(args.input, extract); };
   const std::function<nlohmann::ordered_json(salvo::Article&&)> work = [&](salvo::Article&& article) {
-    return salvo::process_article(std::move(article), *recognizer, record_options);
+    return salvo::process_article(std::move(article), *recognizer, record_options, args.input.limits);
   };
   const std::function<void(nlohmann::ordered_json&&)> print = [&](nlohmann::ordered_json&& record) {
     if (table) {
@@ -99,7 +99,7 @@ int run_annotate(const AnnotateArgs& args) {
   Output output;
   if (!output.open(args.output, "annotate")) return kExitUsage;
   const size_t problems = for_each_article(args.input, [&](salvo::Article&& article) {
-    const salvo::AnalyzedArticle analyzed = salvo::analyze_article(std::move(article));
+    const salvo::AnalyzedArticle analyzed = salvo::analyze_article(std::move(article), args.input.limits);
     const salvo::ArticleMentions mentions = recognizer->recognize(analyzed);
     if (args.format == "jsonl") {
       *output.stream << salvo::annotation_record(analyzed, mentions, *recognizer)

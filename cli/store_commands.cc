@@ -152,7 +152,7 @@ int run_ingest(const StoreArgs& args) {
   };
   const std::function<Extracted(Article&&)> work = [&](Article&& article) {
     Article kept = article;  // process_article consumes its article; the store keeps the raw bytes
-    StorableRecord record = storable_record(process_article(std::move(article), *recognizer, {}));
+    StorableRecord record = storable_record(process_article(std::move(article), *recognizer, {}, args.input.limits));
     return Extracted{std::move(kept), std::move(record)};
   };
   // Articles are committed in batches (one transaction per second or per 1,000 articles, whichever

@@ -114,6 +114,23 @@ TEST(ExtractCli, HugeArticleIsTruncatedWithAWarning) {
   EXPECT_NE(run.err.find("big.txt: warning: article is"), std::string::npos);
 }
 
+// Each limit of pipeline/limits.h is an option; meeting one is a warning on stderr naming the
+// article and the option, and the next article is processed as usual.
+TEST(ExtractCli, LimitsAreOptionsAndEachHitNamesItsArticle) {
+  TempDir dir;
+  dir.write("a.txt", " date 2023-11-24 Rockets hit the base near Erbil on Monday. Drones struck Tanf on Sunday.");
+  dir.write("b.html", "<html><body><div><div><div><p>Rockets hit the base near Erbil on Monday, officials said.</p>"
+                      "</div></div></div></body></html>");
+  const CommandRun run = salvo("extract --max-mentions 3 --max-html-depth 2 --max-sentence-bytes 30 " + dir.path().string());
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.err.find("a.txt: warning: more than 3 mentions (--max-mentions)"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("--max-sentence-bytes"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("b.html: warning: HTML nested deeper than 2 levels (--max-html-depth)"), std::string::npos) << run.err;
+  EXPECT_EQ(run.records().size(), 2u);
+  const CommandRun bad = salvo("extract --max-mentions 0 " + dir.path().string());
+  EXPECT_EQ(bad.status, 2) << "a limit of 0 is a usage error";
+}
+
 TEST(ExtractCli, ReadsStdin) {
   const CommandRun run = salvo("extract -", " date 2023-11-24 Rockets hit the base.");
   EXPECT_EQ(run.status, 0) << run.err;

@@ -224,17 +224,26 @@ TEST(MainContentReduce, CollectsJsonLdAndCollapsesWhitespace) {
 
 TEST(MainContentReduce, FlattensNestingBeyondTheLimit) {
   std::string raw;
-  for (int i = 0; i < kMaxReducedDepth + 50; ++i) raw += "<div>";
+  for (int i = 0; i < kDefaultMaxHtmlDepth + 50; ++i) raw += "<div>";
   raw += "text";
-  for (int i = 0; i < kMaxReducedDepth + 50; ++i) raw += "</div>";
+  for (int i = 0; i < kDefaultMaxHtmlDepth + 50; ++i) raw += "</div>";
   const ReducedPage reduced = reduce_page(MappedText::identity(raw));
   size_t opened = 0;
   for (size_t at = reduced.html.view().find("<div>"); at != std::string_view::npos;
        at = reduced.html.view().find("<div>", at + 1)) {
     ++opened;
   }
-  EXPECT_EQ(opened, static_cast<size_t>(kMaxReducedDepth));
+  EXPECT_EQ(opened, static_cast<size_t>(kDefaultMaxHtmlDepth));
+  EXPECT_EQ(reduced.flattened_tags, 50u);
   EXPECT_NE(reduced.html.view().find("text"), std::string_view::npos);
+}
+
+TEST(MainContentReduce, TheDepthLimitIsTheCallers) {
+  const std::string raw = "<div><div><div><p>text</p></div></div></div>";
+  const ReducedPage reduced = reduce_page(MappedText::identity(raw), 2);
+  // <p> is not counted: the parser closes it implicitly.
+  EXPECT_EQ(reduced.html.text(), "<div><div><p>text</p></div></div>");
+  EXPECT_EQ(reduced.flattened_tags, 1u);
 }
 
 }  // namespace

@@ -1336,7 +1336,30 @@ class Extractor {
     return vague.admin1.empty() || vague.admin1 == specific.admin1;
   }
 
-  void merge_into(Event& keep, Event& gone) const {
+  // The sentences of two events that are one: sorted, without repeats. A list known to be so
+  // (`*_in_order`: its event has had a merge) is not checked again: then the common case, the
+  // later report's sentences all after the kept ones, is an append, and an article of thousands
+  // of reports of one incident does not re-read a growing list once per report.
+  static void merge_sentences(std::vector<size_t>& keep, bool keep_in_order, const std::vector<size_t>& gone,
+                              bool gone_in_order) {
+    const auto ordered = [](const std::vector<size_t>& list) {
+      return std::adjacent_find(list.begin(), list.end(), std::greater_equal<>()) == list.end();
+    };
+    const bool in_order = (keep_in_order || ordered(keep)) && (gone_in_order || ordered(gone));
+    const auto kept_count = static_cast<std::ptrdiff_t>(keep.size());
+    keep.insert(keep.end(), gone.begin(), gone.end());
+    const auto joined = keep.begin() + kept_count;
+    if (!in_order) {
+      std::sort(keep.begin(), keep.end());
+    } else if (joined != keep.begin() && joined != keep.end() && *(joined - 1) >= *joined) {
+      std::inplace_merge(keep.begin(), joined, keep.end());
+    } else {
+      return;  // appended: in order, and no repeats across the join
+    }
+    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+  }
+
+  void merge_into(Event& keep, bool keep_merged, Event& gone, bool gone_merged) const {
     keep.impact |= gone.impact;
     if (keep.type != gone.type) {
       // The incident as first told, unless it was told as an attack that was then stopped.
@@ -1369,9 +1392,7 @@ class Extractor {
     }
     if (keep.target.empty()) keep.target = gone.target;
     apply_casualties(keep, Casualties{gone.killed, gone.injured});
-    keep.sentences.insert(keep.sentences.end(), gone.sentences.begin(), gone.sentences.end());
-    std::sort(keep.sentences.begin(), keep.sentences.end());
-    keep.sentences.erase(std::unique(keep.sentences.begin(), keep.sentences.end()), keep.sentences.end());
+    merge_sentences(keep.sentences, keep_merged, gone.sentences, gone_merged);
     keep.confidence = std::min(0.98, std::max(keep.confidence, gone.confidence) + 0.05);
   }
 
@@ -1388,21 +1409,61 @@ class Extractor {
     }
   }
 
+  // Merges the events that are one incident, pair by pair, always the first pair (i, j) in text
+  // order that is: the result depends on that order, since a merge changes what the kept event
+  // matches. Done without starting over after each merge: only event i changed, so the next first
+  // pair is (a, i) for the first a before i that now matches it, else (i, b) for the first b after
+  // it. Merged events are marked and skipped rather than erased one by one, so an article of
+  // thousands of reports of one incident costs a pass, not a pass per report.
   void merge_events() {
     spread_summary_zeroes();
-    bool merged = true;
-    while (merged) {
-      merged = false;
-      for (size_t i = 0; i < events_.size() && !merged; ++i) {
-        for (size_t j = i + 1; j < events_.size() && !merged; ++j) {
-          if (!same_incident(events_[i], events_[j])) continue;
-          // Two places of the same precision stay apart; a vaguer one joins the specific one.
-          merge_into(events_[i], events_[j]);
-          events_.erase(events_.begin() + static_cast<long>(j));
-          merged = true;
-        }
+    const size_t n = events_.size();
+    std::vector<size_t> next(n + 1);  // the next event not yet merged away, after each
+    std::vector<size_t> previous(n + 1);
+    for (size_t k = 0; k <= n; ++k) next[k] = k + 1, previous[k] = k == 0 ? n : k - 1;
+    std::vector<bool> gone(n, false);
+    std::vector<bool> merged(n, false);  // has had another merged into it: its sentences are in order
+    auto first_live = [&] {
+      size_t k = 0;
+      while (k < n && gone[k]) ++k;
+      return k;
+    };
+    auto remove = [&](size_t k) {
+      gone[k] = true;
+      if (previous[k] != n) next[previous[k]] = next[k];
+      if (next[k] < n) previous[next[k]] = previous[k];
+    };
+    // The first live event before `i` that is one incident with it, or n.
+    auto first_match_before = [&](size_t i) {
+      for (size_t a = first_live(); a < i; a = next[a]) {
+        if (same_incident(events_[a], events_[i])) return a;
+      }
+      return n;
+    };
+    for (size_t i = first_live(); i < n;) {
+      size_t j = next[i];
+      while (j < n && !same_incident(events_[i], events_[j])) j = next[j];
+      if (j == n) {
+        i = next[i];
+        continue;
+      }
+      // Two places of the same precision stay apart; a vaguer one joins the specific one.
+      merge_into(events_[i], merged[i], events_[j], merged[j]);
+      merged[i] = true;
+      remove(j);
+      for (size_t a = first_match_before(i); a < n; a = first_match_before(i)) {
+        merge_into(events_[a], merged[a], events_[i], merged[i]);
+        merged[a] = true;
+        remove(i);
+        i = a;
       }
     }
+    std::vector<Event> kept;
+    kept.reserve(n);
+    for (size_t k = 0; k < n; ++k) {
+      if (!gone[k]) kept.push_back(std::move(events_[k]));
+    }
+    events_ = std::move(kept);
   }
 
   // A strike with no named actor, in a sentence about the US ("President Joe Biden ordered the

@@ -264,6 +264,11 @@ size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const 
     return 1;
   }
   simdjson::dom::parser parser;
+  // The depth is set once: later documents larger than the capacity grow it and keep the depth.
+  if (parser.allocate(std::min<size_t>(bytes.size(), 1u << 16), options.max_json_depth) != simdjson::SUCCESS) {
+    on_problem({std::string(name), "cannot allocate the JSON parser: skipped"});
+    return 1;
+  }
   size_t problems = 0;
   size_t line_number = 0;
   size_t pos = 0;
@@ -279,7 +284,9 @@ size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const 
 
     simdjson::dom::element root;
     if (auto error = parser.parse(line.data(), line.size()).get(root); error) {
-      on_problem({where, fmt::format("malformed JSON ({}): line skipped", simdjson::error_message(error))});
+      on_problem({where, error == simdjson::DEPTH_ERROR
+                             ? fmt::format("JSON nested deeper than {} levels (--max-json-depth): line skipped", options.max_json_depth)
+                             : fmt::format("malformed JSON ({}): line skipped", simdjson::error_message(error))});
       ++problems;
       continue;
     }

@@ -23,6 +23,9 @@ struct ReadOptions {
   // Articles longer than this are truncated (with a warning) so one giant input cannot exhaust
   // memory or time. 16 MiB is ~50 times the longest news article seen in the corpora.
   size_t max_article_bytes = 16u << 20;
+  // A JSONL line nested deeper than this is skipped with a message. An article is one flat
+  // object; simdjson would otherwise go to 1,024 levels.
+  size_t max_json_depth = 64;
   InputFormat stdin_format = InputFormat::kAuto;  // for "-"
 };
 

@@ -451,9 +451,10 @@ size_t non_space_bytes(std::string_view s) {
 
 }  // namespace
 
-PageContent extract_page_content(const MappedText& page) {
+PageContent extract_page_content(const MappedText& page, int max_depth) {
   PageContent content;
-  const ReducedPage reduced = reduce_page(page);
+  const ReducedPage reduced = reduce_page(page, max_depth);
+  content.flattened_tags = reduced.flattened_tags;
   const HtmlDocument document(reduced.html);
   const JsonLdArticle json_ld = read_json_ld_article(reduced.json_ld);
 

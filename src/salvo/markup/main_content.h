@@ -14,6 +14,7 @@
 
 #include "salvo/base/date.h"
 #include "salvo/base/mapped_text.h"
+#include "salvo/markup/main_content_reduce.h"
 
 namespace salvo {
 
@@ -23,10 +24,11 @@ struct PageContent {
   std::optional<std::string> url;  // <link rel=canonical> or og:url
   // From article:published_time, JSON-LD datePublished, <time datetime>, or similar metadata.
   std::optional<Date> published;
+  size_t flattened_tags = 0;  // start tags flattened for nesting deeper than the limit (reduce_page)
 };
 
 // `page` is the decoded page (see decode_utf8); offsets in the result map through it to raw bytes.
 // Never fails: a page without recognisable content yields empty text.
-PageContent extract_page_content(const MappedText& page);
+PageContent extract_page_content(const MappedText& page, int max_depth = kDefaultMaxHtmlDepth);
 
 }  // namespace salvo

@@ -150,7 +150,7 @@ size_t find_element_end(std::string_view text, size_t pos, std::string_view name
 
 class Reducer {
  public:
-  explicit Reducer(const MappedText& page) : page_(page), text_(page.view()) {}
+  Reducer(const MappedText& page, int max_depth) : page_(page), text_(page.view()), max_depth_(max_depth) {}
 
   ReducedPage run() {
     out_.html.reserve(text_.size() / 3);
@@ -266,8 +266,9 @@ class Reducer {
 
     const bool counted = !is_void(name_) && !closes_implicitly(name_);
     if (counted) {
-      if (depth_ >= kMaxReducedDepth) {
+      if (depth_ >= max_depth_) {
         ++flattened_open_;
+        ++out_.flattened_tags;
         return after;
       }
       ++depth_;
@@ -389,11 +390,12 @@ class Reducer {
   std::vector<Attribute> attributes_;
   int depth_ = 0;
   int flattened_open_ = 0;
+  int max_depth_ = kDefaultMaxHtmlDepth;
   int in_pre_ = 0;
 };
 
 }  // namespace
 
-ReducedPage reduce_page(const MappedText& page) { return Reducer(page).run(); }
+ReducedPage reduce_page(const MappedText& page, int max_depth) { return Reducer(page, max_depth).run(); }
 
 }  // namespace salvo

@@ -22,12 +22,14 @@ struct ReducedPage {
   // Bodies of <script type="application/ld+json">, the structured data publishers add for
   // search engines (headline, datePublished, sometimes the whole articleBody).
   std::vector<std::string> json_ld;
+  size_t flattened_tags = 0;  // start tags dropped for nesting deeper than the limit
 };
 
-// Nesting deeper than this is flattened (further start tags and their end tags are dropped, their
-// text kept): real pages stay under ~60 levels, and the parser's scope checks are linear in depth.
-inline constexpr int kMaxReducedDepth = 400;
+// Nesting deeper than `max_depth` is flattened (further start tags and their end tags are
+// dropped, their text kept): real pages stay under ~60 levels, and the parser's scope checks are
+// linear in depth.
+inline constexpr int kDefaultMaxHtmlDepth = 400;
 
-ReducedPage reduce_page(const MappedText& page);
+ReducedPage reduce_page(const MappedText& page, int max_depth = kDefaultMaxHtmlDepth);
 
 }  // namespace salvo

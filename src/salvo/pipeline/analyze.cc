@@ -53,18 +53,53 @@ std::optional<Date> byline_date(std::string_view paragraph) {
   return parse_metadata_date(rest.substr(0, std::min<size_t>(rest.size(), 40)));
 }
 
+std::vector<Span> cut_long_span(std::string_view text, Span span, size_t max_bytes) {
+  std::vector<Span> pieces;
+  if (max_bytes == 0 || span.end - span.begin <= max_bytes) {
+    pieces.push_back(span);
+    return pieces;
+  }
+  size_t begin = span.begin;
+  while (begin < span.end) {
+    while (begin < span.end && text[begin] == ' ') ++begin;
+    if (begin == span.end) break;
+    if (span.end - begin <= max_bytes) {
+      size_t end = span.end;
+      while (end > begin && text[end - 1] == ' ') --end;
+      pieces.push_back({begin, end});
+      break;
+    }
+    size_t cut = text.rfind(' ', begin + max_bytes);
+    if (cut == std::string_view::npos || cut <= begin) {
+      // No space: at the last UTF-8 character start within the limit.
+      cut = begin + max_bytes;
+      while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == begin) cut = begin + max_bytes;  // not UTF-8 after all: cut where the limit says
+    }
+    size_t end = cut;
+    while (end > begin && text[end - 1] == ' ') --end;
+    pieces.push_back({begin, end});
+    begin = cut;
+  }
+  return pieces;
+}
+
 CleanText clean_plain_text(std::string_view raw, size_t begin, size_t end, DecodeStats* stats) {
   return clean_text(strip_markup(decode_utf8(raw, begin, end, stats)));
 }
 
-AnalyzedArticle analyze_article(Article article) {
+AnalyzedArticle analyze_article(Article article, const Limits& limits) {
   AnalyzedArticle result;
   result.warnings = std::move(article.warnings);
 
   DecodeStats decode_stats;
   if (article.kind == ContentKind::kHtml) {
     const MappedText decoded = decode_utf8(article.raw, article.body_offset, article.raw.size(), &decode_stats);
-    PageContent page = extract_page_content(decoded);
+    PageContent page = extract_page_content(decoded, limits.max_html_depth);
+    if (page.flattened_tags > 0) {
+      result.warnings.push_back(fmt::format("HTML nested deeper than {} levels (--max-html-depth): {} tag(s) flattened, their text kept",
+                                            limits.max_html_depth, page.flattened_tags));
+    }
     if (!article.title && page.title) article.title = std::move(page.title);
     if (!article.url && page.url) article.url = std::move(page.url);
     if (!article.published && page.published) {
@@ -99,6 +134,7 @@ AnalyzedArticle analyze_article(Article article) {
   if (clean.text.empty()) result.warnings.push_back("no text left after cleaning");
 
   std::map<std::string, size_t> bytes_by_language;
+  size_t long_sentences = 0;
   for (size_t p = 0; p < clean.paragraphs.size(); ++p) {
     const Paragraph& paragraph = clean.paragraphs[p];
     bytes_by_language[paragraph.language] += paragraph.end - paragraph.begin;
@@ -110,15 +146,22 @@ AnalyzedArticle analyze_article(Article article) {
           language_name(paragraph.language), paragraph.language));
     }
     const std::string_view paragraph_text = clean.text.view().substr(paragraph.begin, paragraph.end - paragraph.begin);
-    for (const Span& span : split_sentences(paragraph_text)) {
-      Sentence sentence;
-      sentence.begin = paragraph.begin + span.begin;
-      sentence.end = paragraph.begin + span.end;
-      sentence.raw = clean.text.to_raw(sentence.begin, sentence.end);
-      sentence.paragraph = p;
-      sentence.english = english;
-      result.sentences.push_back(sentence);
+    for (const Span& whole : split_sentences(paragraph_text)) {
+      if (whole.end - whole.begin > limits.max_sentence_bytes) ++long_sentences;
+      for (const Span& span : cut_long_span(paragraph_text, whole, limits.max_sentence_bytes)) {
+        Sentence sentence;
+        sentence.begin = paragraph.begin + span.begin;
+        sentence.end = paragraph.begin + span.end;
+        sentence.raw = clean.text.to_raw(sentence.begin, sentence.end);
+        sentence.paragraph = p;
+        sentence.english = english;
+        result.sentences.push_back(sentence);
+      }
     }
+  }
+  if (long_sentences > 0) {
+    result.warnings.push_back(fmt::format("{} sentence(s) longer than {} bytes (--max-sentence-bytes) cut into pieces",
+                                          long_sentences, limits.max_sentence_bytes));
   }
   result.language = "und";
   size_t best = 0;

@@ -11,6 +11,8 @@
 #include "salvo/clean/cleaner.h"
 #include "salvo/ingest/article.h"
 #include "salvo/markup/decode.h"
+#include "salvo/pipeline/limits.h"
+#include "salvo/text/sentences.h"
 
 namespace salvo {
 
@@ -34,7 +36,13 @@ struct AnalyzedArticle {
   }
 };
 
-AnalyzedArticle analyze_article(Article article);
+// Within `limits` (sentence length, HTML depth); each limit met is a warning of the result.
+AnalyzedArticle analyze_article(Article article, const Limits& limits = {});
+
+// `span` of `text` cut into pieces of at most `max_bytes` bytes: each ends after the last space
+// that keeps it within the limit, or, in a run without one, at the last character boundary.
+// Spaces at the cuts are left out. A span within the limit comes back whole.
+std::vector<Span> cut_long_span(std::string_view text, Span span, size_t max_bytes);
 
 // The date of a byline or dateline paragraph, the way a page without metadata prints its
 // publication date: "Published: Feb 23, 2021 03:58 PM", "January 3, 2022  By Qassim Abdul-zahra,

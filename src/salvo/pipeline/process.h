@@ -5,11 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "salvo/ingest/article.h"
+#include "salvo/pipeline/limits.h"
 #include "salvo/recognize/recognizer.h"
 #include "salvo/record/article_record.h"
 
 namespace salvo {
 
-nlohmann::ordered_json process_article(Article article, const Recognizer& recognizer, const RecordOptions& options);
+// Within `limits` (pipeline/limits.h): each limit met is a warning of the record.
+nlohmann::ordered_json process_article(Article article, const Recognizer& recognizer, const RecordOptions& options,
+                                       const Limits& limits = {});
 
 }  // namespace salvo
