@@ -201,7 +201,12 @@ int run_ingest(const StoreArgs& args) {
   const double stored_after = progress.seconds();
   auto merged = store->merge_pending();
   if (!merged) {
-    fmt::print(stderr, "salvo ingest: {}\n", merged.error().message);
+    // The articles are stored (their batches committed); only the events lag behind them, as
+    // they were before this run. The next ingest on the store finishes the merge.
+    fmt::print(stderr,
+               "salvo ingest: {}\nsalvo ingest: stopped: {} article(s) stored, but their merge into events was not made; "
+               "the events are as before this run, and the next 'salvo ingest' on {} finishes the merge\n",
+               merged.error().message, stored[PutOutcome::kAdded] + stored[PutOutcome::kReplaced], args.db);
     return kExitData;
   }
   if (!args.quiet) {

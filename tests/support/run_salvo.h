@@ -27,12 +27,12 @@ struct CommandRun {
   }
 };
 
-// `args` are appended to the binary's path as a shell command line; `stdin_text` is its input.
-inline CommandRun run_salvo(const std::string& args, const std::string& stdin_text = "") {
+// Runs a shell command line with `stdin_text` as its input: its status, stdout and stderr.
+inline CommandRun run_command(const std::string& command_line, const std::string& stdin_text = "") {
   TempDir scratch;
   const std::string err_path = scratch.file("stderr");
   const std::string in_path = scratch.write("stdin", stdin_text);
-  const std::string command = std::string(SALVO_BINARY) + " " + args + " <" + in_path + " 2>" + err_path;
+  const std::string command = "{ " + command_line + "; } <" + in_path + " 2>" + err_path;
   CommandRun run;
   FILE* pipe = popen(command.c_str(), "r");
   char buffer[65536];
@@ -41,6 +41,11 @@ inline CommandRun run_salvo(const std::string& args, const std::string& stdin_te
   run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   run.err = read_file(err_path);
   return run;
+}
+
+// `args` are appended to the binary's path as a shell command line; `stdin_text` is its input.
+inline CommandRun run_salvo(const std::string& args, const std::string& stdin_text = "") {
+  return run_command(std::string(SALVO_BINARY) + " " + args, stdin_text);
 }
 
 // The same, under the name the CLI tests read best: salvo("extract --help").

@@ -1,5 +1,6 @@
 #include "salvo/store/store.h"
 
+#include <sqlite3.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -132,8 +133,31 @@ PublishedFrom published_from_name(const std::string& name) {
   return PublishedFrom::kNone;
 }
 
+// A writer waits up to a minute for another's lock: concurrent ingests take turns batch by batch,
+// and one merge of a large store can hold the lock for several seconds.
+constexpr int kBusyTimeoutMs = 60000;
+
+// SQLite's message, and for the failures a user can act on, what they mean here. Every write is
+// in a transaction, so a failed one has changed nothing: the store holds what was committed.
 Error store_error(const std::filesystem::path& path, const std::exception& e) {
-  return Error{fmt::format("{}: {}", path.string(), e.what())};
+  const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+  const char* meaning = nullptr;
+  switch (sqlite ? sqlite->getErrorCode() : SQLITE_OK) {
+    case SQLITE_BUSY:
+      meaning = "another process held the store's write lock too long (another salvo ingest or merge?); "
+                "this change was not made, run it again";
+      break;
+    case SQLITE_FULL: meaning = "the disk is full; this change was rolled back, the store holds what was committed"; break;
+    case SQLITE_IOERR:
+      meaning = "writing failed (a full disk, a file size limit or a failing device?); this change was rolled back, "
+                "the store holds what was committed";
+      break;
+    case SQLITE_READONLY: meaning = "the store is read-only here (file or folder permissions, or a read-only mount)"; break;
+    case SQLITE_CANTOPEN: meaning = "cannot open it (a missing folder, or no permission to create or write it)"; break;
+    default: break;
+  }
+  if (!meaning) return Error{fmt::format("{}: {}", path.string(), e.what())};
+  return Error{fmt::format("{}: {}: {}", path.string(), e.what(), meaning)};
 }
 
 }  // namespace
@@ -275,7 +299,7 @@ Result<Store> Store::open(const std::filesystem::path& path) {
   Store store;
   store.path_ = path;
   try {
-    store.db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, /*busy ms=*/10000);
+    store.db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
     SQLite::Database& db = *store.db_;
     store.statements_ = std::make_unique<StatementCache>(db);
     // WAL: readers never block the writer, and a killed writer leaves the last committed state.
@@ -288,20 +312,26 @@ Result<Store> Store::open(const std::filesystem::path& path) {
     db.exec("PRAGMA synchronous=NORMAL");
     db.exec("PRAGMA foreign_keys=ON");
     db.exec("PRAGMA cache_size=-65536");  // 64 MB of page cache (the default 2 MB re-reads indexes)
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version < kStoreSchemaVersion) {
+      // Read again under the write lock: two ingests started at once on a new file would both see
+      // version 0 and both create the tables (the second failing on "table already exists").
+      SQLite::Transaction migrate(db, SQLite::TransactionBehavior::IMMEDIATE);
+      version = db.execAndGet("PRAGMA user_version").getInt();
+      if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+        return Error{fmt::format("{}: an SQLite database, but not a Salvo store (no schema version); refusing to touch it",
+                                 path.string())};
+      }
+      if (version < kStoreSchemaVersion) {
+        for (int v = version; v < kStoreSchemaVersion; ++v) db.exec(kMigrations[v]);
+        db.exec(fmt::format("PRAGMA user_version = {}", kStoreSchemaVersion));
+      }
+      migrate.commit();
+      version = std::max(version, kStoreSchemaVersion);
+    }
     if (version > kStoreSchemaVersion) {
       return Error{fmt::format("{}: store schema version {} is newer than this salvo understands ({}); use a newer salvo",
                                path.string(), version, kStoreSchemaVersion)};
-    }
-    if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
-      return Error{fmt::format("{}: an SQLite database, but not a Salvo store (no schema version); refusing to touch it",
-                               path.string())};
-    }
-    if (version < kStoreSchemaVersion) {
-      SQLite::Transaction migrate(db, SQLite::TransactionBehavior::IMMEDIATE);
-      for (int v = version; v < kStoreSchemaVersion; ++v) db.exec(kMigrations[v]);
-      db.exec(fmt::format("PRAGMA user_version = {}", kStoreSchemaVersion));
-      migrate.commit();
     }
   } catch (const std::exception& e) {
     return store_error(path, e);
