@@ -20,7 +20,8 @@ struct Limits {
   size_t max_sentence_bytes = 4096;
   // Mentions (places, actors, targets, weapons, numbers, times) kept of one article; the
   // sentences after the one that reaches it are not read for events. ~50 a kilobyte in news:
-  // the limit leaves ~400 KB of dense text, above the 16 MB article cut only for pathological text.
+  // the limit leaves ~400 KB of dense text: only pathological text within the 4 MiB article cut
+  // (ReadOptions::max_article_bytes) has more.
   size_t max_mentions = 20000;
   // HTML nested deeper than this is flattened (deeper tags dropped, their text kept). Real pages
   // stay under ~60 levels; the parser's scope checks are linear in the depth.
