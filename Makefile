@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: setup configure build web demo serve test test-web test-sanitize bench clean
+.PHONY: setup configure build web demo serve test test-web test-sanitize fuzz bench clean
 
 setup:
 	@scripts/setup
@@ -54,6 +54,17 @@ test-sanitize: setup
 	@cmake --build $(SANITIZE_DIR) -j $(JOBS) --target salvo salvo_tests
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(SANITIZE_DIR)/salvo_tests --gtest_brief=1
 
+# Every parser and the whole pipeline under libFuzzer (clang, with ASan + UBSan), FUZZ_SECONDS
+# each, on seed corpora made from the articles and data files (fuzz/run). Fails on any crash; the
+# crashing input is kept in build-fuzz/artifacts/. CI runs it with the default 60 s.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = fuzz_text_article fuzz_jsonl fuzz_html fuzz_sentences fuzz_time fuzz_numbers fuzz_fold fuzz_data_files fuzz_extract
+fuzz: setup
+	@CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DSALVO_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@fuzz/run $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # Every benchmark; the README's performance table quotes their output.
 bench: build
 	@bench/html-extraction --repeat 3
@@ -63,4 +74,4 @@ bench: build
 	@bench/run
 
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) web/dist
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR) web/dist

@@ -125,6 +125,20 @@ TEST(Reader, JsonlRecordsWithAllFields) {
   EXPECT_TRUE(c.problems.empty());
 }
 
+// Found by fuzz_jsonl: an empty "id" gave an article with an empty id, which the store would
+// take for one article however many records had it.
+TEST(Reader, AnEmptyJsonlIdIsNamedByFileAndLine) {
+  TempDir dir;
+  const std::string path = dir.write("feed.jsonl", "{\"id\": \"\", \"text\": \" date 202gain  aq.\"}\n"
+                                                   "{\"id\": \"  \", \"text\": \"Two.\"}\n");
+  Collected c = read({path});
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.articles[0].id, "feed-1");
+  EXPECT_EQ(c.articles[1].id, "feed-2");
+  ASSERT_EQ(c.articles[0].warnings.size(), 1u);
+  EXPECT_NE(c.articles[0].warnings[0].find("empty \"id\""), std::string::npos);
+}
+
 TEST(Reader, MalformedJsonlLineIsSkippedWithFileAndLine) {
   TempDir dir;
   const std::string path = dir.write("feed.jsonl",

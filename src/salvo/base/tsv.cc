@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <fstream>
+#include <sstream>
 
 namespace salvo {
 
@@ -45,11 +46,21 @@ std::vector<std::string> split_list(std::string_view list, char separator) {
 Result<TsvFile> read_tsv(const std::filesystem::path& path, const std::vector<std::string>& expected_header) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{fmt::format("{}: cannot open data file", path.string())};
+  std::ostringstream content;
+  content << in.rdbuf();
+  return parse_tsv(content.str(), path.string(), expected_header);
+}
+
+Result<TsvFile> parse_tsv(std::string_view content, std::string path, const std::vector<std::string>& expected_header) {
   TsvFile file;
-  file.path = path.string();
-  std::string line;
+  file.path = std::move(path);
   size_t number = 0;
-  while (std::getline(in, line)) {
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    const std::string_view line = content.substr(pos, end - pos);
+    pos = end + 1;
     ++number;
     const std::string_view view = trim(line);
     if (view.empty() || view.front() == '#') continue;

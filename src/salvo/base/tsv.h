@@ -26,6 +26,8 @@ struct TsvFile {
 // Reads `path` and checks that the header is exactly `expected_header` and every row has as many
 // fields. Blank lines and lines starting with '#' are skipped.
 Result<TsvFile> read_tsv(const std::filesystem::path& path, const std::vector<std::string>& expected_header);
+// The same on a file's content; `path` names it in messages.
+Result<TsvFile> parse_tsv(std::string_view content, std::string path, const std::vector<std::string>& expected_header);
 
 // Splits "a|b|c" into its non-empty, trimmed parts.
 std::vector<std::string> split_list(std::string_view list, char separator = '|');

@@ -158,7 +158,7 @@ bool in_domain_country(std::string_view country) { return country == "IQ" || cou
 class Extractor {
  public:
   Extractor(const AnalyzedArticle& article, const ArticleMentions& mentions, const Recognizer& recognizer)
-      : article_(article), mentions_(mentions), recognizer_(recognizer), clean_(article.clean.text.view()), lowered_(lower_ascii(clean_)) {
+      : article_(article), recognizer_(recognizer), clean_(article.clean.text.view()), lowered_(lower_ascii(clean_)) {
     by_sentence_.resize(article.sentences.size());
     for (const TermMention& m : mentions.terms) {
       SentenceMentions& s = by_sentence_[m.sentence];
@@ -1662,7 +1662,6 @@ class Extractor {
   }
 
   const AnalyzedArticle& article_;
-  const ArticleMentions& mentions_;
   const Recognizer& recognizer_;
   std::string_view clean_;
   const std::string lowered_;  // clean_ in lower case, once per article: sentences are searched for words

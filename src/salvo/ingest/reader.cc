@@ -298,7 +298,13 @@ size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const 
     }
     Article article;
     article.source = where;
-    article.id = string_field(object, "id").value_or(fmt::format("{}-{}", stem, line_number));
+    article.id = string_field(object, "id").value_or("");
+    if (std::all_of(article.id.begin(), article.id.end(), [](unsigned char c) { return std::isspace(c); })) {
+      // No id, or an empty one: named by file and line. An empty id would make every such
+      // record of a feed one and the same article in the store.
+      if (object["id"].error() == simdjson::SUCCESS) article.warnings.push_back("empty \"id\": named by file and line");
+      article.id = fmt::format("{}-{}", stem, line_number);
+    }
     article.url = string_field(object, "url");
     article.title = string_field(object, "title");
     auto published = string_field(object, "published");
