@@ -5,9 +5,20 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <map>
 
 #include "../store/store_support.h"
 #include "../support/shared_recognizer.h"
@@ -53,6 +64,9 @@ class ServeApi : public ::testing::Test {
     ServeOptions options;
     options.token = std::move(token);
     options.max_body_bytes = max_body;
+    start(std::move(options));
+  }
+  void start(ServeOptions options) {
     api_ = std::make_unique<Api>(*store_, testing::shared_recognizer(), options);
     server_ = std::make_unique<httplib::Server>();  // a stopped httplib server does not listen again
     api_->mount(*server_);
@@ -70,6 +84,10 @@ class ServeApi : public ::testing::Test {
   void restart(std::optional<std::string> token, size_t max_body = 1 << 20) {
     TearDown();
     start(std::move(token), max_body);
+  }
+  void restart(ServeOptions options) {
+    TearDown();
+    start(std::move(options));
   }
 
   // GET `path`: status and parsed JSON body (a parse failure fails the test).
@@ -281,6 +299,193 @@ TEST_F(ServeApi, OversizedAndMalformedBodiesAreRefused) {
   ASSERT_TRUE(broken);
   EXPECT_EQ(broken->status, 400);
   EXPECT_TRUE(Json::parse(broken->body)["error"].is_string());
+}
+
+// ---- hostile and heavy clients ----
+
+// A raw connection to the server: what a client that is not an HTTP library can send.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  }
+  ~RawConnection() { close(fd_); }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+
+  bool send_text(std::string_view text) {
+    return connected_ && ::send(fd_, text.data(), text.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(text.size());
+  }
+  // Everything the server sends until it closes the connection, or until `seconds` pass.
+  // `closed` says which.
+  std::string read_until_closed(int seconds, bool& closed) {
+    std::string out;
+    closed = false;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+      pollfd p{fd_, POLLIN, 0};
+      if (poll(&p, 1, 100) <= 0) continue;
+      char buffer[65536];
+      const ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
+      if (n <= 0) {
+        closed = true;
+        break;
+      }
+      out.append(buffer, static_cast<size_t>(n));
+    }
+    return out;
+  }
+
+ private:
+  int fd_ = -1;
+  bool connected_ = false;
+};
+
+// The whole reply to one raw request (the server closes after it: Connection: close).
+std::string raw_request(int port, const std::string& request_line, const std::string& headers = "") {
+  RawConnection connection(port);
+  EXPECT_TRUE(connection.send_text(request_line + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n"));
+  bool closed = false;
+  return connection.read_until_closed(10, closed);
+}
+
+int status_of(const std::string& reply) {
+  // "HTTP/1.1 404 Not Found"
+  return reply.size() > 12 ? std::atoi(reply.substr(9, 3).c_str()) : 0;
+}
+
+TEST_F(ServeApi, StaticFilesOutsideTheWebRootCannotBeRead) {
+  const std::filesystem::path root = dir_->path() / "site" / "web";
+  std::filesystem::create_directories(root);
+  dir_->write("site/web/index.html", "<h1>dashboard</h1>");
+  dir_->write("site/secret.txt", "TOP-SECRET-CONTENT");
+  dir_->write("site/web.txt", "TOP-SECRET-CONTENT");  // shares the root's name as a prefix
+  ServeOptions options;
+  options.web_root = root;
+  restart(options);
+  EXPECT_NE(raw_request(port_, "GET / HTTP/1.1").find("<h1>dashboard</h1>"), std::string::npos);
+  EXPECT_NE(raw_request(port_, "GET /index.html HTTP/1.1").find("<h1>dashboard</h1>"), std::string::npos);
+  for (const std::string& path : std::vector<std::string>{"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
+        "//secret.txt", "/a/../../secret.txt", "/./../secret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt",
+        "/..%5csecret.txt", "/index.html%00/../../secret.txt", "/%252e%252e/secret.txt", "/....//secret.txt",
+        "/..;/secret.txt", "/../web.txt", "/%2e%2e/web.txt", "/" + (dir_->path() / "site" / "secret.txt").string(),
+        "/.%2e/secret.txt", "/%c0%ae%c0%ae/secret.txt"}) {
+    const std::string reply = raw_request(port_, "GET " + path + " HTTP/1.1");
+    EXPECT_EQ(reply.find("TOP-SECRET-CONTENT"), std::string::npos) << path << " reached a file outside the web root";
+    EXPECT_NE(status_of(reply), 200) << path;
+  }
+}
+
+TEST_F(ServeApi, SlowClientsAreCutOffWhileOthersAreServed) {
+  ServeOptions options;
+  options.timeout_seconds = 1;
+  restart(options);
+  // Sixteen clients that send half a request and then nothing (headers never finished): more than
+  // httplib's default pool of threads would hold. And one that announces a body and sends a
+  // tenth of it.
+  std::vector<std::unique_ptr<RawConnection>> slow;
+  for (int i = 0; i < 16; ++i) {
+    slow.push_back(std::make_unique<RawConnection>(port_));
+    ASSERT_TRUE(slow.back()->send_text("GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "));
+  }
+  slow.push_back(std::make_unique<RawConnection>(port_));
+  ASSERT_TRUE(slow.back()->send_text("POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                     "Content-Length: 1000\r\n\r\n{\"id\": \"slow\","));
+  // Meanwhile others are answered.
+  const auto [status, stats] = get("/api/stats");
+  EXPECT_EQ(status, 200);
+  // Each slow connection is closed by the server within a few timeouts (10 s is the hang guard).
+  for (auto& connection : slow) {
+    bool closed = false;
+    connection->read_until_closed(10, closed);
+    EXPECT_TRUE(closed) << "a slow client kept its connection";
+  }
+  EXPECT_EQ(get("/api/stats").first, 200);
+}
+
+TEST_F(ServeApi, OversizedRequestLinesAndHeadersAreRefused) {
+  ServeOptions options;
+  options.timeout_seconds = 1;  // httplib answers an over-long line after its read timeout
+  restart(options);
+  const int uri_status = status_of(raw_request(port_, "GET /api/events?country=" + std::string(20000, 'I') + " HTTP/1.1"));
+  EXPECT_GE(uri_status, 400) << "a 20 KB request line";
+  EXPECT_LT(uri_status, 500);
+  const int header_status = status_of(raw_request(port_, "GET /api/stats HTTP/1.1", "X-Big: " + std::string(100000, 'h') + "\r\n"));
+  EXPECT_EQ(header_status, 400) << "a 100 KB header line";
+  // httplib 0.11 (Debian 12) bounds each header line (8 KB) but not their number: 2,000 small
+  // ones are read and answered. Their cost is bounded by the read timeout of each line; `salvo
+  // serve` binds 127.0.0.1 by default, and on an open network belongs behind a proxy (README).
+  std::string many;
+  for (int i = 0; i < 2000; ++i) many += "X-H" + std::to_string(i) + ": v\r\n";
+  EXPECT_EQ(status_of(raw_request(port_, "GET /api/stats HTTP/1.1", many)), 200);
+  EXPECT_EQ(get("/api/stats").first, 200) << "the server still answers";
+}
+
+TEST_F(ServeApi, NoRequestWritesWithoutTheToken) {
+  restart(std::string(kToken));
+  const auto count_rows = [] {
+    SQLite::Database db((dir_->path() / "salvo.db").string(), SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT (SELECT count(*) FROM articles) || '/' || (SELECT count(*) FROM events)").getString();
+  };
+  const std::string before = count_rows();
+  const std::string article = R"({"id": "intruder", "text": "Rockets hit Erbil on Monday."})";
+  std::string last_byte_off = std::string("Bearer ") + kToken;
+  last_byte_off.back() = last_byte_off.back() == 'x' ? 'y' : 'x';
+  const std::vector<httplib::Headers> credentials = {
+      {}, {{"Authorization", "Bearer wrong"}}, {{"Authorization", last_byte_off}}, {{"Authorization", kToken}},
+      {{"Authorization", std::string("Basic ") + kToken}}, {{"Authorization", std::string("bearer  ") + kToken + " "}},
+      {{"Authorization", "Bearer "}}};
+  for (const std::string path : {"/api/articles", "/api/events", "/api/events/x", "/api/events.geojson", "/api/tallies",
+                                 "/api/stats", "/api/articles/x", "/", "/index.html"}) {
+    for (const auto& headers : credentials) {
+      for (const auto& result : {client_->Post(path, headers, article, "application/json"),
+                                 client_->Put(path, headers, article, "application/json"),
+                                 client_->Patch(path, headers, article, "application/json"), client_->Delete(path, headers)}) {
+        ASSERT_TRUE(result) << path;
+        EXPECT_TRUE(result->status == 401 || result->status == 404 || result->status == 405)
+            << path << " answered " << result->status;
+      }
+    }
+  }
+  EXPECT_EQ(count_rows(), before) << "a request without the token changed the store";
+  EXPECT_FALSE(store_->record("intruder")->has_value());
+}
+
+TEST_F(ServeApi, ManyClientsAtOnceGetWhatOneGets) {
+  // The endpoints a dashboard and scripts call, each answered once alone as the reference.
+  const std::vector<std::string> paths = {"/api/events?limit=50", "/api/events?country=IQ", "/api/events.geojson",
+                                          "/api/tallies", "/api/stats", "/api/events?sort=-date&limit=5"};
+  std::map<std::string, std::string> reference;
+  for (const std::string& path : paths) {
+    auto result = client_->Get(path);
+    ASSERT_TRUE(result && result->status == 200) << path;
+    reference[path] = result->body;
+  }
+  constexpr int kClients = 4;
+  constexpr int kRequests = 150;
+  std::atomic<int> failures = 0;
+  std::atomic<int> answered = 0;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", port_);
+      client.set_keep_alive(true);
+      for (int i = 0; i < kRequests; ++i) {
+        const std::string& path = paths[static_cast<size_t>(c + i) % paths.size()];
+        auto result = client.Get(path);
+        if (!result || result->status != 200 || result->body != reference[path]) ++failures;
+        else ++answered;
+      }
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(answered.load(), kClients * kRequests);
 }
 
 TEST(SameSecret, ComparesWholeStrings) {

@@ -21,6 +21,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr size_t kServerThreads = 32;
 
 void send_json(httplib::Response& response, int status, const Json& body) {
   response.status = status;
@@ -94,6 +95,10 @@ Api::Api(Store& store, const Recognizer& recognizer, ServeOptions options)
 void Api::mount(httplib::Server& server) {
   server.set_payload_max_length(options_.max_body_bytes);
   server.set_read_timeout(options_.timeout_seconds, 0);
+  // A connection holds a thread while it is read: with httplib's default (8 threads on a small
+  // machine) eight slow clients would stall everyone for a timeout each. Idle threads cost little;
+  // the store is used one request at a time anyway (store_mutex_).
+  server.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
   server.set_write_timeout(options_.timeout_seconds, 0);
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Content-Security-Policy",
@@ -108,7 +113,9 @@ void Api::mount(httplib::Server& server) {
         response.status == 404   ? fmt::format("no such resource: {} {}", request.method, request.path)
         : response.status == 413 ? "request body too large"
                                  : fmt::format("HTTP {}", response.status);
-    response.set_content(Json{{"error", message}}.dump(), kJson);
+    // The path is the client's: it may be any bytes (a %C0%AE decodes to invalid UTF-8), and a
+    // plain dump() would throw on them outside any handler and end the server.
+    response.set_content(Json{{"error", message}}.dump(-1, ' ', false, Json::error_handler_t::replace), kJson);
   });
   server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
     std::string message = "internal error";
