@@ -113,11 +113,6 @@ std::string merge_line(const MergeSummary& m) {
 }
 
 // An article on its way into the store: the bytes as read (the store keeps them) and its record.
-struct Extracted {
-  Article article;
-  StorableRecord record;  // serialized on the extracting thread, not the one writer
-};
-
 int run_ingest(const StoreArgs& args) {
   auto recognizer = load_recognizer("ingest");
   if (!recognizer) return kExitData;
@@ -150,10 +145,9 @@ int run_ingest(const StoreArgs& args) {
       }
     });
   };
-  const std::function<Extracted(Article&&)> work = [&](Article&& article) {
-    Article kept = article;  // process_article consumes its article; the store keeps the raw bytes
-    StorableRecord record = storable_record(process_article(std::move(article), *recognizer, {}, args.input.limits));
-    return Extracted{std::move(kept), std::move(record)};
+  // The record is serialized here, on the extracting threads, not by the one writer.
+  const std::function<ExtractedArticle(Article&&)> work = [&](Article&& article) {
+    return extract_for_store(std::move(article), *recognizer, args.input.limits);
   };
   // Articles are committed in batches (one transaction per second or per 1,000 articles, whichever
   // comes first): a commit per article would cost more than the extraction.
@@ -167,7 +161,7 @@ int run_ingest(const StoreArgs& args) {
     if (!committed && !fatal) fatal = committed.error();
     return committed.ok();
   };
-  const std::function<void(Extracted&&)> write = [&](Extracted&& item) {
+  const std::function<void(ExtractedArticle&&)> write = [&](ExtractedArticle&& item) {
     if (fatal) return;  // the store failed: the rest is read only to end the run
     if (in_batch == 0) {
       auto begun = store->begin_batch();
@@ -190,7 +184,7 @@ int run_ingest(const StoreArgs& args) {
     progress.update(read_count, item.article.source,
                     fmt::format("{} added, {} unchanged", stored[PutOutcome::kAdded] + stored[PutOutcome::kReplaced], unchanged.load()));
   };
-  process_in_order<Extracted>(args.threads, read, work, write);
+  process_in_order<ExtractedArticle>(args.threads, read, work, write);
   commit();
   progress.finish();
   if (fatal) {
@@ -234,9 +228,8 @@ int run_reprocess(const StoreArgs& args) {
       fmt::print(stderr, "salvo reprocess: {}\n", article.error().message);
       return kExitData;
     }
-    Article copy_for_store = *article;
-    const StorableRecord record = storable_record(process_article(std::move(article).value(), *recognizer, {}));
-    auto updated = store->update_record(copy_for_store, record);
+    const ExtractedArticle extracted = extract_for_store(std::move(article).value(), *recognizer);
+    auto updated = store->update_record(extracted.article, extracted.record);
     if (!updated) {
       fmt::print(stderr, "salvo reprocess: {}\n", updated.error().message);
       return kExitData;

@@ -77,6 +77,16 @@ TEST(Numbers, IntoAVectorIsTheSame) {
   }
 }
 
+// Found by fuzz_numbers: an ordinal of 22 digits ("7777777777777777777777th") threw out of
+// std::stol and ended the process. Too large to be a count, it is no number.
+TEST(Numbers, AnOrdinalTooLargeForAnyCountIsNoNumber) {
+  EXPECT_TRUE(find_numbers("2 7777777777777777777777th this month.").size() == 1u);
+  EXPECT_TRUE(find_numbers("the 99999999999999999999999999999st time").empty());
+  const auto third = find_numbers("the 3rd time");
+  ASSERT_EQ(third.size(), 1u);
+  EXPECT_EQ(third[0].value, 3);
+}
+
 TEST(Numbers, NoNumbers) { EXPECT_TRUE(find_numbers("No US personnel were injured.").empty()); }
 
 }  // namespace

@@ -206,17 +206,21 @@ const NumberWords& number_words() {
   return kWords;
 }
 
-// "3rd", "21st", "4th"
+std::optional<long> digits_value(std::string_view w);
+
+// "3rd", "21st", "4th"; nothing for one too large to be a count (as digits_value).
 std::optional<long> digit_ordinal(std::string_view w) {
   size_t digits = 0;
   while (digits < w.size() && is_digit(static_cast<unsigned char>(w[digits]))) ++digits;
   if (digits > 0 && digits + 2 == w.size()) {
     const std::string_view suffix = w.substr(digits);
-    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return std::stol(std::string(w.substr(0, digits)));
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return digits_value(w.substr(0, digits));
   }
   return std::nullopt;
 }
 
+// A count in digits ("2,500"), nothing past a billion: no count of attacks or people is larger,
+// and the value must fit whatever the digits say.
 std::optional<long> digits_value(std::string_view w) {
   if (w.empty() || !is_digit(static_cast<unsigned char>(w.front()))) return std::nullopt;
   long value = 0;

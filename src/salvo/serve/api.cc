@@ -232,9 +232,8 @@ void Api::mount(httplib::Server& server) {
         results.push_back({{"id", id}, {"outcome", to_string(known.outcome)}, {"stored_as", known.stored_as}});
         continue;
       }
-      Article kept = article;
-      const StorableRecord record = storable_record(process_article(std::move(article), recognizer_, {}));
-      auto put = store_.put(kept, record);
+      const ExtractedArticle extracted = extract_for_store(std::move(article), recognizer_);
+      auto put = store_.put(extracted.article, extracted.record);
       if (!put) return send_error(response, 500, put.error().message);
       results.push_back({{"id", id}, {"outcome", to_string(put->outcome)}, {"stored_as", put->stored_as}});
     }

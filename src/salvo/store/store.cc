@@ -1,5 +1,7 @@
 #include "salvo/store/store.h"
 
+#include "salvo/pipeline/process.h"
+
 #include <sqlite3.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -350,6 +352,12 @@ StorableRecord storable_record(Json record) {
   }
   stored.record = std::move(record);
   return stored;
+}
+
+ExtractedArticle extract_for_store(Article article, const Recognizer& recognizer, const Limits& limits) {
+  Article kept = article;  // process_article consumes its article
+  StorableRecord record = storable_record(process_article(std::move(article), recognizer, {}, limits));
+  return {std::move(kept), std::move(record)};
 }
 
 PutResult Store::classify(const Article& article) const {

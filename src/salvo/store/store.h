@@ -23,12 +23,15 @@
 
 #include "salvo/base/result.h"
 #include "salvo/ingest/article.h"
+#include "salvo/pipeline/limits.h"
 
 namespace SQLite {
 class Database;
 }
 
 namespace salvo {
+
+class Recognizer;
 
 class StatementCache;
 
@@ -99,6 +102,14 @@ struct StorableRecord {
   std::vector<std::string> events, tallies;
 };
 StorableRecord storable_record(nlohmann::ordered_json record);
+
+// An article as the store takes it: as read (the store keeps its raw bytes) with its record,
+// extracted within `limits`. What ingest, reprocess and the API's POST do with each article.
+struct ExtractedArticle {
+  Article article;
+  StorableRecord record;
+};
+ExtractedArticle extract_for_store(Article article, const Recognizer& recognizer, const Limits& limits = {});
 
 // One verdict of `salvo check`.
 struct StoreCheck {
