@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
     clients.emplace_back([&, c] {
       httplib::Client client(host, port);
       client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
+      client.set_read_timeout(30, 0);  // a slow answer is measured; only one slower than this is an error
       std::vector<double> mine;
       std::map<std::string, int> my_errors;
       for (size_t i = static_cast<size_t>(c); std::chrono::steady_clock::now() < until; ++i) {

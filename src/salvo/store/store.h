@@ -14,6 +14,7 @@
 #include <array>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -161,7 +162,18 @@ class Store {
   // Beside an official count of attacks with a start ("since") and a day it holds for (its
   // "as_of", else the report's publication), the attacks Salvo holds for that window and country;
   // nullopt for a tally of another kind or without a window.
-  Result<std::optional<size_t>> attacks_held(const StoredTally& tally) const;
+  // `counted`, when given, holds the attacks read once for a whole list of tallies: each window
+  // is then counted in memory, not by a query that scans the events before its end (a list of
+  // 2,000 tallies took 0.6 s of queries on a store of 9,000 events).
+  struct WindowCounts {
+    struct Attack {
+      std::string country, first_day, last_day;
+      size_t count = 0;
+    };
+    std::optional<std::vector<Attack>> attacks;  // read on first use
+    std::map<std::string, size_t> by_window;     // "country|since|until" → attacks
+  };
+  Result<std::optional<size_t>> attacks_held(const StoredTally& tally, WindowCounts* counted = nullptr) const;
 
   // Stored article ids, in order, and one article as it was read (for `salvo reprocess`).
   Result<std::vector<std::string>> article_ids() const;
