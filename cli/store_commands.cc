@@ -371,6 +371,8 @@ std::optional<std::string> read_token(const std::string& path) {
 
 int run_serve(const StoreArgs& args) {
   ServeOptions options;
+  options.timeout_seconds = args.timeout_seconds;
+  options.max_body_bytes = args.max_body_bytes;
   if (!args.token_file.empty()) {
     options.token = read_token(args.token_file);
     if (!options.token || options.token->size() < 16) {
@@ -492,6 +494,10 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   args.serve->add_option("--token-file", args.token_file,
                          "File whose first line is the bearer token that POST /api/articles needs; without it the API is read-only")
       ->check(CLI::ExistingFile)->type_name("FILE");
+  args.serve->add_option("--timeout", args.timeout_seconds, "Seconds a client may take to send a request or read a reply; slower ones are cut off")
+      ->check(CLI::Range(1, 3600))->capture_default_str();
+  args.serve->add_option("--max-body-bytes", args.max_body_bytes, "Larger request bodies (POST /api/articles) are refused with 413")
+      ->check(CLI::PositiveNumber)->capture_default_str();
   args.serve->add_option("--web", args.web, "Folder of the built dashboard (default: web/dist here, else in the source tree)")->type_name("DIR");
   args.serve->footer(
       "API (JSON; errors are {\"error\": \"...\"} with the HTTP status):\n"

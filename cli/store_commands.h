@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "salvo/serve/api.h"
+
 #include <optional>
 #include <string>
 
@@ -23,6 +25,8 @@ struct StoreArgs {
   // serve
   std::string bind = "127.0.0.1", token_file, web;
   int port = 8080;
+  int timeout_seconds = salvo::ServeOptions{}.timeout_seconds;
+  size_t max_body_bytes = salvo::ServeOptions{}.max_body_bytes;
 
   CLI::App* ingest = nullptr;
   CLI::App* reprocess = nullptr;

@@ -29,6 +29,14 @@ TEST(ServeCli, AMissingWebFolderIsRefused) {
   EXPECT_NE(run.err.find("nowhere"), std::string::npos) << run.err;
 }
 
+TEST(ServeCli, LimitsOutOfRangeAreUsageErrors) {
+  for (const std::string limit : {"--timeout 0", "--timeout 100000", "--max-body-bytes 0"}) {
+    const CommandRun run = salvo("serve --db nowhere.db " + limit);
+    EXPECT_EQ(run.status, 2) << limit;
+    EXPECT_NE(run.err.find(limit.substr(0, limit.find(' '))), std::string::npos) << run.err;
+  }
+}
+
 TEST(ServeCli, AMissingStoreIsRefused) {
   TempDir dir;
   const CommandRun run = salvo("serve --db " + (dir.path() / "absent.db").string());
