@@ -45,6 +45,8 @@ TEST(Lexicon, ErrorsNameFileAndLine) {
                          Bad{"kh\tKataib Hezbollah\tgang\tKH\n", "unknown actor kind \"gang\""},
                          Bad{"kh\tKataib Hezbollah\tmilitia\tKH\nkh\tOther\tmilitia\tX\n", ":4: duplicate id \"kh\""},
                          Bad{"\tNameless\tmilitia\tX\n", ":3: empty id"},
+                         // An empty name was read as an alias and its first byte read past its end.
+                         Bad{"kh\t\tmilitia\tKH\n", ":3: empty name"},
                          Bad{"kh\tKataib Hezbollah\tmilitia\t=KH|--\n", "alias \"--\" has no letters"}}) {
     TempDir dir;
     write_lexicon(dir, bad.row);

@@ -370,6 +370,10 @@ TEST_F(ServeApi, StaticFilesOutsideTheWebRootCannotBeRead) {
   restart(options);
   EXPECT_NE(raw_request(port_, "GET / HTTP/1.1").find("<h1>dashboard</h1>"), std::string::npos);
   EXPECT_NE(raw_request(port_, "GET /index.html HTTP/1.1").find("<h1>dashboard</h1>"), std::string::npos);
+  // The file's own name with a NUL and another extension: not the file under another type.
+  const std::string nul_suffix = raw_request(port_, "GET /index.html%00.js HTTP/1.1");
+  EXPECT_EQ(status_of(nul_suffix), 400) << nul_suffix.substr(0, 200);
+  EXPECT_EQ(nul_suffix.find("<h1>dashboard</h1>"), std::string::npos);
   for (const std::string& path : std::vector<std::string>{"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
         "//secret.txt", "/a/../../secret.txt", "/./../secret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt",
         "/..%5csecret.txt", "/index.html%00/../../secret.txt", "/%252e%252e/secret.txt", "/....//secret.txt",
@@ -486,6 +490,16 @@ TEST_F(ServeApi, ManyClientsAtOnceGetWhatOneGets) {
   for (std::thread& t : clients) t.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(answered.load(), kClients * kRequests);
+}
+
+TEST(UnsafePath, DotDotSegmentsBackslashesAndNulBytes) {
+  for (std::string_view path : {"/..", "/../x", "/a/../b", "/a/..", "..", "/a\\b", "/a\\..\\b"}) {
+    EXPECT_TRUE(unsafe_path(path)) << path;
+  }
+  EXPECT_TRUE(unsafe_path(std::string_view("/index.html\0.js", 16)));
+  for (std::string_view path : {"/", "/index.html", "/api/events", "/a..b/c", "/..a", "/a/.../b", "/assets/app.js"}) {
+    EXPECT_FALSE(unsafe_path(path)) << path;
+  }
 }
 
 TEST(SameSecret, ComparesWholeStrings) {

@@ -71,6 +71,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
       term.kind = weapons ? row.fields[1] : row.fields[2];
       const std::string& aliases = row.fields[weapons ? 2 : 3];
       if (term.id.empty()) return Error{where + ": empty id"};
+      if (term.name.empty()) return Error{where + ": empty name"};
       if (!ids.insert(term.id).second) return Error{fmt::format("{}: duplicate id \"{}\"", where, term.id)};
       if (source.category == TermCategory::kActor && !one_of(kActorKinds, term.kind)) {
         return Error{fmt::format("{}: unknown actor kind \"{}\" (one of {})", where, term.kind, allowed_list(kActorKinds))};
@@ -91,7 +92,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
       if (names.empty()) return Error{where + ": no aliases"};
       for (std::string& name : names) {
         TermAlias alias{index, std::move(name), false};
-        if (alias.text.front() == '=') {
+        if (!alias.text.empty() && alias.text.front() == '=') {
           alias.text.erase(0, 1);
           alias.exact_case = true;
         }

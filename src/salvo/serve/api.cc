@@ -77,6 +77,16 @@ Json stats_json(const EventStats& stats) {
 
 }  // namespace
 
+bool unsafe_path(std::string_view path) {
+  if (path.find('\\') != std::string_view::npos || path.find('\0') != std::string_view::npos) return true;
+  for (size_t start = 0; start <= path.size();) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    if (path.substr(start, end - start) == "..") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 bool same_secret(const std::string& given, const std::string& expected) {
   // Every byte of the longer is looked at, whatever differs first.
   const size_t n = std::max(given.size(), expected.size());
@@ -102,6 +112,16 @@ void Api::mount(httplib::Server& server) {
   // Replies go out at once: with Nagle's algorithm a keep-alive client's next request waits for
   // the delayed ACK of the last reply segment, 40 ms a request on Linux.
   server.set_tcp_nodelay(true);
+  // An idle keep-alive connection holds a thread too: no longer than a slow request may.
+  server.set_keep_alive_timeout(std::min(options_.timeout_seconds, 5));
+  // Before any route or static file: httplib refuses a ".." that climbs out of the web root, but
+  // serves "/index.html%00.js" as index.html typed as JavaScript (the file is opened up to the
+  // NUL, its type read from the whole name). No name Salvo serves holds any of these.
+  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (!unsafe_path(request.path)) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(response, 400, "a path may not hold a '..' segment, a backslash or a NUL byte");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server.set_write_timeout(options_.timeout_seconds, 0);
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Content-Security-Policy",

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace httplib {
 class Server;
@@ -52,6 +53,10 @@ class Api {
   ServeOptions options_;
   std::mutex store_mutex_;  // SQLite statements of one connection: one request at a time
 };
+
+// Whether a request path (percent-decoded) holds a ".." segment, a backslash or a NUL: refused
+// before routing, so that no static file is read outside the web root or under another name.
+bool unsafe_path(std::string_view path);
 
 // Whether `given` equals `expected`, in a time that does not depend on where they differ.
 bool same_secret(const std::string& given, const std::string& expected);
