@@ -25,6 +25,7 @@
 #include "salvo/record/annotation.h"
 #include "salvo/record/article_record.h"
 #include "salvo/record/event_table.h"
+#include "salvo/store/store.h"
 
 #include "cli_common.h"
 #include "store_commands.h"
@@ -40,6 +41,7 @@ struct ExtractArgs {
   bool sentences = false;
   bool text = false;
   bool quiet = false;
+  bool with_raw = false;
   double min_confidence = 0.0;
   size_t threads = 1;
 };
@@ -59,14 +61,22 @@ int run_extract(const ExtractArgs& args) {
   size_t problems = 0;
   const auto read = [&](const std::function<void(salvo::Article&&)>& extract) { problems = for_each_article(args.input, extract); };
   const std::function<nlohmann::ordered_json(salvo::Article&&)> work = [&](salvo::Article&& article) {
-    return salvo::process_article(std::move(article), *recognizer, record_options, args.input.limits);
+    if (!args.with_raw) return salvo::process_article(std::move(article), *recognizer, record_options, args.input.limits);
+    nlohmann::ordered_json raw = salvo::raw_member(article);
+    nlohmann::ordered_json record = salvo::process_article(std::move(article), *recognizer, record_options, args.input.limits);
+    record["raw"] = std::move(raw);
+    return record;
   };
+  const bool streaming = args.input.paths == std::vector<std::string>{"-"} && args.input.stdin_format == "jsonl";
   const std::function<void(nlohmann::ordered_json&&)> print = [&](nlohmann::ordered_json&& record) {
     if (table) {
       *out << salvo::event_table_rows(record);
     } else {
       *out << record.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     }
+    // A stream in, a stream out: each record leaves as soon as it is made, for the process
+    // reading it (a Hadoop Streaming or Spark pipe mapper's consumer).
+    if (streaming) out->flush();
     if (!args.quiet) {
       for (const auto& warning : record["warnings"]) {
         fmt::print(stderr, "salvo: {}: warning: {}\n", record["article"]["source"].get<std::string>(),
@@ -158,6 +168,10 @@ int run_eval(const EvalArgs& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Reading stdin must not flush stdout: with -j N the reader thread would flush it while the
+  // writer thread writes (a data race), and each record is flushed where that is wanted (the
+  // streaming mapper) rather than on every read.
+  std::cin.tie(nullptr);
   CLI::App app{
       "Salvo turns raw news reports of armed attacks into a clean, de-duplicated, geolocated event "
       "database.\n\nExit status: 0 all inputs processed, 1 some input skipped (the rest processed), 2 usage error,\n"
@@ -182,6 +196,9 @@ int main(int argc, char** argv) {
   extract_cmd->add_flag("--sentences", extract.sentences, "Add \"sentences\": each with raw byte offsets and text");
   extract_cmd->add_flag("--text", extract.text, "Add \"text\": the article's clean text");
   extract_cmd->add_flag("-q,--quiet", extract.quiet, "Do not print per-article warnings on stderr");
+  extract_cmd->add_flag("--with-raw", extract.with_raw,
+                        "Add \"raw\": the article's bytes (base64), so that 'salvo ingest --extracted' can store the "
+                        "record without reading the article again");
   extract_cmd->add_option("--min-confidence", extract.min_confidence, "Leave out events whose confidence is below X")
       ->check(CLI::Range(0.0, 1.0))
       ->type_name("X")
@@ -191,7 +208,8 @@ int main(int argc, char** argv) {
       "  salvo extract examples/seeds                     # one JSON line per article\n"
       "  salvo extract --format pretty --sentences a.txt  # readable, with sentence offsets\n"
       "  salvo extract --format table examples/seeds      # one line per event\n"
-      "  cat feed.jsonl | salvo extract - -o out.jsonl    # JSONL in, JSONL out");
+      "  cat feed.jsonl | salvo extract - -o out.jsonl    # JSONL in, JSONL out\n"
+      "  salvo extract --stdin-format jsonl --with-raw -   # a streaming mapper: a record out per line in, as it comes");
 
   AnnotateArgs annotate;
   CLI::App* annotate_cmd = app.add_subcommand(

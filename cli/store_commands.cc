@@ -113,9 +113,55 @@ std::string merge_line(const MergeSummary& m) {
 }
 
 // An article on its way into the store: the bytes as read (the store keeps them) and its record.
+// The lines of the files (a folder: every file in it, as a Hadoop job's part-* files, but not
+// its _SUCCESS or hidden files) and of stdin for "-", read as they come; .gz inflated.
+void for_each_extracted_line(const std::vector<std::string>& paths,
+                             const std::function<void(std::string where, std::string_view line)>& on_line,
+                             const ProblemSink& on_problem) {
+  for (const std::string& path : paths.empty() ? std::vector<std::string>{"-"} : paths) {
+    if (path == "-") {
+      read_stream_lines(std::cin, [&](size_t number, std::string_view line) {
+        if (!line.empty()) on_line(fmt::format("stdin:{}", number), line);
+      });
+      continue;
+    }
+    std::vector<std::filesystem::path> files;
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+      for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_regular_file() && name[0] != '_' && name[0] != '.') files.push_back(entry.path());
+      }
+      std::sort(files.begin(), files.end());
+    } else {
+      files.emplace_back(path);
+    }
+    for (const std::filesystem::path& file : files) {
+      auto bytes = read_input_file(file.string());
+      if (!bytes) {
+        on_problem({file.string(), bytes.error().message});
+        continue;
+      }
+      size_t number = 0;
+      for (size_t pos = 0; pos < bytes->size();) {
+        size_t end = bytes->find('\n', pos);
+        if (end == std::string::npos) end = bytes->size();
+        ++number;
+        const std::string_view line(bytes->data() + pos, end - pos);
+        if (!line.empty()) on_line(fmt::format("{}:{}", file.string(), number), line);
+        pos = end + 1;
+      }
+    }
+  }
+}
+
 int run_ingest(const StoreArgs& args) {
-  auto recognizer = load_recognizer("ingest");
-  if (!recognizer) return kExitData;
+  // Extracted records need no extraction: the data files are loaded only to extract.
+  std::optional<Recognizer> recognizer;
+  if (!args.extracted) {
+    recognizer = load_recognizer("ingest");
+    if (!recognizer) return kExitData;
+  }
   std::optional<Store> store = open_store(args.db, "ingest", /*create=*/true);
   if (!store) return kExitData;
   // The reader's own connection: it skips what is stored already before anything is extracted,
@@ -127,7 +173,7 @@ int run_ingest(const StoreArgs& args) {
   std::map<PutOutcome, size_t> stored;                     // by the writer
   std::atomic<size_t> read_count{0}, unchanged{0}, twins{0};  // by the reader
   std::optional<Error> fatal;
-  size_t skipped = 0;
+  std::atomic<size_t> skipped{0};  // by the reader, and by the writer for extracted records
   const auto read = [&](const std::function<void(Article&&)>& extract) {
     skipped = for_each_article(args.input, [&](Article&& article) {
       ++read_count;
@@ -184,7 +230,44 @@ int run_ingest(const StoreArgs& args) {
     progress.update(read_count, item.article.source,
                     fmt::format("{} added, {} unchanged", stored[PutOutcome::kAdded] + stored[PutOutcome::kReplaced], unchanged.load()));
   };
-  process_in_order<ExtractedArticle>(args.threads, read, work, write);
+  if (!args.extracted) {
+    process_in_order<ExtractedArticle>(args.threads, read, work, write);
+  } else {
+    // Records of 'salvo extract --with-raw' (from any number of mappers): each line parsed on the
+    // worker threads and stored as the extracting process made it; nothing is extracted here.
+    struct Line {
+      std::string where;
+      std::string text;
+    };
+    struct ParsedLine {
+      std::optional<ExtractedArticle> article;
+      InputProblem problem;
+    };
+    const std::function<void(const std::function<void(Line&&)>&)> read_lines = [&](const std::function<void(Line&&)>& parse) {
+      for_each_extracted_line(args.input.paths, [&](std::string where, std::string_view line) {
+        ++read_count;
+        parse(Line{std::move(where), std::string(line)});
+      }, [&](const InputProblem& problem) {
+        fmt::print(stderr, "salvo ingest: {}: {}\n", problem.where, problem.message);
+        ++skipped;
+      });
+    };
+    const std::function<ParsedLine(Line&&)> parse = [](Line&& line) {
+      const auto json = Json::parse(line.text, nullptr, /*allow_exceptions=*/false);
+      auto extracted = json.is_discarded() ? Result<ExtractedArticle>(Error{"malformed JSON"}) : extracted_from_record(json);
+      if (!extracted) return ParsedLine{std::nullopt, {line.where, extracted.error().message + ": line skipped"}};
+      return ParsedLine{std::move(extracted).value(), {}};
+    };
+    const std::function<void(ParsedLine&&)> store_line = [&](ParsedLine&& parsed) {
+      if (!parsed.article) {
+        fmt::print(stderr, "{}salvo ingest: {}: {}\n", terminal ? "\r\x1b[K" : "", parsed.problem.where, parsed.problem.message);
+        ++skipped;
+        return;
+      }
+      write(std::move(*parsed.article));
+    };
+    process_in_order<ParsedLine, Line>(args.threads, read_lines, parse, store_line);
+  }
   commit();
   progress.finish();
   if (fatal) {
@@ -206,7 +289,7 @@ int run_ingest(const StoreArgs& args) {
   if (!args.quiet) {
     fmt::print(stderr, "salvo ingest: {} article(s) in {:.2f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} input(s) skipped; {} in {:.2f} s → {}\n",
                read_count.load(), progress.seconds(), stored[PutOutcome::kAdded], stored[PutOutcome::kReplaced], unchanged.load(),
-               twins.load(), skipped, merge_line(*merged), progress.seconds() - stored_after, args.db);
+               twins.load(), skipped.load(), merge_line(*merged), progress.seconds() - stored_after, args.db);
   }
   return skipped > 0 ? kExitSkipped : kExitOk;
 }
@@ -444,6 +527,9 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   add_db(args.ingest);
   add_threads_option(args.ingest, args.threads);
   args.ingest->add_flag("-q,--quiet", args.quiet, "No progress, no summary; problems only");
+  args.ingest->add_flag("--extracted", args.extracted,
+                        "The inputs are records of 'salvo extract --with-raw' (JSONL files, .gz, folders of part files, "
+                        "- for stdin): stored as they are, nothing extracted again");
   args.ingest->footer(
       "Examples:\n"
       "  salvo ingest examples/seeds                # into ./salvo.db\n"

@@ -17,6 +17,7 @@ struct StoreArgs {
   InputArgs input;
   size_t threads = 1;
   bool quiet = false;
+  bool extracted = false;  // ingest: inputs are records of `salvo extract --with-raw`
   // events
   std::string country, since, until, type, weapon, actor, bbox, min_confidence, format, output = "-";
   // show

@@ -257,88 +257,115 @@ size_t read_html_article(std::string name, std::string bytes, const ReadOptions&
   return 0;
 }
 
+JsonlArticleReader::JsonlArticleReader(std::string_view name, const ReadOptions& options)
+    : name_(name), stem_(stem_of(name)), options_(options), parser_(std::make_unique<simdjson::dom::parser>()) {
+  // The depth is set once: later documents larger than the capacity grow it and keep the depth.
+  ready_ = parser_->allocate(1u << 16, options.max_json_depth) == simdjson::SUCCESS;
+}
+
+JsonlArticleReader::~JsonlArticleReader() = default;
+
+size_t JsonlArticleReader::read_line(size_t line_number, std::string_view line, const ArticleSink& on_article,
+                                     const ProblemSink& on_problem) {
+  if (std::all_of(line.begin(), line.end(), [](unsigned char c) { return std::isspace(c); })) return 0;
+  const std::string where = fmt::format("{}:{}", name_, line_number);
+  if (!ready_) {
+    on_problem({where, "cannot allocate the JSON parser: line skipped"});
+    return 1;
+  }
+  simdjson::dom::element root;
+  if (auto error = parser_->parse(line.data(), line.size()).get(root); error) {
+    on_problem({where, error == simdjson::DEPTH_ERROR
+                           ? fmt::format("JSON nested deeper than {} levels (--max-json-depth): line skipped", options_.max_json_depth)
+                           : fmt::format("malformed JSON ({}): line skipped", simdjson::error_message(error))});
+    return 1;
+  }
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) {
+    on_problem({where, "expected a JSON object per line: line skipped"});
+    return 1;
+  }
+  Article article;
+  article.source = where;
+  article.id = string_field(object, "id").value_or("");
+  if (std::all_of(article.id.begin(), article.id.end(), [](unsigned char c) { return std::isspace(c); })) {
+    // No id, or an empty one: named by file and line. An empty id would make every such
+    // record of a feed one and the same article in the store.
+    if (object["id"].error() == simdjson::SUCCESS) article.warnings.push_back("empty \"id\": named by file and line");
+    article.id = fmt::format("{}-{}", stem_, line_number);
+  }
+  article.url = string_field(object, "url");
+  article.title = string_field(object, "title");
+  auto published = string_field(object, "published");
+  if (!published) published = string_field(object, "date");
+  if (published) {
+    if (auto date = parse_metadata_date(*published)) {
+      article.published = date;
+      article.published_from = PublishedFrom::kMetadata;
+    } else {
+      article.warnings.push_back(fmt::format("publication date \"{}\" is not a date I can read; ignored", *published));
+    }
+  }
+  if (auto text = string_field(object, "text")) {
+    article.raw = std::move(*text);
+    article.kind = ContentKind::kText;
+  } else if (auto html = string_field(object, "html")) {
+    article.raw = std::move(*html);
+    article.kind = ContentKind::kHtml;
+  } else {
+    on_problem({where, "record has neither \"text\" nor \"html\": line skipped"});
+    return 1;
+  }
+  article.sha256 = sha256_hex(article.raw);
+  enforce_size_limit(article, options_);
+  on_article(std::move(article));
+  return 0;
+}
+
 size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const ReadOptions& options,
                            const ArticleSink& on_article, const ProblemSink& on_problem) {
   if (looks_binary(bytes)) {
     on_problem({std::string(name), "binary file (NUL or control bytes): not JSONL, skipped"});
     return 1;
   }
-  simdjson::dom::parser parser;
-  // The depth is set once: later documents larger than the capacity grow it and keep the depth.
-  if (parser.allocate(std::min<size_t>(bytes.size(), 1u << 16), options.max_json_depth) != simdjson::SUCCESS) {
-    on_problem({std::string(name), "cannot allocate the JSON parser: skipped"});
-    return 1;
-  }
+  JsonlArticleReader reader(name, options);
   size_t problems = 0;
   size_t line_number = 0;
   size_t pos = 0;
-  const std::string stem = stem_of(name);
   while (pos < bytes.size()) {
     size_t end = bytes.find('\n', pos);
     if (end == std::string_view::npos) end = bytes.size();
-    std::string_view line = bytes.substr(pos, end - pos);
+    problems += reader.read_line(++line_number, bytes.substr(pos, end - pos), on_article, on_problem);
     pos = end + 1;
-    ++line_number;
-    if (std::all_of(line.begin(), line.end(), [](unsigned char c) { return std::isspace(c); })) continue;
-    const std::string where = fmt::format("{}:{}", name, line_number);
-
-    simdjson::dom::element root;
-    if (auto error = parser.parse(line.data(), line.size()).get(root); error) {
-      on_problem({where, error == simdjson::DEPTH_ERROR
-                             ? fmt::format("JSON nested deeper than {} levels (--max-json-depth): line skipped", options.max_json_depth)
-                             : fmt::format("malformed JSON ({}): line skipped", simdjson::error_message(error))});
-      ++problems;
-      continue;
-    }
-    simdjson::dom::object object;
-    if (root.get_object().get(object) != simdjson::SUCCESS) {
-      on_problem({where, "expected a JSON object per line: line skipped"});
-      ++problems;
-      continue;
-    }
-    Article article;
-    article.source = where;
-    article.id = string_field(object, "id").value_or("");
-    if (std::all_of(article.id.begin(), article.id.end(), [](unsigned char c) { return std::isspace(c); })) {
-      // No id, or an empty one: named by file and line. An empty id would make every such
-      // record of a feed one and the same article in the store.
-      if (object["id"].error() == simdjson::SUCCESS) article.warnings.push_back("empty \"id\": named by file and line");
-      article.id = fmt::format("{}-{}", stem, line_number);
-    }
-    article.url = string_field(object, "url");
-    article.title = string_field(object, "title");
-    auto published = string_field(object, "published");
-    if (!published) published = string_field(object, "date");
-    if (published) {
-      if (auto date = parse_metadata_date(*published)) {
-        article.published = date;
-        article.published_from = PublishedFrom::kMetadata;
-      } else {
-        article.warnings.push_back(fmt::format("publication date \"{}\" is not a date I can read; ignored", *published));
-      }
-    }
-    if (auto text = string_field(object, "text")) {
-      article.raw = std::move(*text);
-      article.kind = ContentKind::kText;
-    } else if (auto html = string_field(object, "html")) {
-      article.raw = std::move(*html);
-      article.kind = ContentKind::kHtml;
-    } else {
-      on_problem({where, "record has neither \"text\" nor \"html\": line skipped"});
-      ++problems;
-      continue;
-    }
-    article.sha256 = sha256_hex(article.raw);
-    enforce_size_limit(article, options);
-    on_article(std::move(article));
   }
   return problems;
+}
+
+Result<std::string> read_input_file(const std::string& path) {
+  auto bytes = read_file(path);
+  if (!bytes || !is_gzip(*bytes)) return bytes;
+  return gunzip(path, *bytes);
+}
+
+size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std::string_view)>& on_line) {
+  size_t line_number = 0;
+  for (std::string line; std::getline(in, line);) on_line(++line_number, line);
+  return line_number;
 }
 
 size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& options,
                      const ArticleSink& on_article, const ProblemSink& on_problem) {
   size_t problems = 0;
   for (const std::string& path : paths) {
+    if (path == "-" && options.stdin_format == InputFormat::kJsonl) {
+      // Declared JSONL: each line is read, extracted and passed on before the next is read, so a
+      // stream of any length runs in bounded memory (a Hadoop Streaming or Spark pipe mapper).
+      JsonlArticleReader reader("stdin", options);
+      read_stream_lines(std::cin, [&](size_t number, std::string_view line) {
+        problems += reader.read_line(number, line, on_article, on_problem);
+      });
+      continue;
+    }
     if (path == "-") {
       std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
       problems += read_one("stdin", std::move(bytes), options.stdin_format, options, on_article, on_problem);

@@ -9,11 +9,18 @@
 #pragma once
 
 #include <functional>
+#include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "salvo/base/result.h"
 #include "salvo/ingest/article.h"
+
+namespace simdjson::dom {
+class parser;
+}
 
 namespace salvo {
 
@@ -52,6 +59,28 @@ size_t read_html_article(std::string name, std::string bytes, const ReadOptions&
 // Reads JSONL content from `bytes`; `name` is used for ids of records without one and for messages.
 size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const ReadOptions& options,
                            const ArticleSink& on_article, const ProblemSink& on_problem);
+
+// JSONL articles one line at a time, for a caller that has the lines one by one (a stream).
+class JsonlArticleReader {
+ public:
+  // `name` is used for ids of records without one and in messages ("name:line").
+  JsonlArticleReader(std::string_view name, const ReadOptions& options);
+  ~JsonlArticleReader();
+  // Reads line `line_number`; returns 1 if it was skipped as a problem, else 0.
+  size_t read_line(size_t line_number, std::string_view line, const ArticleSink& on_article, const ProblemSink& on_problem);
+
+ private:
+  std::string name_, stem_;
+  ReadOptions options_;
+  std::unique_ptr<simdjson::dom::parser> parser_;
+  bool ready_ = false;
+};
+
+// The bytes of the file at `path`, inflated when they are gzip; the error names the file.
+Result<std::string> read_input_file(const std::string& path);
+
+// Calls `on_line` with each line of `in` as it arrives, numbered from 1; returns the count.
+size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std::string_view)>& on_line);
 
 // Parses the seeds' optional header " date YYYY-MM-DD " at the start of a .txt file; returns the
 // date and sets `body_offset` to the first byte after it.

@@ -13,46 +13,47 @@
 #include <functional>
 #include <optional>
 #include <thread>
+#include <type_traits>
 
 #include "salvo/ingest/article.h"
 
 namespace salvo {
 
-// `read` calls its argument once per article; `work` turns an article into a result (on any
-// thread; it must be thread-safe); `emit` receives the results one at a time, in the order `read`
-// gave the articles.
-template <class Result>
-void process_in_order(size_t threads, const std::function<void(const std::function<void(Article&&)>&)>& read,
-                      const std::function<Result(Article&&)>& work, const std::function<void(Result&&)>& emit,
-                      size_t in_flight = 0) {
+// `read` calls its argument once per article (or other input); `work` turns an input into a
+// result (on any thread; it must be thread-safe); `emit` receives the results one at a time, in
+// the order `read` gave the inputs.
+template <class Result, class Input = Article>
+void process_in_order(size_t threads, const std::type_identity_t<std::function<void(const std::function<void(Input&&)>&)>>& read,
+                      const std::type_identity_t<std::function<Result(Input&&)>>& work,
+                      const std::type_identity_t<std::function<void(Result&&)>>& emit, size_t in_flight = 0) {
   if (threads <= 1) {  // no threads at all: the baseline the parallel runs are measured against
-    read([&](Article&& article) { emit(work(std::move(article))); });
+    read([&](Input&& input) { emit(work(std::move(input))); });
     return;
   }
   if (in_flight == 0) in_flight = 4 * threads;
   // The reader pushes into a bounded queue; an empty optional says it is done.
-  tbb::concurrent_bounded_queue<std::optional<Article>> queue;
+  tbb::concurrent_bounded_queue<std::optional<Input>> queue;
   queue.set_capacity(static_cast<std::ptrdiff_t>(in_flight));
   std::thread reader([&] {
-    read([&](Article&& article) { queue.push(std::move(article)); });
+    read([&](Input&& input) { queue.push(std::move(input)); });
     queue.push(std::nullopt);
   });
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
     tbb::parallel_pipeline(
         in_flight,
-        tbb::make_filter<void, std::optional<Article>>(tbb::filter_mode::serial_in_order,
+        tbb::make_filter<void, std::optional<Input>>(tbb::filter_mode::serial_in_order,
                                                        [&](tbb::flow_control& control) {
-                                                         std::optional<Article> next;
+                                                         std::optional<Input> next;
                                                          queue.pop(next);
                                                          if (!next) control.stop();
                                                          return next;
                                                        }) &
-            tbb::make_filter<std::optional<Article>, std::optional<Result>>(
+            tbb::make_filter<std::optional<Input>, std::optional<Result>>(
                 tbb::filter_mode::parallel,
-                [&](std::optional<Article> article) -> std::optional<Result> {
-                  if (!article) return std::nullopt;
-                  return work(std::move(*article));
+                [&](std::optional<Input> input) -> std::optional<Result> {
+                  if (!input) return std::nullopt;
+                  return work(std::move(*input));
                 }) &
             tbb::make_filter<std::optional<Result>, void>(tbb::filter_mode::serial_in_order, [&](std::optional<Result> result) {
               if (result) emit(std::move(*result));

@@ -2,6 +2,7 @@
 
 #include "salvo/pipeline/process.h"
 
+#include <openssl/evp.h>
 #include <sqlite3.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -358,6 +359,60 @@ ExtractedArticle extract_for_store(Article article, const Recognizer& recognizer
   Article kept = article;  // process_article consumes its article
   StorableRecord record = storable_record(process_article(std::move(article), recognizer, {}, limits));
   return {std::move(kept), std::move(record)};
+}
+
+nlohmann::ordered_json raw_member(const Article& article) {
+  std::string encoded(4 * ((article.raw.size() + 2) / 3), '\0');
+  EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()), reinterpret_cast<const unsigned char*>(article.raw.data()),
+                  static_cast<int>(article.raw.size()));
+  return {{"base64", std::move(encoded)}, {"body_offset", article.body_offset}};
+}
+
+Result<ExtractedArticle> extracted_from_record(Json record) {
+  if (!record.is_object()) return Error{"not a JSON object"};
+  for (const char* option_key : {"sentences", "text"}) {
+    if (record.contains(option_key)) {
+      return Error{fmt::format("the record has \"{}\": make it with 'salvo extract --with-raw' alone (the store keeps the "
+                               "record without it)", option_key)};
+    }
+  }
+  const auto raw_it = record.find("raw");
+  if (raw_it == record.end() || !raw_it->is_object() || !(*raw_it)["base64"].is_string() ||
+      !(*raw_it)["body_offset"].is_number_unsigned()) {
+    return Error{"no \"raw\" with \"base64\" and \"body_offset\": make the records with 'salvo extract --with-raw'"};
+  }
+  Json meta = record.contains("article") ? record["article"] : Json();  // a copy: [] may add what it lacks
+  if (!meta.is_object() || !meta["id"].is_string() || meta["id"].get<std::string>().empty() || !meta["sha256"].is_string() ||
+      !meta["source"].is_string() || !record["events"].is_array() || !record["tallies"].is_array()) {
+    return Error{"not a record of 'salvo extract': \"article\" (id, source, sha256), \"events\" and \"tallies\" are needed"};
+  }
+  const std::string& encoded = (*raw_it)["base64"].get_ref<const std::string&>();
+  if (encoded.size() % 4 != 0) return Error{"\"raw\".\"base64\" is not base64"};
+  std::string raw(encoded.size() / 4 * 3, '\0');
+  const int decoded = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(raw.data()),
+                                      reinterpret_cast<const unsigned char*>(encoded.data()), static_cast<int>(encoded.size()));
+  if (decoded < 0) return Error{"\"raw\".\"base64\" is not base64"};
+  // EVP_DecodeBlock counts the padding as bytes: the '=' at the end say how many to drop.
+  size_t padding = 0;
+  for (size_t k = encoded.size(); k > 0 && encoded[k - 1] == '=' && padding < 2; --k) ++padding;
+  raw.resize(static_cast<size_t>(decoded) - padding);
+
+  ExtractedArticle out;
+  Article& article = out.article;
+  article.id = meta["id"].get<std::string>();
+  article.source = meta["source"].get<std::string>();
+  article.sha256 = meta["sha256"].get<std::string>();
+  if (meta["url"].is_string()) article.url = meta["url"].get<std::string>();
+  if (meta["title"].is_string()) article.title = meta["title"].get<std::string>();
+  if (meta["published"].is_string()) article.published = parse_iso_date_prefix(meta["published"].get<std::string>());
+  if (meta["published_from"].is_string()) article.published_from = published_from_name(meta["published_from"].get<std::string>());
+  article.kind = meta.value("format", "text") == "html" ? ContentKind::kHtml : ContentKind::kText;
+  article.body_offset = (*raw_it)["body_offset"].get<size_t>();
+  if (article.body_offset > raw.size()) return Error{"\"raw\".\"body_offset\" lies past the raw bytes"};
+  article.raw = std::move(raw);
+  record.erase("raw");
+  out.record = storable_record(std::move(record));
+  return out;
 }
 
 PutResult Store::classify(const Article& article) const {

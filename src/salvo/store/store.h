@@ -112,6 +112,16 @@ struct ExtractedArticle {
 };
 ExtractedArticle extract_for_store(Article article, const Recognizer& recognizer, const Limits& limits = {});
 
+// What `salvo extract --with-raw` adds to a record so that another process can store it without
+// reading the article again: {"base64": the raw bytes as read, "body_offset": N}. Base64, since
+// raw bytes need not be UTF-8 and a JSON string could not carry them unchanged.
+nlohmann::ordered_json raw_member(const Article& article);
+
+// A record printed with --with-raw (and no --sentences, --text or --min-confidence: the store
+// keeps the record process_article makes), read back into what ingest stores: the article as
+// read and the record without "raw". The error says what is missing or malformed.
+Result<ExtractedArticle> extracted_from_record(nlohmann::ordered_json record);
+
 // One verdict of `salvo check`.
 struct StoreCheck {
   std::string name;    // what was checked
