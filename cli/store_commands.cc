@@ -427,7 +427,7 @@ int run_tallies(const StoreArgs& args) {
     const std::string country = tally["country"].is_string() ? tally["country"].get<std::string>() : "";
     // Beside an official count of attacks, the attacks Salvo holds for the same window.
     std::optional<size_t> held;
-    if (auto n = store->attacks_held(t, &counted); n) held = *n;
+    if (auto n = store->attacks_held(t, counted); n) held = *n;
     if (jsonl) {
       Json line = {{"article", t.article}, {"tally", tally}, {"salvo_events", held ? Json(*held) : Json()}};
       std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';

@@ -191,7 +191,7 @@ void Api::mount(httplib::Server& server) {
     Json out = Json::array();
     Store::WindowCounts counted;
     for (const StoredTally& t : *tallies) {
-      auto held = store_.attacks_held(t, &counted);
+      auto held = store_.attacks_held(t, counted);
       if (!held) return send_error(response, 500, held.error().message);
       out.push_back({{"article", t.article},
                      {"published", t.published ? Json(*t.published) : Json()},

@@ -732,7 +732,7 @@ Result<EventStats> Store::stats(const EventFilter& filter) const {
   }
 }
 
-Result<std::optional<size_t>> Store::attacks_held(const StoredTally& stored, WindowCounts* counted) const {
+Result<std::optional<size_t>> Store::attacks_held(const StoredTally& stored, WindowCounts& counted) const {
   const Json& tally = stored.tally;
   const std::string since = string_or_empty(tally, "since");
   const std::string as_of = tally.contains("as_of") && tally["as_of"].is_string() ? tally["as_of"].get<std::string>()
@@ -741,22 +741,16 @@ Result<std::optional<size_t>> Store::attacks_held(const StoredTally& stored, Win
   // "since": "2023-10" starts on the 1st of October.
   const std::string country = string_or_empty(tally, "country");
   const std::string first_day = since.size() == 7 ? since + "-01" : since;
-  if (!counted) {
-    auto held = count_attacks(country, first_day, as_of);
-    if (!held) return held.error();
-    return std::optional<size_t>(*held);
-  }
   const std::string window = country + "|" + first_day + "|" + as_of;
-  if (auto it = counted->by_window.find(window); it != counted->by_window.end()) return std::optional<size_t>(it->second);
-  if (!counted->attacks) {
+  if (auto it = counted.by_window.find(window); it != counted.by_window.end()) return std::optional<size_t>(it->second);
+  if (!counted.attacks) {
     try {
-      // The rows count_attacks reads, once.
       SQLite::Statement query(*db_, R"sql(
         SELECT country, date, coalesce(date_max, date), count FROM events
         WHERE type IN ('attack', 'interception') AND date IS NOT NULL)sql");
-      counted->attacks.emplace();
+      counted.attacks.emplace();
       while (query.executeStep()) {
-        counted->attacks->push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+        counted.attacks->push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
                                      query.getColumn(2).getString(), static_cast<size_t>(query.getColumn(3).getInt64())});
       }
     } catch (const std::exception& e) {
@@ -764,10 +758,10 @@ Result<std::optional<size_t>> Store::attacks_held(const StoredTally& stored, Win
     }
   }
   size_t held = 0;
-  for (const WindowCounts::Attack& a : *counted->attacks) {
+  for (const WindowCounts::Attack& a : *counted.attacks) {
     if ((country.empty() || a.country == country) && a.last_day >= first_day && a.first_day <= as_of) held += a.count;
   }
-  counted->by_window.emplace(window, held);
+  counted.by_window.emplace(window, held);
   return std::optional<size_t>(held);
 }
 
@@ -816,23 +810,6 @@ Result<std::vector<StoredTally>> Store::tallies() const {
                      optional_text(query.getColumn(2))});
     }
     return out;
-  } catch (const std::exception& e) {
-    return store_error(path_, e);
-  }
-}
-
-Result<size_t> Store::count_attacks(const std::string& country, const std::string& since, const std::string& until) const {
-  try {
-    SQLite::Statement query(*db_, R"sql(
-      SELECT coalesce(sum(count), 0) FROM events
-      WHERE type IN ('attack', 'interception') AND date IS NOT NULL
-        AND (? = '' OR country = ?) AND coalesce(date_max, date) >= ? AND date <= ?)sql");
-    query.bind(1, country);
-    query.bind(2, country);
-    query.bind(3, since);
-    query.bind(4, until);
-    query.executeStep();
-    return static_cast<size_t>(query.getColumn(0).getInt64());
   } catch (const std::exception& e) {
     return store_error(path_, e);
   }

@@ -166,15 +166,12 @@ class Store {
   // One merged event with, per source, the article's source path, url and publication date.
   Result<std::optional<nlohmann::ordered_json>> event(const std::string& id) const;
   Result<std::vector<StoredTally>> tallies() const;
-  // Distinct merged events of attacks (interceptions included) in [since, until] and `country`
-  // ("" = all), to set beside an official tally.
-  Result<size_t> count_attacks(const std::string& country, const std::string& since, const std::string& until) const;
   // Beside an official count of attacks with a start ("since") and a day it holds for (its
-  // "as_of", else the report's publication), the attacks Salvo holds for that window and country;
-  // nullopt for a tally of another kind or without a window.
-  // `counted`, when given, holds the attacks read once for a whole list of tallies: each window
-  // is then counted in memory, not by a query that scans the events before its end (a list of
-  // 2,000 tallies took 0.6 s of queries on a store of 9,000 events).
+  // "as_of", else the report's publication), the merged attack events (interceptions included)
+  // Salvo holds for that window and country ("" = all); nullopt for a tally of another kind or
+  // without a window. `counted` holds the attacks, read once for a whole list of tallies: each
+  // window is then counted in memory, not by a query that scans the events before its end (a list
+  // of 2,000 tallies took 0.6 s of queries on a store of 9,000 events).
   struct WindowCounts {
     struct Attack {
       std::string country, first_day, last_day;
@@ -183,7 +180,7 @@ class Store {
     std::optional<std::vector<Attack>> attacks;  // read on first use
     std::map<std::string, size_t> by_window;     // "country|since|until" → attacks
   };
-  Result<std::optional<size_t>> attacks_held(const StoredTally& tally, WindowCounts* counted = nullptr) const;
+  Result<std::optional<size_t>> attacks_held(const StoredTally& tally, WindowCounts& counted) const;
 
   // Stored article ids, in order, and one article as it was read (for `salvo reprocess`).
   Result<std::vector<std::string>> article_ids() const;
