@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "salvo/base/data_dir.h"
+#include "salvo/base/lines.h"
 #include "salvo/export/merged_formats.h"
 #include "salvo/gazetteer/gazetteer.h"
 #include "salvo/pipeline/parallel.h"
@@ -142,14 +143,9 @@ void for_each_extracted_line(const std::vector<std::string>& paths,
         on_problem({file.string(), bytes.error().message});
         continue;
       }
-      size_t number = 0;
-      for (size_t pos = 0; pos < bytes->size();) {
-        size_t end = bytes->find('\n', pos);
-        if (end == std::string::npos) end = bytes->size();
-        ++number;
-        const std::string_view line(bytes->data() + pos, end - pos);
-        if (!line.empty()) on_line(fmt::format("{}:{}", file.string(), number), line);
-        pos = end + 1;
+      Lines lines(*bytes);
+      while (const auto line = lines.next()) {
+        if (!line->empty()) on_line(fmt::format("{}:{}", file.string(), lines.number()), *line);
       }
     }
   }

@@ -1,5 +1,7 @@
 #include "salvo/base/tsv.h"
 
+#include "salvo/base/lines.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -54,17 +56,12 @@ Result<TsvFile> read_tsv(const std::filesystem::path& path, const std::vector<st
 Result<TsvFile> parse_tsv(std::string_view content, std::string path, const std::vector<std::string>& expected_header) {
   TsvFile file;
   file.path = std::move(path);
-  size_t number = 0;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t end = content.find('\n', pos);
-    if (end == std::string_view::npos) end = content.size();
-    const std::string_view line = content.substr(pos, end - pos);
-    pos = end + 1;
-    ++number;
-    const std::string_view view = trim(line);
+  Lines lines(content);
+  while (const auto line = lines.next()) {
+    const size_t number = lines.number();
+    const std::string_view view = trim(*line);
     if (view.empty() || view.front() == '#') continue;
-    std::vector<std::string> fields = split_fields(line);
+    std::vector<std::string> fields = split_fields(*line);
     if (file.header.empty()) {
       file.header = std::move(fields);
       if (file.header != expected_header) {

@@ -16,6 +16,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "salvo/base/lines.h"
 #include "salvo/base/result.h"
 #include "salvo/base/sha256.h"
 
@@ -330,14 +331,8 @@ size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const 
   }
   JsonlArticleReader reader(name, options);
   size_t problems = 0;
-  size_t line_number = 0;
-  size_t pos = 0;
-  while (pos < bytes.size()) {
-    size_t end = bytes.find('\n', pos);
-    if (end == std::string_view::npos) end = bytes.size();
-    problems += reader.read_line(++line_number, bytes.substr(pos, end - pos), on_article, on_problem);
-    pos = end + 1;
-  }
+  Lines lines(bytes);
+  while (const auto line = lines.next()) problems += reader.read_line(lines.number(), *line, on_article, on_problem);
   return problems;
 }
 
