@@ -21,6 +21,7 @@
 #include "salvo/recognize/recognizer.h"
 #include "salvo/serve/api.h"
 #include "salvo/store/event_filter.h"
+#include "salvo/store/sql/postgres_connection.h"
 #include "salvo/store/store.h"
 
 namespace salvo::cli {
@@ -29,9 +30,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 using Clock = std::chrono::steady_clock;
 
-// Opens the store; a command that only reads refuses to create an empty one.
+// Opens the store; a command that only reads refuses to create an empty SQLite file.
 std::optional<Store> open_store(const std::string& path, const char* command, bool create = false) {
-  if (!create && !std::filesystem::exists(path)) {
+  if (!create && !sql::is_postgres_uri(path) && !std::filesystem::exists(path)) {
     fmt::print(stderr, "salvo {}: {}: no store here; run 'salvo ingest --db {} PATH…' first\n", command, path, path);
     return std::nullopt;
   }
@@ -191,9 +192,8 @@ int run_ingest(const StoreArgs& args) {
   const std::function<ExtractedArticle(Article&&)> work = [&](Article&& article) {
     return extract_for_store(std::move(article), *recognizer, args.input.limits);
   };
-  // Articles are committed in batches (one transaction per second or per 1,000 articles, whichever
-  // comes first): a commit per article would cost more than the extraction.
-  constexpr size_t kBatchArticles = 1000;
+  // Articles are committed in batches (one transaction per second or per --batch articles,
+  // whichever comes first): a commit per article would cost more than the extraction.
   size_t in_batch = 0;
   Clock::time_point batch_start;
   const auto commit = [&] {
@@ -220,7 +220,7 @@ int run_ingest(const StoreArgs& args) {
       commit();  // what the batch holds before the failure stays stored
       return;
     }
-    if (in_batch >= kBatchArticles || Clock::now() - batch_start > std::chrono::seconds(1)) commit();
+    if (in_batch >= args.batch_articles || Clock::now() - batch_start > std::chrono::seconds(1)) commit();
     if (put->outcome == PutOutcome::kDuplicate) ++twins;  // a twin within this very run
     else ++stored[put->outcome];
     progress.update(read_count, item.article.source,
@@ -279,13 +279,13 @@ int run_ingest(const StoreArgs& args) {
     fmt::print(stderr,
                "salvo ingest: {}\nsalvo ingest: stopped: {} article(s) stored, but their merge into events was not made; "
                "the events are as before this run, and the next 'salvo ingest' on {} finishes the merge\n",
-               merged.error().message, stored[PutOutcome::kAdded] + stored[PutOutcome::kReplaced], args.db);
+               merged.error().message, stored[PutOutcome::kAdded] + stored[PutOutcome::kReplaced], store->location());
     return kExitData;
   }
   if (!args.quiet) {
     fmt::print(stderr, "salvo ingest: {} article(s) in {:.2f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} input(s) skipped; {} in {:.2f} s → {}\n",
                read_count.load(), progress.seconds(), stored[PutOutcome::kAdded], stored[PutOutcome::kReplaced], unchanged.load(),
-               twins.load(), skipped.load(), merge_line(*merged), progress.seconds() - stored_after, args.db);
+               twins.load(), skipped.load(), merge_line(*merged), progress.seconds() - stored_after, store->location());
   }
   return skipped > 0 ? kExitSkipped : kExitOk;
 }
@@ -390,7 +390,7 @@ int run_show(const StoreArgs& args) {
     return kExitData;
   }
   if (!*event) {
-    fmt::print(stderr, "salvo show: no event {} in {} (list them with 'salvo events')\n", args.event_id, args.db);
+    fmt::print(stderr, "salvo show: no event {} in {} (list them with 'salvo events')\n", args.event_id, store->location());
     return kExitSkipped;
   }
   if (args.json) {
@@ -485,7 +485,7 @@ int run_serve(const StoreArgs& args) {
     fmt::print(stderr, "salvo serve: cannot listen on {}:{} (in use, or not an address of this machine)\n", args.bind, args.port);
     return kExitUsage;
   }
-  fmt::print(stderr, "salvo serve: {} on http://{}:{}/ ({}; {}); Ctrl-C stops\n", args.db, args.bind, args.port,
+  fmt::print(stderr, "salvo serve: {} on http://{}:{}/ ({}; {}); Ctrl-C stops\n", store->location(), args.bind, args.port,
              options.web_root.empty() ? "API only: no dashboard built (make web)" : "dashboard at /",
              options.token ? "POST /api/articles with the token" : "read-only");
   server.listen_after_bind();
@@ -505,7 +505,7 @@ int run_check(const StoreArgs& args) {
     fmt::print("{:<6} {}: {}\n", c.ok ? "ok" : "FAIL", c.name, c.detail);
     failed += c.ok ? 0 : 1;
   }
-  if (failed > 0) fmt::print(stderr, "salvo check: {}: {} check(s) failed\n", args.db, failed);
+  if (failed > 0) fmt::print(stderr, "salvo check: {}: {} check(s) failed\n", store->location(), failed);
   return failed > 0 ? kExitSkipped : kExitOk;
 }
 
@@ -513,7 +513,13 @@ int run_check(const StoreArgs& args) {
 
 void add_store_commands(CLI::App& app, StoreArgs& args) {
   const auto add_db = [&](CLI::App* command) {
-    command->add_option("--db", args.db, "The store: an SQLite file, created if missing")->type_name("PATH")->capture_default_str();
+    command
+        ->add_option("--db", args.db,
+                     "The store: an SQLite file (created if missing), or a PostgreSQL database as "
+                     "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME (libpq's URI; PG* variables and ~/.pgpass apply) "
+                     "that several hosts may write at once")
+        ->type_name("PATH|URI")
+        ->capture_default_str();
   };
 
   args.ingest = app.add_subcommand(
@@ -523,6 +529,12 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   add_db(args.ingest);
   add_threads_option(args.ingest, args.threads);
   args.ingest->add_flag("-q,--quiet", args.quiet, "No progress, no summary; problems only");
+  args.ingest
+      ->add_option("--batch", args.batch_articles,
+                   "Articles per transaction (also one a second at least). Concurrent ingests take turns batch by batch: "
+                   "smaller batches let many hosts share a PostgreSQL store more evenly, larger ones commit less often")
+      ->check(CLI::Range(size_t{1}, size_t{1000000}))
+      ->capture_default_str();
   args.ingest->add_flag("--extracted", args.extracted,
                         "The inputs are records of 'salvo extract --with-raw' (JSONL files, .gz, folders of part files, "
                         "- for stdin): stored as they are, nothing extracted again");

@@ -18,6 +18,7 @@ struct StoreArgs {
   size_t threads = 1;
   bool quiet = false;
   bool extracted = false;  // ingest: inputs are records of `salvo extract --with-raw`
+  size_t batch_articles = 1000;  // ingest: articles per transaction
   // events
   std::string country, since, until, type, weapon, actor, bbox, min_confidence, format, output = "-";
   // show

@@ -36,16 +36,7 @@ TEST(StoreConcurrency, IngestsAtOnceOnANewStoreEqualOneIngestOfTheSame) {
   const std::string alone = dir.file("alone.db");
   // Four processes on one new file, the first part twice (the same articles from the same paths,
   // as a retried job would send them): each waits its turn for the write lock.
-  std::string command;
-  const std::vector<std::string> runs = {parts[0], parts[1], parts[2], parts[0]};
-  for (size_t i = 0; i < runs.size(); ++i) {
-    command += "( " + std::string(SALVO_BINARY) + " ingest -q --db " + together + " " + runs[i] + " 2>" +
-               dir.file("err" + std::to_string(i)) + "; echo $? >" + dir.file("rc" + std::to_string(i)) + " ) & ";
-  }
-  ASSERT_EQ(run_command(command + "wait").status, 0);
-  for (size_t i = 0; i < runs.size(); ++i) {
-    EXPECT_EQ(read_file(dir.file("rc" + std::to_string(i))), "0\n") << runs[i] << ": " << read_file(dir.file("err" + std::to_string(i)));
-  }
+  ingest_at_once(dir, "--db " + together, {parts[0], parts[1], parts[2], parts[0]});
   ASSERT_EQ(salvo("ingest -q --db " + alone + " " + parts[0] + " " + parts[1] + " " + parts[2]).status, 0);
   EXPECT_TRUE(store_content(together) == store_content(alone)) << "the concurrent ingests' store differs from one ingest's";
   const CommandRun check = salvo("check --db " + together);

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <string>
 
+#include "../support/run_salvo.h"
 #include "../support/temp_dir.h"
 
 namespace salvo::testing {
@@ -28,6 +30,19 @@ inline size_t write_corpus(const TempDir& dir, const std::string& folder, int co
     }
   }
   return n;
+}
+
+// One `salvo ingest -q OPTIONS FOLDER` process per folder, all started at once; each must succeed.
+inline void ingest_at_once(const TempDir& dir, const std::string& options, const std::vector<std::string>& folders) {
+  std::string command;
+  for (size_t i = 0; i < folders.size(); ++i) {
+    command += "( " + std::string(SALVO_BINARY) + " ingest -q " + options + " " + folders[i] + " 2>" +
+               dir.file("err" + std::to_string(i)) + "; echo $? >" + dir.file("rc" + std::to_string(i)) + " ) & ";
+  }
+  ASSERT_EQ(run_command(command + "wait").status, 0);
+  for (size_t i = 0; i < folders.size(); ++i) {
+    EXPECT_EQ(read_file(dir.file("rc" + std::to_string(i))), "0\n") << folders[i] << ": " << read_file(dir.file("err" + std::to_string(i)));
+  }
 }
 
 // Every row of every table, in primary-key order: equal strings mean equal stores.

@@ -3,8 +3,6 @@
 #include "salvo/pipeline/process.h"
 
 #include <openssl/evp.h>
-#include <sqlite3.h>
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <simdjson.h>
@@ -16,6 +14,9 @@
 
 #include "salvo/base/date.h"
 #include "salvo/merge/merge.h"
+#include "salvo/store/sql/connection.h"
+#include "salvo/store/sql/postgres_connection.h"
+#include "salvo/store/sql/sqlite_connection.h"
 
 namespace salvo {
 namespace {
@@ -23,85 +24,86 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // Schema migrations: kMigrations[v] takes a store from version v to v + 1. Never edit one that
-// has shipped; add the next.
+// has shipped; add the next. Column types are written {text}, {integer}, {real}, {blob}: each
+// engine names them (in SQLite they read TEXT, INTEGER, REAL, BLOB).
 constexpr const char* kMigrations[] = {
     // 0 → 1
     R"sql(
 CREATE TABLE articles (
-  id             TEXT PRIMARY KEY,
-  source         TEXT NOT NULL,
-  sha256         TEXT NOT NULL,
-  url            TEXT,
-  title          TEXT,
-  published      TEXT,
-  published_from TEXT NOT NULL,
-  language       TEXT,
-  kind           TEXT NOT NULL,          -- text | html: how `raw` is read again by reprocess
-  body_offset    INTEGER NOT NULL,
-  raw            BLOB NOT NULL,          -- the bytes as read: every offset refers to them
-  record         TEXT NOT NULL           -- the per-article JSON record (spec/output.md)
+  id             {text} PRIMARY KEY,
+  source         {text} NOT NULL,
+  sha256         {text} NOT NULL,
+  url            {text},
+  title          {text},
+  published      {text},
+  published_from {text} NOT NULL,
+  language       {text},
+  kind           {text} NOT NULL,          -- text | html: how `raw` is read again by reprocess
+  body_offset    {integer} NOT NULL,
+  raw            {blob} NOT NULL,          -- the bytes as read: every offset refers to them
+  record         {text} NOT NULL           -- the per-article JSON record (spec/output.md)
 );
 CREATE INDEX articles_sha256 ON articles(sha256);
 
 -- One row per event of an article record: what the merge reads.
 CREATE TABLE mentions (
-  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  idx        INTEGER NOT NULL,
-  country    TEXT NOT NULL,              -- '' when the event has none
-  date       TEXT,
-  event_id   TEXT,                       -- the merged event, once merged
-  json       TEXT NOT NULL,
+  article_id {text} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx        {integer} NOT NULL,
+  country    {text} NOT NULL,              -- '' when the event has none
+  date       {text},
+  event_id   {text},                       -- the merged event, once merged
+  json       {text} NOT NULL,
   PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX mentions_country ON mentions(country, date);
 
 CREATE TABLE tallies (
-  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  idx        INTEGER NOT NULL,
-  what       TEXT NOT NULL,
-  count      INTEGER NOT NULL,
-  country    TEXT,
-  since      TEXT,
-  as_of      TEXT,
-  json       TEXT NOT NULL,
+  article_id {text} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx        {integer} NOT NULL,
+  what       {text} NOT NULL,
+  count      {integer} NOT NULL,
+  country    {text},
+  since      {text},
+  as_of      {text},
+  json       {text} NOT NULL,
   PRIMARY KEY (article_id, idx)
 );
 
 CREATE TABLE events (
-  id              TEXT PRIMARY KEY,      -- from content: stable across runs and ingest order
-  type            TEXT NOT NULL,
-  date            TEXT,
-  date_max        TEXT,
-  country         TEXT NOT NULL,         -- '' when unknown
-  admin1          TEXT,
-  location        TEXT,
-  lat             REAL,
-  lon             REAL,
-  place_precision TEXT,
-  weapons         TEXT NOT NULL,         -- JSON array
-  actor           TEXT,
-  actor_status    TEXT,
-  killed          INTEGER,
-  injured         INTEGER,
-  count           INTEGER NOT NULL,
-  role            TEXT,
-  confidence      REAL,
-  json            TEXT NOT NULL          -- spec/output.md merged form
+  id              {text} PRIMARY KEY,      -- from content: stable across runs and ingest order
+  type            {text} NOT NULL,
+  date            {text},
+  date_max        {text},
+  country         {text} NOT NULL,         -- '' when unknown
+  admin1          {text},
+  location        {text},
+  lat             {real},
+  lon             {real},
+  place_precision {text},
+  weapons         {text} NOT NULL,         -- JSON array
+  actor           {text},
+  actor_status    {text},
+  killed          {integer},
+  injured         {integer},
+  count           {integer} NOT NULL,
+  role            {text},
+  confidence      {real},
+  json            {text} NOT NULL          -- spec/output.md merged form
 );
 CREATE INDEX events_country_date ON events(country, date);
 CREATE INDEX events_date ON events(date);
 
 CREATE TABLE event_sources (
-  event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-  article_id TEXT NOT NULL,
-  idx        INTEGER NOT NULL,
+  event_id   {text} NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  article_id {text} NOT NULL,
+  idx        {integer} NOT NULL,
   PRIMARY KEY (event_id, article_id, idx)
 );
 CREATE INDEX event_sources_article ON event_sources(article_id);
 
 -- Countries whose mentions changed since their events were last merged; written by the same
 -- transaction that changes the mentions, cleared by the one that merges.
-CREATE TABLE merge_pending (country TEXT PRIMARY KEY);
+CREATE TABLE merge_pending (country {text} PRIMARY KEY);
 )sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
@@ -112,21 +114,21 @@ std::string string_or_empty(const Json& object, const char* field) {
 }
 
 // Binds a JSON value (string, number or null) to parameter `index`.
-void bind_json(SQLite::Statement& statement, int index, const Json& value) {
-  if (value.is_string()) statement.bind(index, value.get<std::string>());
+void bind_json(sql::Statement& statement, int index, const Json& value) {
+  if (value.is_string()) statement.bind(index, value.get_ref<const std::string&>());
   else if (value.is_number_integer()) statement.bind(index, value.get<int64_t>());
   else if (value.is_number()) statement.bind(index, value.get<double>());
-  else statement.bind(index);
+  else statement.bind_null(index);
 }
 
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+void bind_optional(sql::Statement& statement, int index, const std::optional<std::string>& value) {
   if (value) statement.bind(index, *value);
-  else statement.bind(index);
+  else statement.bind_null(index);
 }
 
-std::optional<std::string> optional_text(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
+std::optional<std::string> optional_text(const sql::Statement& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  return row.text(column);
 }
 
 PublishedFrom published_from_name(const std::string& name) {
@@ -136,31 +138,29 @@ PublishedFrom published_from_name(const std::string& name) {
   return PublishedFrom::kNone;
 }
 
-// A writer waits up to a minute for another's lock: concurrent ingests take turns batch by batch,
-// and one merge of a large store can hold the lock for several seconds.
-constexpr int kBusyTimeoutMs = 60000;
-
-// SQLite's message, and for the failures a user can act on, what they mean here. Every write is
-// in a transaction, so a failed one has changed nothing: the store holds what was committed.
-Error store_error(const std::filesystem::path& path, const std::exception& e) {
-  const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+// The engine's message, and for the failures a user can act on, what they mean here. Every write
+// is in a transaction, so a failed one has changed nothing: the store holds what was committed.
+Error store_error(const std::string& location, const std::exception& e) {
+  const auto* failed = dynamic_cast<const sql::Error*>(&e);
   const char* meaning = nullptr;
-  switch (sqlite ? sqlite->getErrorCode() : SQLITE_OK) {
-    case SQLITE_BUSY:
+  switch (failed ? failed->failure() : sql::Failure::kOther) {
+    case sql::Failure::kBusy:
       meaning = "another process held the store's write lock too long (another salvo ingest or merge?); "
                 "this change was not made, run it again";
       break;
-    case SQLITE_FULL: meaning = "the disk is full; this change was rolled back, the store holds what was committed"; break;
-    case SQLITE_IOERR:
-      meaning = "writing failed (a full disk, a file size limit or a failing device?); this change was rolled back, "
-                "the store holds what was committed";
+    case sql::Failure::kFull: meaning = "the disk is full; this change was rolled back, the store holds what was committed"; break;
+    case sql::Failure::kIo:
+      meaning = "writing failed (a full disk, a file size limit, a failing device or a lost server?); this change was "
+                "rolled back, the store holds what was committed";
       break;
-    case SQLITE_READONLY: meaning = "the store is read-only here (file or folder permissions, or a read-only mount)"; break;
-    case SQLITE_CANTOPEN: meaning = "cannot open it (a missing folder, or no permission to create or write it)"; break;
-    default: break;
+    case sql::Failure::kReadOnly: meaning = "the store is read-only here (file or folder permissions, or a read-only mount)"; break;
+    case sql::Failure::kCantOpen:
+      meaning = "cannot open it (a missing folder, no permission to create or write it, or a server not reachable)";
+      break;
+    case sql::Failure::kOther: break;
   }
-  if (!meaning) return Error{fmt::format("{}: {}", path.string(), e.what())};
-  return Error{fmt::format("{}: {}: {}", path.string(), e.what(), meaning)};
+  if (!meaning) return Error{fmt::format("{}: {}", location, e.what())};
+  return Error{fmt::format("{}: {}: {}", location, e.what(), meaning)};
 }
 
 }  // namespace
@@ -169,45 +169,44 @@ Error store_error(const std::filesystem::path& path, const std::exception& e) {
 // than running them, several times an article. A statement is handed out reset, with no bindings.
 class StatementCache {
  public:
-  explicit StatementCache(SQLite::Database& db) : db_(db) {}
+  explicit StatementCache(sql::Connection& db) : db_(db) {}
 
   // Resets its statement when it goes, so that a read statement never holds the database open.
   class Use {
    public:
-    explicit Use(SQLite::Statement& statement) : statement_(statement) {}
+    explicit Use(sql::Statement& statement) : statement_(statement) {}
     Use(const Use&) = delete;
     Use& operator=(const Use&) = delete;
     ~Use() {
       try {
         statement_.reset();
-        statement_.clearBindings();
       } catch (const std::exception&) {
         // Reset reports the error of the last step again; the caller has seen it already.
       }
     }
-    SQLite::Statement* operator->() const { return &statement_; }
-    SQLite::Statement& operator*() const { return statement_; }
+    sql::Statement* operator->() const { return &statement_; }
+    sql::Statement& operator*() const { return statement_; }
 
    private:
-    SQLite::Statement& statement_;
+    sql::Statement& statement_;
   };
 
   // `sql` is a string literal: its address is the key.
   Use use(const char* sql) {
     auto it = statements_.find(sql);
-    if (it == statements_.end()) it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+    if (it == statements_.end()) it = statements_.emplace(sql, db_.prepare(sql)).first;
     return Use(*it->second);
   }
 
  private:
-  SQLite::Database& db_;
-  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  sql::Connection& db_;
+  std::unordered_map<const char*, std::unique_ptr<sql::Statement>> statements_;
 };
 
 namespace {
 
 void mark_pending(StatementCache& statements, const std::string& country) {
-  auto mark = statements.use("INSERT OR IGNORE INTO merge_pending(country) VALUES (?)");
+  auto mark = statements.use("INSERT INTO merge_pending(country) VALUES (?) ON CONFLICT DO NOTHING");
   mark->bind(1, country);
   mark->exec();
 }
@@ -218,7 +217,7 @@ void mark_countries_of(StatementCache& statements, const std::string& article_id
   {
     auto old = statements.use("SELECT DISTINCT country FROM mentions WHERE article_id = ?");
     old->bind(1, article_id);
-    while (old->executeStep()) countries.push_back(old->getColumn(0).getString());
+    while (old->step()) countries.push_back(old->text(0));
   }
   for (const std::string& country : countries) mark_pending(statements, country);
 }
@@ -256,29 +255,34 @@ void write_extraction(StatementCache& statements, const std::string& article_id,
   }
 }
 
-// One change, all or nothing, inside the caller's batch when one is open (begin_batch) or as a
-// transaction of its own: a savepoint is both. Rolled back unless committed.
+// One change, all or nothing: inside the caller's batch when one is open (begin_batch), as a
+// savepoint of it; else as a write transaction of its own. Rolled back unless committed.
 class Atomic {
  public:
-  explicit Atomic(SQLite::Database& db) : db_(db) { db_.exec("SAVEPOINT salvo_change"); }
+  Atomic(sql::Connection& db, bool in_batch) : db_(db), in_batch_(in_batch) {
+    if (in_batch_) db_.exec("SAVEPOINT salvo_change");
+    else db_.begin_write();
+  }
   Atomic(const Atomic&) = delete;
   Atomic& operator=(const Atomic&) = delete;
   ~Atomic() {
     if (done_) return;
     try {
-      db_.exec("ROLLBACK TO salvo_change");
-      db_.exec("RELEASE salvo_change");
+      if (in_batch_) db_.exec("ROLLBACK TO salvo_change; RELEASE salvo_change");
+      else db_.rollback();
     } catch (const std::exception&) {
       // The connection is broken; the caller reports the error that got us here.
     }
   }
   void commit() {
-    db_.exec("RELEASE salvo_change");
+    if (in_batch_) db_.exec("RELEASE salvo_change");
+    else db_.commit();
     done_ = true;
   }
 
  private:
-  SQLite::Database& db_;
+  sql::Connection& db_;
+  bool in_batch_;
   bool done_ = false;
 };
 
@@ -298,46 +302,41 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-Result<Store> Store::open(const std::filesystem::path& path) {
+Result<Store> Store::open(const std::string& location) {
   Store store;
-  store.path_ = path;
+  const bool postgres = sql::is_postgres_uri(location);
+  store.location_ = postgres ? sql::redacted_uri(location) : location;
   try {
-    store.db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
-    SQLite::Database& db = *store.db_;
+    store.db_ = postgres ? sql::open_postgres(location) : sql::open_sqlite(location);
+    sql::Connection& db = *store.db_;
     store.statements_ = std::make_unique<StatementCache>(db);
-    // WAL: readers never block the writer, and a killed writer leaves the last committed state.
-    // synchronous=NORMAL keeps that under a killed process; only a power cut may lose the last
-    // transactions (never consistency).
-    // 16 KB pages (a new store; an existing one keeps its own): an article's raw text and record
-    // span a few pages instead of a dozen, and the WAL is written in larger pieces.
-    db.exec("PRAGMA page_size=16384");
-    db.exec("PRAGMA journal_mode=WAL");
-    db.exec("PRAGMA synchronous=NORMAL");
-    db.exec("PRAGMA foreign_keys=ON");
-    db.exec("PRAGMA cache_size=-65536");  // 64 MB of page cache (the default 2 MB re-reads indexes)
-    int version = db.execAndGet("PRAGMA user_version").getInt();
+    int version = db.schema_version();
     if (version < kStoreSchemaVersion) {
-      // Read again under the write lock: two ingests started at once on a new file would both see
+      // Read again under the write lock: two ingests started at once on a new store would both see
       // version 0 and both create the tables (the second failing on "table already exists").
-      SQLite::Transaction migrate(db, SQLite::TransactionBehavior::IMMEDIATE);
-      version = db.execAndGet("PRAGMA user_version").getInt();
-      if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
-        return Error{fmt::format("{}: an SQLite database, but not a Salvo store (no schema version); refusing to touch it",
-                                 path.string())};
+      sql::WriteTransaction migrate(db);
+      version = db.schema_version();
+      if (version == 0 && db.has_tables()) {
+        return Error{fmt::format("{}: a database with tables, but not a Salvo store (no schema version); refusing to touch it",
+                                 store.location_)};
       }
       if (version < kStoreSchemaVersion) {
-        for (int v = version; v < kStoreSchemaVersion; ++v) db.exec(kMigrations[v]);
-        db.exec(fmt::format("PRAGMA user_version = {}", kStoreSchemaVersion));
+        const sql::Connection::ColumnTypes types = db.column_types();
+        for (int v = version; v < kStoreSchemaVersion; ++v) {
+          db.exec(fmt::format(fmt::runtime(kMigrations[v]), fmt::arg("text", types.text), fmt::arg("integer", types.integer),
+                              fmt::arg("real", types.real), fmt::arg("blob", types.blob)));
+        }
+        db.set_schema_version(kStoreSchemaVersion);
       }
       migrate.commit();
       version = std::max(version, kStoreSchemaVersion);
     }
     if (version > kStoreSchemaVersion) {
       return Error{fmt::format("{}: store schema version {} is newer than this salvo understands ({}); use a newer salvo",
-                               path.string(), version, kStoreSchemaVersion)};
+                               store.location_, version, kStoreSchemaVersion)};
     }
   } catch (const std::exception& e) {
-    return store_error(path, e);
+    return store_error(store.location_, e);
   }
   return store;
 }
@@ -419,42 +418,42 @@ PutResult Store::classify(const Article& article) const {
   {
     auto same = statements_->use("SELECT sha256 FROM articles WHERE id = ?");
     same->bind(1, article.id);
-    if (same->executeStep() && same->getColumn(0).getString() == article.sha256) return {PutOutcome::kUnchanged, article.id};
+    if (same->step() && same->text(0) == article.sha256) return {PutOutcome::kUnchanged, article.id};
   }
   auto twin = statements_->use("SELECT id FROM articles WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1");
   twin->bind(1, article.sha256);
   twin->bind(2, article.id);
-  if (twin->executeStep()) return {PutOutcome::kDuplicate, twin->getColumn(0).getString()};
+  if (twin->step()) return {PutOutcome::kDuplicate, twin->text(0)};
   return {PutOutcome::kAdded, article.id};
 }
 
 Result<bool> Store::begin_batch() {
   try {
     if (batch_open_) return false;
-    db_->exec("BEGIN IMMEDIATE");
+    db_->begin_write();
     batch_open_ = true;
     return true;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<bool> Store::commit_batch() {
   try {
     if (!batch_open_) return false;
-    db_->exec("COMMIT");
+    db_->commit();
     batch_open_ = false;
     return true;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<PutResult> Store::put(const Article& article, const StorableRecord& stored) {
   const Json& record = stored.record;
   try {
-    SQLite::Database& db = *db_;
-    Atomic transaction(db);
+    sql::Connection& db = *db_;
+    Atomic transaction(db, batch_open_);
     PutResult result = classify(article);
     if (result.outcome == PutOutcome::kUnchanged || result.outcome == PutOutcome::kDuplicate) return result;
 
@@ -481,7 +480,7 @@ Result<PutResult> Store::put(const Article& article, const StorableRecord& store
     bind_json(*insert, 8, meta.contains("language") ? meta["language"] : Json());
     insert->bind(9, article.kind == ContentKind::kHtml ? "html" : "text");
     insert->bind(10, static_cast<int64_t>(article.body_offset));
-    insert->bind(11, article.raw.data(), static_cast<int>(article.raw.size()));
+    insert->bind_blob(11, article.raw);
     insert->bind(12, stored.text);
     insert->exec();
 
@@ -489,42 +488,42 @@ Result<PutResult> Store::put(const Article& article, const StorableRecord& store
     transaction.commit();
     return result;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<MergeSummary> Store::merge_pending() {
   MergeSummary summary;
   try {
-    SQLite::Database& db = *db_;
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    sql::Connection& db = *db_;
+    sql::WriteTransaction transaction(db);
     std::vector<std::string> countries;
-    SQLite::Statement pending(db, "SELECT country FROM merge_pending ORDER BY country");
-    while (pending.executeStep()) countries.push_back(pending.getColumn(0).getString());
+    auto pending = db.prepare("SELECT country FROM merge_pending ORDER BY country");
+    while (pending->step()) countries.push_back(pending->text(0));
 
-    SQLite::Statement read(db, "SELECT article_id, idx, json FROM mentions WHERE country = ? ORDER BY article_id, idx");
-    SQLite::Statement remove_event(db, "DELETE FROM events WHERE id = ?");
-    SQLite::Statement insert_event(db, R"sql(
+    auto read = db.prepare("SELECT article_id, idx, json FROM mentions WHERE country = ? ORDER BY article_id, idx");
+    auto remove_event = db.prepare("DELETE FROM events WHERE id = ?");
+    auto insert_event = db.prepare(R"sql(
       INSERT INTO events(id, type, date, date_max, country, admin1, location, lat, lon, place_precision, weapons,
                          actor, actor_status, killed, injured, count, role, confidence, json)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-    SQLite::Statement insert_source(db, "INSERT INTO event_sources(event_id, article_id, idx) VALUES (?, ?, ?)");
-    SQLite::Statement link(db, "UPDATE mentions SET event_id = ? WHERE article_id = ? AND idx = ?");
-    SQLite::Statement done(db, "DELETE FROM merge_pending WHERE country = ?");
+    auto insert_source = db.prepare("INSERT INTO event_sources(event_id, article_id, idx) VALUES (?, ?, ?)");
+    auto link = db.prepare("UPDATE mentions SET event_id = ? WHERE article_id = ? AND idx = ?");
+    auto done = db.prepare("DELETE FROM merge_pending WHERE country = ?");
 
-    SQLite::Statement old_ids(db, "SELECT id FROM events WHERE country = ?");
-    SQLite::Statement old_event(db, "SELECT json FROM events WHERE id = ?");
-    SQLite::Statement evidence_of(db, "SELECT json FROM mentions WHERE article_id = ? AND idx = ?");
+    auto old_ids = db.prepare("SELECT id FROM events WHERE country = ?");
+    auto old_event = db.prepare("SELECT json FROM events WHERE id = ?");
+    auto evidence_of = db.prepare("SELECT json FROM mentions WHERE article_id = ? AND idx = ?");
     // Memory stays bounded by the mentions alone (not their evidence, not every event's JSON): the
     // evidence is read back for each event as it is built, and each event is written as it is built.
     // Only the evidence is parsed again, found in the mention's text by simdjson.
     simdjson::ondemand::parser evidence_parser;
     const EvidenceLookup lookup = [&](const Mention& m) {
-      evidence_of.bind(1, m.article);
-      evidence_of.bind(2, static_cast<int64_t>(m.index));
+      evidence_of->bind(1, m.article);
+      evidence_of->bind(2, static_cast<int64_t>(m.index));
       Json evidence;
-      if (evidence_of.executeStep()) {
-        const simdjson::padded_string text(evidence_of.getColumn(0).getString());
+      if (evidence_of->step()) {
+        const simdjson::padded_string text(evidence_of->text(0));
         simdjson::ondemand::document event;
         simdjson::ondemand::array sentences;
         std::string_view raw;
@@ -534,7 +533,7 @@ Result<MergeSummary> Store::merge_pending() {
           evidence = Json::parse(raw);
         }
       }
-      evidence_of.reset();
+      evidence_of->reset();
       return evidence;
     };
     // The first reading of a mention leaves its evidence out: most of its bytes, not needed to cluster.
@@ -542,88 +541,88 @@ Result<MergeSummary> Store::merge_pending() {
       return !(depth == 1 && event == Json::parse_event_t::key && parsed == "evidence");
     };
 
-    SQLite::Statement mention_count(db, "SELECT count(*) FROM mentions WHERE country = ?");
+    auto mention_count = db.prepare("SELECT count(*) FROM mentions WHERE country = ?");
     for (const std::string& country : countries) {
       // Reserved to the count: growing by doubling held up to three halves of it at once.
       std::vector<Mention> mentions;
-      mention_count.bind(1, country);
-      if (mention_count.executeStep()) mentions.reserve(static_cast<size_t>(mention_count.getColumn(0).getInt64()));
-      mention_count.reset();
-      read.bind(1, country);
-      while (read.executeStep()) {
-        mentions.push_back(mention_of_event(read.getColumn(0).getString(), static_cast<size_t>(read.getColumn(1).getInt64()),
-                                            Json::parse(read.getColumn(2).getString(), without_evidence)));
+      mention_count->bind(1, country);
+      if (mention_count->step()) mentions.reserve(static_cast<size_t>(mention_count->integer(0)));
+      mention_count->reset();
+      read->bind(1, country);
+      while (read->step()) {
+        mentions.push_back(mention_of_event(read->text(0), static_cast<size_t>(read->integer(1)),
+                                            Json::parse(read->text(2), without_evidence)));
       }
-      read.reset();
+      read->reset();
       const std::vector<MentionCluster> clusters = cluster_mentions(mentions);
 
       // Only what changed is written: an event whose content is the same keeps its row.
       std::set<std::string> before;
-      old_ids.bind(1, country);
-      while (old_ids.executeStep()) before.insert(old_ids.getColumn(0).getString());
-      old_ids.reset();
+      old_ids->bind(1, country);
+      while (old_ids->step()) before.insert(old_ids->text(0));
+      old_ids->reset();
       std::set<std::string> now;
       for (const MentionCluster& cluster : clusters) {
         const MergedEvent e = build_merged_event(cluster, mentions, lookup);
         now.insert(e.id);
         const std::string json = e.event.dump(-1, ' ', false, Json::error_handler_t::replace);
         for (size_t member : e.members) {
-          link.bind(1, e.id);
-          link.bind(2, mentions[member].article);
-          link.bind(3, static_cast<int64_t>(mentions[member].index));
-          link.exec();
-          link.reset();
+          link->bind(1, e.id);
+          link->bind(2, mentions[member].article);
+          link->bind(3, static_cast<int64_t>(mentions[member].index));
+          link->exec();
+          link->reset();
         }
         if (before.count(e.id)) {
-          old_event.bind(1, e.id);
-          const bool same = old_event.executeStep() && old_event.getColumn(0).getString() == json;
-          old_event.reset();
+          old_event->bind(1, e.id);
+          const bool same = old_event->step() && old_event->text(0) == json;
+          old_event->reset();
           if (same) continue;
         }
         ++summary.changed;
         if (before.count(e.id)) {
-          remove_event.bind(1, e.id);
-          remove_event.exec();
-          remove_event.reset();
+          remove_event->bind(1, e.id);
+          remove_event->exec();
+          remove_event->reset();
         }
         const Json& v = e.event;
         int k = 1;
-        insert_event.bind(k++, e.id);
-        for (const char* field : {"type", "date", "date_max"}) bind_json(insert_event, k++, v[field]);
-        insert_event.bind(k++, country);
-        for (const char* field : {"admin1", "location", "lat", "lon", "place_precision"}) bind_json(insert_event, k++, v[field]);
-        insert_event.bind(k++, v["weapons"].dump());
+        insert_event->bind(k++, e.id);
+        for (const char* field : {"type", "date", "date_max"}) bind_json(*insert_event, k++, v[field]);
+        insert_event->bind(k++, country);
+        for (const char* field : {"admin1", "location", "lat", "lon", "place_precision"}) bind_json(*insert_event, k++, v[field]);
+        insert_event->bind(k++, v["weapons"].dump());
         for (const char* field : {"actor", "actor_status", "killed", "injured", "count", "role", "confidence"}) {
-          bind_json(insert_event, k++, v[field]);
+          bind_json(*insert_event, k++, v[field]);
         }
-        insert_event.bind(k++, json);
-        insert_event.exec();
-        insert_event.reset();
+        insert_event->bind(k++, json);
+        insert_event->exec();
+        insert_event->reset();
         for (size_t member : e.members) {
-          insert_source.bind(1, e.id);
-          insert_source.bind(2, mentions[member].article);
-          insert_source.bind(3, static_cast<int64_t>(mentions[member].index));
-          insert_source.exec();
-          insert_source.reset();
+          insert_source->bind(1, e.id);
+          insert_source->bind(2, mentions[member].article);
+          insert_source->bind(3, static_cast<int64_t>(mentions[member].index));
+          insert_source->exec();
+          insert_source->reset();
         }
       }
       for (const std::string& id : before) {
         if (now.count(id)) continue;
         ++summary.changed;
-        remove_event.bind(1, id);
-        remove_event.exec();
-        remove_event.reset();
+        remove_event->bind(1, id);
+        remove_event->exec();
+        remove_event->reset();
       }
-      done.bind(1, country);
-      done.exec();
-      done.reset();
+      done->bind(1, country);
+      done->exec();
+      done->reset();
       ++summary.countries;
       summary.mentions += mentions.size();
       summary.events += clusters.size();
     }
     transaction.commit();
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
   return summary;
 }
@@ -646,9 +645,26 @@ std::optional<std::pair<std::string, std::string>> parse_event_cursor(const std:
 
 namespace {
 
+// `text` matched literally by LIKE … ESCAPE '\'.
+std::string like_escaped(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string ascii_lowered(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
 // The WHERE clause of a filter (paging aside) and its parameters, in order.
 struct Where {
-  std::string sql = " WHERE 1";
+  std::string sql = " WHERE TRUE";
   std::vector<std::variant<std::string, double>> params;
 };
 
@@ -658,11 +674,16 @@ Where where_of(const EventFilter& filter) {
   if (!filter.since.empty()) w.sql += " AND coalesce(date_max, date) >= ?", w.params.emplace_back(filter.since);
   if (!filter.until.empty()) w.sql += " AND date <= ?", w.params.emplace_back(filter.until);
   if (!filter.type.empty()) w.sql += " AND events.type = ?", w.params.emplace_back(filter.type);
+  // `weapons` is a compact JSON array of class names: ["drone","rocket"].
   if (!filter.weapon.empty()) {
-    w.sql += " AND EXISTS (SELECT 1 FROM json_each(events.weapons) WHERE value = ?)";
-    w.params.emplace_back(filter.weapon);
+    w.sql += " AND weapons LIKE ? ESCAPE '\\'";
+    w.params.emplace_back("%" + like_escaped("\"" + filter.weapon + "\"") + "%");
   }
-  if (!filter.actor.empty()) w.sql += " AND instr(lower(actor), lower(?)) > 0", w.params.emplace_back(filter.actor);
+  // A part of the name, ASCII case aside (as SQLite's lower() has it on both engines).
+  if (!filter.actor.empty()) {
+    w.sql += " AND lower(actor) LIKE ? ESCAPE '\\'";
+    w.params.emplace_back("%" + like_escaped(ascii_lowered(filter.actor)) + "%");
+  }
   if (filter.bbox) {
     const auto& [west, south, east, north] = *filter.bbox;
     w.sql += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
@@ -672,7 +693,7 @@ Where where_of(const EventFilter& filter) {
   return w;
 }
 
-void bind_all(SQLite::Statement& query, const std::vector<std::variant<std::string, double>>& params) {
+void bind_all(sql::Statement& query, const std::vector<std::variant<std::string, double>>& params) {
   for (size_t i = 0; i < params.size(); ++i) {
     if (const auto* text = std::get_if<std::string>(&params[i])) query.bind(static_cast<int>(i + 1), *text);
     else query.bind(static_cast<int>(i + 1), std::get<double>(params[i]));
@@ -694,13 +715,13 @@ Result<std::vector<Json>> Store::events(const EventFilter& filter) const {
   sql += filter.newest_first ? " ORDER BY coalesce(date, '9999') DESC, id DESC" : " ORDER BY coalesce(date, '9999'), id";
   if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
   try {
-    SQLite::Statement query(*db_, sql);
-    bind_all(query, w.params);
+    auto query = db_->prepare(sql);
+    bind_all(*query, w.params);
     std::vector<Json> out;
-    while (query.executeStep()) out.push_back(Json::parse(query.getColumn(0).getString()));
+    while (query->step()) out.push_back(Json::parse(query->text(0)));
     return out;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
@@ -709,26 +730,35 @@ Result<EventStats> Store::stats(const EventFilter& filter) const {
   try {
     EventStats stats;
     auto group = [&](const std::string& key, std::vector<std::pair<std::string, size_t>>& out) {
-      SQLite::Statement query(*db_, fmt::format("SELECT {0} AS k, count(*) FROM events{1} GROUP BY k ORDER BY k", key, w.sql));
-      bind_all(query, w.params);
-      while (query.executeStep()) {
-        out.emplace_back(query.getColumn(0).isNull() ? "" : query.getColumn(0).getString(),
-                         static_cast<size_t>(query.getColumn(1).getInt64()));
+      // NULLS FIRST: SQLite's order, which PostgreSQL reverses by default.
+      auto query = db_->prepare(fmt::format("SELECT {0} AS k, count(*) FROM events{1} GROUP BY k ORDER BY k NULLS FIRST", key, w.sql));
+      bind_all(*query, w.params);
+      while (query->step()) {
+        out.emplace_back(query->is_null(0) ? "" : query->text(0),
+                         static_cast<size_t>(query->integer(1)));
       }
     };
     group("date", stats.by_day);
     group("country", stats.by_country);
     group("type", stats.by_type);
     {
-      SQLite::Statement query(*db_, "SELECT w.value AS k, count(*) FROM events, json_each(events.weapons) AS w" +
-                                        w.sql + " GROUP BY k ORDER BY k");
-      bind_all(query, w.params);
-      while (query.executeStep()) stats.by_weapon.emplace_back(query.getColumn(0).getString(), static_cast<size_t>(query.getColumn(1).getInt64()));
+      // Counted here rather than by the engine's JSON functions, which differ between the two.
+      auto query = db_->prepare("SELECT weapons FROM events" + w.sql);
+      bind_all(*query, w.params);
+      std::map<std::string, size_t> by_weapon;
+      while (query->step()) {
+        const Json weapons = Json::parse(query->text(0), nullptr, /*allow_exceptions=*/false);
+        if (!weapons.is_array()) continue;
+        for (const Json& weapon : weapons) {
+          if (weapon.is_string()) ++by_weapon[weapon.get<std::string>()];
+        }
+      }
+      stats.by_weapon.assign(by_weapon.begin(), by_weapon.end());
     }
     for (const auto& [day, n] : stats.by_day) stats.events += n;
     return stats;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
@@ -745,16 +775,16 @@ Result<std::optional<size_t>> Store::attacks_held(const StoredTally& stored, Win
   if (auto it = counted.by_window.find(window); it != counted.by_window.end()) return std::optional<size_t>(it->second);
   if (!counted.attacks) {
     try {
-      SQLite::Statement query(*db_, R"sql(
+      auto query = db_->prepare(R"sql(
         SELECT country, date, coalesce(date_max, date), count FROM events
         WHERE type IN ('attack', 'interception') AND date IS NOT NULL)sql");
       counted.attacks.emplace();
-      while (query.executeStep()) {
-        counted.attacks->push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
-                                     query.getColumn(2).getString(), static_cast<size_t>(query.getColumn(3).getInt64())});
+      while (query->step()) {
+        counted.attacks->push_back({query->text(0), query->text(1),
+                                     query->text(2), static_cast<size_t>(query->integer(3))});
       }
     } catch (const std::exception& e) {
-      return store_error(path_, e);
+      return store_error(location_, e);
     }
   }
   size_t held = 0;
@@ -767,130 +797,129 @@ Result<std::optional<size_t>> Store::attacks_held(const StoredTally& stored, Win
 
 Result<std::optional<Json>> Store::record(const std::string& id) const {
   try {
-    SQLite::Statement query(*db_, "SELECT record FROM articles WHERE id = ?");
-    query.bind(1, id);
-    if (!query.executeStep()) return std::optional<Json>();
-    return std::optional<Json>(Json::parse(query.getColumn(0).getString()));
+    auto query = db_->prepare("SELECT record FROM articles WHERE id = ?");
+    query->bind(1, id);
+    if (!query->step()) return std::optional<Json>();
+    return std::optional<Json>(Json::parse(query->text(0)));
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<std::optional<Json>> Store::event(const std::string& id) const {
   try {
-    SQLite::Statement query(*db_, "SELECT json FROM events WHERE id = ?");
-    query.bind(1, id);
-    if (!query.executeStep()) return std::optional<Json>();
-    Json event = Json::parse(query.getColumn(0).getString());
-    SQLite::Statement article(*db_, "SELECT source, url, title, published FROM articles WHERE id = ?");
+    auto query = db_->prepare("SELECT json FROM events WHERE id = ?");
+    query->bind(1, id);
+    if (!query->step()) return std::optional<Json>();
+    Json event = Json::parse(query->text(0));
+    auto article_row = db_->prepare("SELECT source, url, title, published FROM articles WHERE id = ?");
     for (Json& source : event["sources"]) {
-      article.bind(1, string_or_empty(source, "article"));
-      if (article.executeStep()) {
-        source["source"] = article.getColumn(0).getString();
-        source["url"] = optional_text(article.getColumn(1)) ? Json(article.getColumn(1).getString()) : Json();
-        source["title"] = optional_text(article.getColumn(2)) ? Json(article.getColumn(2).getString()) : Json();
-        source["published"] = optional_text(article.getColumn(3)) ? Json(article.getColumn(3).getString()) : Json();
+      article_row->bind(1, string_or_empty(source, "article"));
+      if (article_row->step()) {
+        source["source"] = article_row->text(0);
+        source["url"] = optional_text(*article_row, 1) ? Json(article_row->text(1)) : Json();
+        source["title"] = optional_text(*article_row, 2) ? Json(article_row->text(2)) : Json();
+        source["published"] = optional_text(*article_row, 3) ? Json(article_row->text(3)) : Json();
       }
-      article.reset();
+      article_row->reset();
     }
     return std::optional<Json>(std::move(event));
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<std::vector<StoredTally>> Store::tallies() const {
   try {
-    SQLite::Statement query(*db_, R"sql(
+    auto query = db_->prepare(R"sql(
       SELECT t.article_id, t.json, a.published FROM tallies t JOIN articles a ON a.id = t.article_id
       ORDER BY coalesce(t.as_of, a.published, ''), t.article_id, t.idx)sql");
     std::vector<StoredTally> out;
-    while (query.executeStep()) {
-      out.push_back({query.getColumn(0).getString(), Json::parse(query.getColumn(1).getString()),
-                     optional_text(query.getColumn(2))});
+    while (query->step()) {
+      out.push_back({query->text(0), Json::parse(query->text(1)),
+                     optional_text(*query, 2)});
     }
     return out;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<std::vector<std::string>> Store::article_ids() const {
   try {
-    SQLite::Statement query(*db_, "SELECT id FROM articles ORDER BY id");
+    auto query = db_->prepare("SELECT id FROM articles ORDER BY id");
     std::vector<std::string> ids;
-    while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+    while (query->step()) ids.push_back(query->text(0));
     return ids;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<Article> Store::article(const std::string& id) const {
   try {
-    SQLite::Statement query(*db_, R"sql(
+    auto query = db_->prepare(R"sql(
       SELECT id, source, sha256, url, title, published, published_from, kind, body_offset, raw FROM articles WHERE id = ?)sql");
-    query.bind(1, id);
-    if (!query.executeStep()) return Error{fmt::format("{}: no article {}", path_.string(), id)};
+    query->bind(1, id);
+    if (!query->step()) return Error{fmt::format("{}: no article {}", location_, id)};
     Article a;
-    a.id = query.getColumn(0).getString();
-    a.source = query.getColumn(1).getString();
-    a.sha256 = query.getColumn(2).getString();
-    a.url = optional_text(query.getColumn(3));
-    a.title = optional_text(query.getColumn(4));
+    a.id = query->text(0);
+    a.source = query->text(1);
+    a.sha256 = query->text(2);
+    a.url = optional_text(*query, 3);
+    a.title = optional_text(*query, 4);
     // The date as read (header or feed metadata), not one learnt from the text: analysis learns
     // that again, with the rules of today.
-    a.published_from = published_from_name(query.getColumn(6).getString());
+    a.published_from = published_from_name(query->text(6));
     if (a.published_from == PublishedFrom::kHeader || a.published_from == PublishedFrom::kMetadata) {
-      if (auto published = optional_text(query.getColumn(5))) a.published = parse_iso_date_prefix(*published);
+      if (auto published = optional_text(*query, 5)) a.published = parse_iso_date_prefix(*published);
     } else {
       a.published_from = PublishedFrom::kNone;
     }
-    a.kind = query.getColumn(7).getString() == "html" ? ContentKind::kHtml : ContentKind::kText;
-    a.body_offset = static_cast<size_t>(query.getColumn(8).getInt64());
-    const SQLite::Column raw = query.getColumn(9);
-    a.raw.assign(static_cast<const char*>(raw.getBlob()), static_cast<size_t>(raw.getBytes()));
+    a.kind = query->text(7) == "html" ? ContentKind::kHtml : ContentKind::kText;
+    a.body_offset = static_cast<size_t>(query->integer(8));
+    a.raw = query->blob(9);
     return a;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<bool> Store::update_record(const Article& article, const StorableRecord& stored) {
   try {
-    SQLite::Database& db = *db_;
-    Atomic transaction(db);
+    sql::Connection& db = *db_;
+    Atomic transaction(db, batch_open_);
     const Json& record = stored.record;
     const std::string& text = stored.text;
-    SQLite::Statement current(db, "SELECT record FROM articles WHERE id = ?");
-    current.bind(1, article.id);
-    if (!current.executeStep()) return Error{fmt::format("{}: no article {}", path_.string(), article.id)};
-    if (current.getColumn(0).getString() == text) return false;
+    auto current = db.prepare("SELECT record FROM articles WHERE id = ?");
+    current->bind(1, article.id);
+    if (!current->step()) return Error{fmt::format("{}: no article {}", location_, article.id)};
+    if (current->text(0) == text) return false;
     mark_countries_of(*statements_, article.id);
     for (const char* table : {"mentions", "tallies"}) {
-      SQLite::Statement remove(db, fmt::format("DELETE FROM {} WHERE article_id = ?", table));
-      remove.bind(1, article.id);
-      remove.exec();
+      auto remove = db.prepare(fmt::format("DELETE FROM {} WHERE article_id = ?", table));
+      remove->bind(1, article.id);
+      remove->exec();
     }
     const Json& meta = record.contains("article") ? record["article"] : Json::object();
-    SQLite::Statement update(db, "UPDATE articles SET record = ?, published = ?, published_from = ?, language = ? WHERE id = ?");
-    update.bind(1, text);
-    bind_json(update, 2, meta.contains("published") ? meta["published"] : Json());
-    bind_json(update, 3, meta.contains("published_from") ? meta["published_from"] : Json("none"));
-    bind_json(update, 4, meta.contains("language") ? meta["language"] : Json());
-    update.bind(5, article.id);
-    update.exec();
+    auto update = db.prepare("UPDATE articles SET record = ?, published = ?, published_from = ?, language = ? WHERE id = ?");
+    update->bind(1, text);
+    bind_json(*update, 2, meta.contains("published") ? meta["published"] : Json());
+    bind_json(*update, 3, meta.contains("published_from") ? meta["published_from"] : Json("none"));
+    bind_json(*update, 4, meta.contains("language") ? meta["language"] : Json());
+    update->bind(5, article.id);
+    update->exec();
     write_extraction(*statements_, article.id, stored);
     transaction.commit();
     return true;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<std::vector<StoreCheck>> Store::check() const {
   try {
-    SQLite::Database& db = *db_;
+    sql::Connection& db = *db_;
     std::vector<StoreCheck> out;
     // The first few offenders, and how many in all.
     auto verdict = [&](std::string name, const std::vector<std::string>& offenders, const std::string& fine) {
@@ -904,33 +933,31 @@ Result<std::vector<StoreCheck>> Store::check() const {
     };
     auto rows = [&](const char* sql) {
       std::vector<std::string> found;
-      SQLite::Statement query(db, sql);
-      while (query.executeStep()) {
+      auto query = db.prepare(sql);
+      while (query->step()) {
         std::string row;
-        for (int i = 0; i < query.getColumnCount(); ++i) row += (i ? " " : "") + query.getColumn(i).getString();
+        for (int i = 0; i < query->column_count(); ++i) row += (i ? " " : "") + query->text(i);
         found.push_back(std::move(row));
       }
       return found;
     };
 
-    const std::string integrity = db.execAndGet("PRAGMA quick_check").getString();
-    verdict("SQLite integrity", integrity == "ok" ? std::vector<std::string>{} : std::vector<std::string>{integrity}, "ok");
-    verdict("foreign keys", rows("PRAGMA foreign_key_check"), "every mention, tally and source has its article");
+    for (const sql::EngineCheck& engine : db.engine_checks()) verdict(engine.name, engine.problems, engine.fine);
 
     std::vector<std::string> unreadable;
     size_t articles = 0;
     {
-      SQLite::Statement query(db, "SELECT id, record, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id) FROM articles a");
-      while (query.executeStep()) {
+      auto query = db.prepare("SELECT id, record, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id) FROM articles a");
+      while (query->step()) {
         ++articles;
-        const std::string id = query.getColumn(0).getString();
-        const Json record = Json::parse(query.getColumn(1).getString(), nullptr, /*allow_exceptions=*/false);
+        const std::string id = query->text(0);
+        const Json record = Json::parse(query->text(1), nullptr, /*allow_exceptions=*/false);
         if (record.is_discarded()) {
           unreadable.push_back(id + " (record is not JSON)");
           continue;
         }
         const size_t events = record.contains("events") && record["events"].is_array() ? record["events"].size() : 0;
-        const auto mentions = static_cast<size_t>(query.getColumn(2).getInt64());
+        const auto mentions = static_cast<size_t>(query->integer(2));
         if (events != mentions) unreadable.push_back(fmt::format("{} ({} events in its record, {} mentions)", id, events, mentions));
       }
     }
@@ -950,9 +977,9 @@ Result<std::vector<StoreCheck>> Store::check() const {
     // Ids come from content: the first source's key, by key order.
     std::map<std::string, std::string> first_key;
     {
-      SQLite::Statement query(db, "SELECT event_id, article_id || '#' || idx FROM event_sources");
-      while (query.executeStep()) {
-        const std::string id = query.getColumn(0).getString(), key = query.getColumn(1).getString();
+      auto query = db.prepare("SELECT event_id, article_id || '#' || idx FROM event_sources");
+      while (query->step()) {
+        const std::string id = query->text(0), key = query->text(1);
         auto [it, inserted] = first_key.emplace(id, key);
         if (!inserted && key < it->second) it->second = key;
       }
@@ -972,21 +999,21 @@ Result<std::vector<StoreCheck>> Store::check() const {
     out.push_back(std::move(merge));
     return out;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 
 Result<StoreCounts> Store::counts() const {
   try {
     StoreCounts c;
-    c.articles = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM articles").getInt64());
-    c.mentions = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM mentions").getInt64());
-    c.events = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM events").getInt64());
-    c.tallies = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM tallies").getInt64());
-    c.pending = static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM merge_pending").getInt64());
+    c.articles = static_cast<size_t>(std::stoull(db_->query_value("SELECT count(*) FROM articles")));
+    c.mentions = static_cast<size_t>(std::stoull(db_->query_value("SELECT count(*) FROM mentions")));
+    c.events = static_cast<size_t>(std::stoull(db_->query_value("SELECT count(*) FROM events")));
+    c.tallies = static_cast<size_t>(std::stoull(db_->query_value("SELECT count(*) FROM tallies")));
+    c.pending = static_cast<size_t>(std::stoull(db_->query_value("SELECT count(*) FROM merge_pending")));
     return c;
   } catch (const std::exception& e) {
-    return store_error(path_, e);
+    return store_error(location_, e);
   }
 }
 

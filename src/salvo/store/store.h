@@ -1,5 +1,7 @@
-// The embedded event store: one SQLite file (WAL) holding the articles as read, their extracted
-// events ("mentions") and tallies, and the merged events with their sources.
+// The event store: the articles as read, their extracted events ("mentions") and tallies, and the
+// merged events with their sources. In one SQLite file (WAL) on one host, or in a PostgreSQL
+// database that `salvo ingest` on several hosts writes at once: the same schema and the same code
+// (store/sql/ holds the one interface both engines implement).
 //
 // Consistency: every change is one transaction — an article with its mentions and tallies, or one
 // re-merge of the countries whose mentions changed (recorded in `merge_pending` by the same
@@ -7,8 +9,13 @@
 // whole transactions produced, and the next ingest finishes the pending merge: the end state is
 // the one an uninterrupted run reaches.
 //
-// The schema is versioned (PRAGMA user_version) and migrated forward on open; a file written by a
-// newer Salvo is refused rather than misread.
+// Concurrent writers (processes, hosts) take turns transaction by transaction: SQLite's write lock,
+// PostgreSQL's advisory lock of the store (store/sql/postgres_connection.cc). Ids of merged events
+// come from content and a merge re-clusters a country's whole set of mentions, so the merged
+// events are those of one process ingesting everything, whatever the interleaving.
+//
+// The schema is versioned (SQLite's user_version, PostgreSQL's salvo_schema table) and migrated
+// forward on open; a store written by a newer Salvo is refused rather than misread.
 #pragma once
 
 #include <array>
@@ -26,8 +33,8 @@
 #include "salvo/ingest/article.h"
 #include "salvo/pipeline/limits.h"
 
-namespace SQLite {
-class Database;
+namespace salvo::sql {
+class Connection;
 }
 
 namespace salvo {
@@ -135,13 +142,15 @@ struct StoreCounts {
 
 class Store {
  public:
-  // Opens (creating it if needed) the store at `path`, migrating an older schema forward.
-  static Result<Store> open(const std::filesystem::path& path);
+  // Opens (creating it if needed) the store at `location` — an SQLite file's path, or a
+  // postgresql:// URI — migrating an older schema forward.
+  static Result<Store> open(const std::string& location);
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
   ~Store();
 
-  const std::filesystem::path& path() const { return path_; }
+  // The path or URI (its password hidden), for messages.
+  const std::string& location() const { return location_; }
 
   // What storing `article` would do, by id and sha256 alone — to skip extraction of what is
   // stored already.
@@ -194,15 +203,15 @@ class Store {
 
   Result<StoreCounts> counts() const;
 
-  // Verifies the store: SQLite's own integrity and foreign keys, every record readable and in
+  // Verifies the store: the engine's own checks (SQLite's integrity and foreign keys), every record readable and in
   // step with its mentions, every mention merged into an event that exists, every source of an
   // event an existing mention, every event id the one its sources derive, no merge left pending.
   Result<std::vector<StoreCheck>> check() const;
 
  private:
   Store() = default;
-  std::filesystem::path path_;
-  std::unique_ptr<SQLite::Database> db_;
+  std::string location_;
+  std::unique_ptr<sql::Connection> db_;
   std::unique_ptr<StatementCache> statements_;  // after db_: its statements go before the connection
   bool batch_open_ = false;
 };

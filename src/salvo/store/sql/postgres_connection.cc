@@ -1,0 +1,273 @@
+#include "salvo/store/sql/postgres_connection.h"
+
+#include <libpq-fe.h>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+
+namespace salvo::sql {
+namespace {
+
+// The key of the store's write lock (pg_advisory_xact_lock): "SALVO" in ASCII. Every write
+// transaction of every salvo process takes it first, so writes are applied one transaction after
+// another, as SQLite applies them in one file; readers are never blocked (MVCC).
+constexpr int64_t kWriteLockKey = 0x53414C564F;
+
+// What a SQLSTATE means to the user (PostgreSQL's errcodes appendix).
+Failure failure_of(const char* sqlstate) {
+  const std::string_view state = sqlstate ? sqlstate : "";
+  if (state == "53100") return Failure::kFull;                       // disk_full
+  if (state == "58030") return Failure::kIo;                         // io_error
+  if (state == "25006" || state == "42501") return Failure::kReadOnly;  // read-only transaction, no privilege
+  if (state == "40P01" || state == "40001" || state == "55P03") return Failure::kBusy;  // deadlock, serialization, lock
+  if (state.substr(0, 2) == "08") return Failure::kIo;               // the connection failed
+  return Failure::kOther;
+}
+
+std::string trimmed(const char* message) {
+  std::string text = message ? message : "";
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+// Owns a PGresult.
+struct ResultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+// Throws unless `result` is a success; a lost connection is an I/O failure whatever the SQLSTATE.
+ResultPtr checked(PGconn* conn, PGresult* raw) {
+  ResultPtr result(raw);
+  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+  if (PQstatus(conn) == CONNECTION_BAD) {
+    throw Error(Failure::kIo, "the connection to the PostgreSQL server was lost: " + trimmed(PQerrorMessage(conn)));
+  }
+  const char* sqlstate = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
+  throw Error(failure_of(sqlstate), trimmed(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(conn)));
+}
+
+class PostgresStatement final : public Statement {
+ public:
+  PostgresStatement(PGconn* conn, const std::string& sql, uint64_t serial)
+      : conn_(conn), sql_(numbered_parameters(sql, parameter_count_)), name_(fmt::format("salvo_{}", serial)) {
+    values_.resize(static_cast<size_t>(parameter_count_));
+    nulls_.assign(values_.size(), true);
+    formats_.assign(values_.size(), 0);
+  }
+  ~PostgresStatement() override {
+    // A statement that was prepared on the server goes with it (ignored if the session is gone
+    // or its transaction failed: the server drops it with the session).
+    if (prepared_ && PQstatus(conn_) == CONNECTION_OK) ResultPtr(PQexec(conn_, ("DEALLOCATE " + name_).c_str()));
+  }
+
+  void bind(int index, const std::string& text) override { set(index, text, 0); }
+  void bind(int index, int64_t value) override { set(index, std::to_string(value), 0); }
+  // Shortest text that reads back as the same double.
+  void bind(int index, double value) override { set(index, fmt::format("{}", value), 0); }
+  void bind_null(int index) override {
+    slot(index);
+    nulls_[static_cast<size_t>(index - 1)] = true;
+  }
+  void bind_blob(int index, std::string_view bytes) override { set(index, std::string(bytes), 1); }
+
+  bool step() override {
+    if (!result_) {
+      run();
+      row_ = -1;
+    }
+    ++row_;
+    return row_ < PQntuples(result_.get());
+  }
+  int64_t exec() override {
+    run();
+    const char* changed = PQcmdTuples(result_.get());
+    return changed && *changed ? std::strtoll(changed, nullptr, 10) : 0;
+  }
+  void reset() override {
+    result_.reset();
+    nulls_.assign(values_.size(), true);
+    formats_.assign(values_.size(), 0);
+  }
+
+  int column_count() const override { return result_ ? PQnfields(result_.get()) : 0; }
+  bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
+  std::string text(int column) const override {
+    return std::string(PQgetvalue(result_.get(), row_, column), static_cast<size_t>(PQgetlength(result_.get(), row_, column)));
+  }
+  int64_t integer(int column) const override { return std::strtoll(PQgetvalue(result_.get(), row_, column), nullptr, 10); }
+  double real(int column) const override { return std::strtod(PQgetvalue(result_.get(), row_, column), nullptr); }
+  std::string blob(int column) const override {
+    size_t length = 0;
+    unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row_, column)), &length);
+    if (!bytes) throw Error(Failure::kOther, "a bytea value could not be decoded");
+    std::string out(reinterpret_cast<const char*>(bytes), length);
+    PQfreemem(bytes);
+    return out;
+  }
+
+ private:
+  void slot(int index) {
+    if (index < 1 || index > parameter_count_) {
+      throw Error(Failure::kOther, fmt::format("parameter {} of a statement with {}: {}", index, parameter_count_, sql_));
+    }
+  }
+  void set(int index, std::string value, int format) {
+    slot(index);
+    const auto i = static_cast<size_t>(index - 1);
+    values_[i] = std::move(value);
+    nulls_[i] = false;
+    formats_[i] = format;
+  }
+
+  // The first run parses the SQL as an unnamed statement; a statement run again is prepared on the
+  // server once (the store's statements of put and merge run thousands of times).
+  void run() {
+    std::vector<const char*> values(values_.size());
+    std::vector<int> lengths(values_.size());
+    for (size_t i = 0; i < values_.size(); ++i) {
+      values[i] = nulls_[i] ? nullptr : values_[i].data();
+      lengths[i] = static_cast<int>(values_[i].size());
+    }
+    if (runs_++ == 1) {
+      checked(conn_, PQprepare(conn_, name_.c_str(), sql_.c_str(), parameter_count_, nullptr));
+      prepared_ = true;
+    }
+    result_ = prepared_ ? checked(conn_, PQexecPrepared(conn_, name_.c_str(), parameter_count_, values.data(), lengths.data(),
+                                                         formats_.data(), 0))
+                        : checked(conn_, PQexecParams(conn_, sql_.c_str(), parameter_count_, nullptr, values.data(),
+                                                       lengths.data(), formats_.data(), 0));
+  }
+
+  PGconn* conn_;
+  int parameter_count_ = 0;
+  std::string sql_;
+  std::string name_;
+  std::vector<std::string> values_;
+  std::vector<bool> nulls_;
+  std::vector<int> formats_;  // 1: binary (bytea), 0: text
+  ResultPtr result_;
+  int row_ = -1;
+  int runs_ = 0;
+  bool prepared_ = false;
+};
+
+class PostgresConnection final : public Connection {
+ public:
+  explicit PostgresConnection(const std::string& uri) : location_(redacted_uri(uri)), conn_(PQconnectdb(uri.c_str())) {
+    if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
+      const std::string why = conn_ ? trimmed(PQerrorMessage(conn_)) : "out of memory";
+      if (conn_) PQfinish(conn_);
+      throw Error(Failure::kCantOpen, "cannot connect to the PostgreSQL server: " + why);
+    }
+    // The server's notices ("relation already exists, skipping") are not the user's business.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    exec("SET client_encoding = 'UTF8'");
+  }
+  ~PostgresConnection() override { PQfinish(conn_); }
+
+  const std::string& location() const override { return location_; }
+
+  std::unique_ptr<Statement> prepare(const std::string& sql) override {
+    return std::make_unique<PostgresStatement>(conn_, sql, ++statements_made_);
+  }
+  void exec(const std::string& sql) override { checked(conn_, PQexec(conn_, sql.c_str())); }
+
+  // Transactions of READ COMMITTED: each statement sees what was committed before it began, and
+  // after the lock every other writer's transaction has committed or rolled back.
+  void begin_write() override {
+    exec("BEGIN");
+    exec(fmt::format("SELECT pg_advisory_xact_lock({})", kWriteLockKey));
+  }
+
+  int schema_version() override {
+    if (query_value("SELECT to_regclass('salvo_schema') IS NOT NULL") != "t") return 0;
+    const std::string version = query_value("SELECT max(version) FROM salvo_schema");
+    return version.empty() ? 0 : std::stoi(version);
+  }
+  void set_schema_version(int version) override {
+    exec("CREATE TABLE IF NOT EXISTS salvo_schema (version INTEGER NOT NULL)");
+    exec(fmt::format("DELETE FROM salvo_schema; INSERT INTO salvo_schema(version) VALUES ({})", version));
+  }
+  bool has_tables() override { return query_value("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()") != "0"; }
+  // Ids, dates and countries are ordered byte by byte, as in SQLite, whatever the database's locale:
+  // events are listed, paged and merged in the same order on both engines.
+  ColumnTypes column_types() const override { return {"TEXT COLLATE \"C\"", "BIGINT", "DOUBLE PRECISION", "BYTEA"}; }
+
+  std::vector<EngineCheck> engine_checks() override {
+    // PostgreSQL enforces foreign keys on every change (no switch turns them off, as SQLite's
+    // pragma can); a constraint added NOT VALID would be the only way round it.
+    EngineCheck keys{"foreign keys", {}, "enforced by PostgreSQL's constraints, all validated"};
+    auto unvalidated = prepare("SELECT conname FROM pg_constraint WHERE contype = 'f' AND NOT convalidated "
+                               "AND connamespace = current_schema()::regnamespace");
+    while (unvalidated->step()) keys.problems.push_back(unvalidated->text(0) + " (not validated)");
+    return {std::move(keys)};
+  }
+
+ private:
+  std::string location_;
+  PGconn* conn_;
+  uint64_t statements_made_ = 0;
+};
+
+}  // namespace
+
+bool is_postgres_uri(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+std::string redacted_uri(const std::string& uri) {
+  std::string out = uri;
+  // postgresql://user:password@host… → postgresql://user:***@host…
+  const size_t scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    const size_t at = out.find('@', scheme + 3);
+    const size_t slash = out.find('/', scheme + 3);
+    const size_t colon = out.find(':', scheme + 3);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash) && colon < at) {
+      out = out.substr(0, colon + 1) + "***" + out.substr(at);
+    }
+  }
+  // …?password=secret&… → …?password=***&…
+  for (size_t at = out.find("password="); at != std::string::npos; at = out.find("password=", at + 1)) {
+    if (at == 0 || (out[at - 1] != '?' && out[at - 1] != '&')) continue;
+    const size_t value = at + 9, end = std::min(out.find('&', value), out.size());
+    out.replace(value, end - value, "***");
+  }
+  return out;
+}
+
+std::unique_ptr<Connection> open_postgres(const std::string& uri) { return std::make_unique<PostgresConnection>(uri); }
+
+std::string numbered_parameters(const std::string& sql, int& count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  count = 0;
+  char quote = 0;  // inside '…' or "…"
+  for (size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (quote) {
+      out += c;
+      if (c == quote) quote = 0;  // a doubled quote closes and reopens: the same result
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      const size_t end = sql.find('\n', i);
+      const size_t stop = end == std::string::npos ? sql.size() : end;
+      out.append(sql, i, stop - i);
+      i = stop - 1;
+    } else if (c == '?') {
+      out += fmt::format("${}", ++count);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace salvo::sql
