@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <sstream>
 #include <thread>
 
 #include "../support/postgres_server.h"
@@ -100,6 +101,30 @@ TEST(PostgresStore, ConcurrentIngestersOfTwoHalvesAndAnOverlapEqualOneSqliteInge
   const CommandRun again = salvo("ingest --db " + uri + " " + shards.first_half + " " + shards.second_half);
   EXPECT_EQ(again.status, 0) << again.err;
   EXPECT_TRUE(view_of(uri).events == expected.events);
+}
+
+// Loaders of mappers' records open the store at once (nothing to load first): on a new database
+// each must wait for the first to create the schema, not take its tables for a foreign schema.
+TEST(PostgresStore, LoadersStartedTogetherOnANewDatabaseAllSucceed) {
+  TempDir dir;
+  write_corpus(dir, "corpus");
+  const CommandRun mapped = salvo("extract -q --with-raw " + dir.file("corpus"));
+  ASSERT_EQ(mapped.status, 0) << mapped.err;
+  // Four part files of the records, round robin.
+  std::vector<std::string> parts(4);
+  std::istringstream lines(mapped.out);
+  size_t n = 0;
+  for (std::string line; std::getline(lines, line);) parts[n++ % parts.size()] += line + "\n";
+  std::vector<std::string> files;
+  for (size_t i = 0; i < parts.size(); ++i) files.push_back(dir.write("part-" + std::to_string(i), parts[i]));
+  const std::string sqlite = dir.file("s.db");
+  ASSERT_EQ(salvo("ingest -q --db " + sqlite + " " + dir.file("corpus")).status, 0);
+  for (int round = 0; round < 3; ++round) {
+    const std::string uri = new_database("opened_together_" + std::to_string(round));
+    ASSERT_FALSE(uri.empty());
+    ingest_at_once(dir, "--extracted --db " + uri, files);
+    EXPECT_TRUE(view_of(uri).events == view_of(sqlite).events) << "round " << round;
+  }
 }
 
 TEST(PostgresStore, ExtractedRecordsOfMappersAndShowAndReprocessWorkAsOnSqlite) {

@@ -185,7 +185,12 @@ class PostgresConnection final : public Connection {
   }
 
   int schema_version() override {
-    if (query_value("SELECT to_regclass('salvo_schema') IS NOT NULL") != "t") return 0;
+    // Read from the catalog's rows (not to_regclass, whose cache remembers a table missing since
+    // before the write lock: a concurrent first ingest would then take the new store for a foreign one).
+    if (query_value("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() "
+                    "AND tablename = 'salvo_schema'") == "0") {
+      return 0;
+    }
     const std::string version = query_value("SELECT max(version) FROM salvo_schema");
     return version.empty() ? 0 : std::stoi(version);
   }
