@@ -174,14 +174,16 @@ int run_ingest(const StoreArgs& args) {
   const auto read = [&](const std::function<void(Article&&)>& extract) {
     skipped = for_each_article(args.input, [&](Article&& article) {
       ++read_count;
-      const PutResult known = lookup->classify(article);
-      if (known.outcome == PutOutcome::kUnchanged) {
+      // A look-up that fails (a store gone away) leaves the article to the writer, whose put()
+      // classifies it again and reports the failure.
+      const Result<PutResult> known = lookup->classify(article);
+      if (known && known->outcome == PutOutcome::kUnchanged) {
         ++unchanged;
-      } else if (known.outcome == PutOutcome::kDuplicate) {
+      } else if (known && known->outcome == PutOutcome::kDuplicate) {
         ++twins;
         if (!args.quiet) {
           fmt::print(stderr, "{}salvo ingest: {}: the same text is stored as {}; not stored twice\n", terminal ? "\r\x1b[K" : "",
-                     article.source, known.stored_as);
+                     article.source, known->stored_as);
         }
       } else {
         extract(std::move(article));

@@ -6,6 +6,8 @@
 
 #include <httplib.h>
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 #include <thread>
@@ -203,6 +205,65 @@ TEST(PostgresStore, TheApiAnswersAsFromSqlite) {
                                                     << "\nsqlite:   " << from_sqlite[i].substr(0, 300);
   }
   EXPECT_EQ(from_sqlite[0].substr(0, 4), "200 ");
+}
+
+// `sql` run by psql on `uri`: its output, unaligned, without headers.
+std::string psql(const std::string& uri, const std::string& sql) {
+  PostgresServer* server = postgres();
+  return server ? run_command(server->bin() + "/psql -X -A -t -q '" + uri + "' -c \"" + sql + "\"").out : "";
+}
+
+// An ingest interrupted mid-run — its connection ended by the server (an administrator's
+// pg_terminate_backend, a restart), or the process killed — leaves the batches it committed, says
+// what happened, and the next ingest ends where one uninterrupted ingest would.
+TEST(PostgresStore, AnIngestCutOffMidRunLosesNothingAndTheNextRunFinishes) {
+  const std::string uri = new_database("interrupted");
+  ASSERT_FALSE(uri.empty());
+  TempDir dir;
+  write_corpus(dir, "corpus", /*copies=*/4);
+  const std::string sqlite = dir.file("s.db");
+  ASSERT_EQ(salvo("ingest -q --db " + sqlite + " " + dir.file("corpus")).status, 0);
+  const std::string total = psql("postgresql://salvo@127.0.0.1:" + std::to_string(postgres()->port()) + "/postgres", "SELECT 1");
+  ASSERT_EQ(total, "1\n") << "psql does not answer";
+
+  for (const std::string how : {"terminate", "kill"}) {
+    // One article a transaction, so that the run lasts long enough to be cut in the middle.
+    const std::string err = dir.file(how + ".err");
+    const std::string command = std::string(SALVO_BINARY) + " ingest -q -j 1 --batch 1 --db " + uri + " " + dir.file("corpus");
+    const std::string pid = dir.file(how + ".pid");
+    FILE* run = popen((command + " 2>" + err + " & echo $! >" + pid + "; wait $!; echo exit=$?").c_str(), "r");
+    ASSERT_NE(run, nullptr);
+    std::string stored = "0";
+    for (int wait = 0; wait < 2000 && (stored == "0" || stored.empty()); ++wait) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      stored = psql(uri, "SELECT count(*) FROM articles");
+      while (!stored.empty() && stored.back() == '\n') stored.pop_back();
+    }
+    if (how == "terminate") {
+      psql(uri, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'interrupted' AND pid <> pg_backend_pid()");
+    } else {
+      run_command("kill -KILL $(cat " + pid + ")");
+    }
+    char buffer[256];
+    std::string status;
+    for (size_t n; (n = fread(buffer, 1, sizeof buffer, run)) > 0;) status.append(buffer, n);
+    pclose(run);
+    EXPECT_NE(status, "exit=0\n") << how << ": the ingest ended before it was cut off (" << stored << " articles then)";
+    if (how == "terminate") {
+      EXPECT_EQ(status, "exit=3\n");
+      EXPECT_NE(read_file(err).find("the server ended the connection"), std::string::npos) << read_file(err);
+      EXPECT_NE(read_file(err).find("running the command again finishes the work"), std::string::npos) << read_file(err);
+    }
+    // What was committed is whole: every stored article has its mentions.
+    const CommandRun check = salvo("check --db " + uri);
+    EXPECT_EQ(check.out.find("FAIL  records"), std::string::npos) << check.out;
+
+    const CommandRun again = salvo("ingest -q --db " + uri + " " + dir.file("corpus"));
+    EXPECT_EQ(again.status, 0) << again.err;
+    EXPECT_TRUE(view_of(uri).events == view_of(sqlite).events) << how;
+    EXPECT_EQ(salvo("check --db " + uri).status, 0);
+    psql(uri, "TRUNCATE articles, mentions, tallies, events, event_sources, merge_pending");
+  }
 }
 
 TEST(PostgresStore, AServerThatCannotBeReachedIsAClearErrorWithoutThePassword) {

@@ -251,9 +251,10 @@ void Api::mount(httplib::Server& server) {
     std::lock_guard lock(store_mutex_);
     for (Article& article : articles) {
       const std::string id = article.id;
-      const PutResult known = store_.classify(article);
-      if (known.outcome == PutOutcome::kUnchanged || known.outcome == PutOutcome::kDuplicate) {
-        results.push_back({{"id", id}, {"outcome", to_string(known.outcome)}, {"stored_as", known.stored_as}});
+      const Result<PutResult> known = store_.classify(article);
+      if (!known) return send_error(response, 500, known.error().message);
+      if (known->outcome == PutOutcome::kUnchanged || known->outcome == PutOutcome::kDuplicate) {
+        results.push_back({{"id", id}, {"outcome", to_string(known->outcome)}, {"stored_as", known->stored_as}});
         continue;
       }
       const ExtractedArticle extracted = extract_for_store(std::move(article), recognizer_);

@@ -150,12 +150,16 @@ Error store_error(const std::string& location, const std::exception& e) {
       break;
     case sql::Failure::kFull: meaning = "the disk is full; this change was rolled back, the store holds what was committed"; break;
     case sql::Failure::kIo:
-      meaning = "writing failed (a full disk, a file size limit, a failing device or a lost server?); this change was "
-                "rolled back, the store holds what was committed";
+      meaning = "writing failed (a full disk, a file size limit or a failing device?); this change was rolled back, the "
+                "store holds what was committed";
       break;
     case sql::Failure::kReadOnly: meaning = "the store is read-only here (file or folder permissions, or a read-only mount)"; break;
     case sql::Failure::kCantOpen:
       meaning = "cannot open it (a missing folder, no permission to create or write it, or a server not reachable)";
+      break;
+    case sql::Failure::kDisconnected:
+      meaning = "the server ended the connection (a restart, or an administrator?); this change was rolled back, the store "
+                "holds what was committed, and running the command again finishes the work";
       break;
     case sql::Failure::kOther: break;
   }
@@ -208,7 +212,7 @@ namespace {
 void mark_pending(StatementCache& statements, const std::string& country) {
   auto mark = statements.use("INSERT INTO merge_pending(country) VALUES (?) ON CONFLICT DO NOTHING");
   mark->bind(1, country);
-  mark->exec();
+  mark->exec_deferred();
 }
 
 // The countries of an article's mentions are to be re-merged: its mentions are about to change.
@@ -234,7 +238,7 @@ void write_extraction(StatementCache& statements, const std::string& article_id,
     mention->bind(3, country);
     bind_json(*mention, 4, events[i].contains("date") ? events[i]["date"] : Json());
     mention->bind(5, stored.events[i]);
-    mention->exec();
+    mention->exec_deferred();
     mention->reset();
     mark_pending(statements, country);
   }
@@ -250,7 +254,7 @@ void write_extraction(StatementCache& statements, const std::string& article_id,
     bind_json(*tally, 6, t.contains("since") ? t["since"] : Json());
     bind_json(*tally, 7, t.contains("as_of") ? t["as_of"] : Json());
     tally->bind(8, stored.tallies[i]);
-    tally->exec();
+    tally->exec_deferred();
     tally->reset();
   }
 }
@@ -260,7 +264,7 @@ void write_extraction(StatementCache& statements, const std::string& article_id,
 class Atomic {
  public:
   Atomic(sql::Connection& db, bool in_batch) : db_(db), in_batch_(in_batch) {
-    if (in_batch_) db_.exec("SAVEPOINT salvo_change");
+    if (in_batch_) db_.exec_deferred("SAVEPOINT salvo_change");
     else db_.begin_write();
   }
   Atomic(const Atomic&) = delete;
@@ -275,7 +279,7 @@ class Atomic {
     }
   }
   void commit() {
-    if (in_batch_) db_.exec("RELEASE salvo_change");
+    if (in_batch_) db_.exec_deferred("RELEASE salvo_change");
     else db_.commit();
     done_ = true;
   }
@@ -414,17 +418,29 @@ Result<ExtractedArticle> extracted_from_record(Json record) {
   return out;
 }
 
-PutResult Store::classify(const Article& article) const {
+Result<PutResult> Store::classify(const Article& article) const {
+  try {
+    return classify_or_throw(article);
+  } catch (const std::exception& e) {
+    return store_error(location_, e);
+  }
+}
+
+PutResult Store::classify_or_throw(const Article& article) const {
+  bool stored = false;
   {
     auto same = statements_->use("SELECT sha256 FROM articles WHERE id = ?");
     same->bind(1, article.id);
-    if (same->step() && same->text(0) == article.sha256) return {PutOutcome::kUnchanged, article.id};
+    if (same->step()) {
+      if (same->text(0) == article.sha256) return {PutOutcome::kUnchanged, article.id};
+      stored = true;
+    }
   }
   auto twin = statements_->use("SELECT id FROM articles WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1");
   twin->bind(1, article.sha256);
   twin->bind(2, article.id);
   if (twin->step()) return {PutOutcome::kDuplicate, twin->text(0)};
-  return {PutOutcome::kAdded, article.id};
+  return {stored ? PutOutcome::kReplaced : PutOutcome::kAdded, article.id};
 }
 
 Result<bool> Store::begin_batch() {
@@ -454,14 +470,15 @@ Result<PutResult> Store::put(const Article& article, const StorableRecord& store
   try {
     sql::Connection& db = *db_;
     Atomic transaction(db, batch_open_);
-    PutResult result = classify(article);
+    PutResult result = classify_or_throw(article);
     if (result.outcome == PutOutcome::kUnchanged || result.outcome == PutOutcome::kDuplicate) return result;
 
-    mark_countries_of(*statements_, article.id);
-    auto remove = statements_->use("DELETE FROM articles WHERE id = ?");  // mentions and tallies cascade
-    remove->bind(1, article.id);
-    const bool existed = remove->exec() > 0;
-    result.outcome = existed ? PutOutcome::kReplaced : PutOutcome::kAdded;
+    if (result.outcome == PutOutcome::kReplaced) {
+      mark_countries_of(*statements_, article.id);
+      auto remove = statements_->use("DELETE FROM articles WHERE id = ?");  // mentions and tallies cascade
+      remove->bind(1, article.id);
+      remove->exec_deferred();
+    }
 
     const Json& meta = record.contains("article") ? record["article"] : Json::object();
     auto insert = statements_->use(R"sql(
@@ -482,7 +499,7 @@ Result<PutResult> Store::put(const Article& article, const StorableRecord& store
     insert->bind(10, static_cast<int64_t>(article.body_offset));
     insert->bind_blob(11, article.raw);
     insert->bind(12, stored.text);
-    insert->exec();
+    insert->exec_deferred();
 
     write_extraction(*statements_, article.id, stored);
     transaction.commit();
@@ -570,7 +587,7 @@ Result<MergeSummary> Store::merge_pending() {
           link->bind(1, e.id);
           link->bind(2, mentions[member].article);
           link->bind(3, static_cast<int64_t>(mentions[member].index));
-          link->exec();
+          link->exec_deferred();
           link->reset();
         }
         if (before.count(e.id)) {
@@ -582,7 +599,7 @@ Result<MergeSummary> Store::merge_pending() {
         ++summary.changed;
         if (before.count(e.id)) {
           remove_event->bind(1, e.id);
-          remove_event->exec();
+          remove_event->exec_deferred();
           remove_event->reset();
         }
         const Json& v = e.event;
@@ -596,13 +613,13 @@ Result<MergeSummary> Store::merge_pending() {
           bind_json(*insert_event, k++, v[field]);
         }
         insert_event->bind(k++, json);
-        insert_event->exec();
+        insert_event->exec_deferred();
         insert_event->reset();
         for (size_t member : e.members) {
           insert_source->bind(1, e.id);
           insert_source->bind(2, mentions[member].article);
           insert_source->bind(3, static_cast<int64_t>(mentions[member].index));
-          insert_source->exec();
+          insert_source->exec_deferred();
           insert_source->reset();
         }
       }
@@ -610,11 +627,11 @@ Result<MergeSummary> Store::merge_pending() {
         if (now.count(id)) continue;
         ++summary.changed;
         remove_event->bind(1, id);
-        remove_event->exec();
+        remove_event->exec_deferred();
         remove_event->reset();
       }
       done->bind(1, country);
-      done->exec();
+      done->exec_deferred();
       done->reset();
       ++summary.countries;
       summary.mentions += mentions.size();
@@ -899,7 +916,7 @@ Result<bool> Store::update_record(const Article& article, const StorableRecord& 
     for (const char* table : {"mentions", "tallies"}) {
       auto remove = db.prepare(fmt::format("DELETE FROM {} WHERE article_id = ?", table));
       remove->bind(1, article.id);
-      remove->exec();
+      remove->exec_deferred();
     }
     const Json& meta = record.contains("article") ? record["article"] : Json::object();
     auto update = db.prepare("UPDATE articles SET record = ?, published = ?, published_from = ?, language = ? WHERE id = ?");
@@ -908,7 +925,7 @@ Result<bool> Store::update_record(const Article& article, const StorableRecord& 
     bind_json(*update, 3, meta.contains("published_from") ? meta["published_from"] : Json("none"));
     bind_json(*update, 4, meta.contains("language") ? meta["language"] : Json());
     update->bind(5, article.id);
-    update->exec();
+    update->exec_deferred();
     write_extraction(*statements_, article.id, stored);
     transaction.commit();
     return true;

@@ -153,8 +153,8 @@ class Store {
   const std::string& location() const { return location_; }
 
   // What storing `article` would do, by id and sha256 alone — to skip extraction of what is
-  // stored already.
-  PutResult classify(const Article& article) const;
+  // stored already. (Stored since, by another process, it may be otherwise: put() says.)
+  Result<PutResult> classify(const Article& article) const;
 
   // Groups the changes that follow into one transaction until commit_batch(): thousands of
   // articles a second instead of one commit each. Killed inside a batch, the store keeps what the
@@ -210,6 +210,7 @@ class Store {
 
  private:
   Store() = default;
+  PutResult classify_or_throw(const Article& article) const;  // throws the engine's errors
   std::string location_;
   std::unique_ptr<sql::Connection> db_;
   std::unique_ptr<StatementCache> statements_;  // after db_: its statements go before the connection

@@ -23,6 +23,7 @@ enum class Failure {
   kIo,        // writing or reading failed
   kReadOnly,  // the store may not be written here
   kCantOpen,  // cannot open the file / reach the server
+  kDisconnected,  // the server ended the connection (a restart, an administrator)
 };
 
 class Error : public std::runtime_error {
@@ -37,6 +38,7 @@ class Error : public std::runtime_error {
 // A prepared statement. Parameters are numbered from 1, columns from 0. step() runs it on first
 // call and moves to the next row (false when there is none); exec() runs it for its effect and
 // returns the rows changed; reset() makes it ready to run again with no parameters bound.
+// Statements of one connection run in the order they are run, deferred ones included.
 class Statement {
  public:
   virtual ~Statement() = default;
@@ -49,6 +51,10 @@ class Statement {
 
   virtual bool step() = 0;
   virtual int64_t exec() = 0;
+  // Runs it for its effect, perhaps later: an engine across a network sends such statements
+  // together, in one round trip, when the next statement that returns something runs (or the
+  // transaction ends). Its failure is then thrown by that call. The bindings are taken now.
+  virtual void exec_deferred() { exec(); }
   virtual void reset() = 0;
 
   virtual int column_count() const = 0;
@@ -76,6 +82,8 @@ class Connection {
   virtual std::unique_ptr<Statement> prepare(const std::string& sql) = 0;
   // Runs SQL without parameters or rows (several statements may be given).
   virtual void exec(const std::string& sql) = 0;
+  // One such statement, perhaps later, as Statement::exec_deferred.
+  virtual void exec_deferred(const std::string& sql) { exec(sql); }
   // The first column of the first row of a query without parameters.
   std::string query_value(const std::string& sql) {
     auto statement = prepare(sql);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <functional>
 #include <cstring>
 #include <optional>
 
@@ -23,13 +24,21 @@ Failure failure_of(const char* sqlstate) {
   if (state == "58030") return Failure::kIo;                         // io_error
   if (state == "25006" || state == "42501") return Failure::kReadOnly;  // read-only transaction, no privilege
   if (state == "40P01" || state == "40001" || state == "55P03") return Failure::kBusy;  // deadlock, serialization, lock
-  if (state.substr(0, 2) == "08") return Failure::kIo;               // the connection failed
+  if (state.substr(0, 2) == "08") return Failure::kDisconnected;     // the connection failed
+  if (state == "57P01" || state == "57P02" || state == "57P03") return Failure::kDisconnected;  // shutdown, terminated
   return Failure::kOther;
 }
 
+// libpq's message on one line: it spans several ("server closed the connection unexpectedly\n\tThis
+// probably means…").
 std::string trimmed(const char* message) {
-  std::string text = message ? message : "";
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  std::string text;
+  for (const char* c = message ? message : ""; *c; ++c) {
+    const bool space = *c == '\n' || *c == '\t' || *c == ' ';
+    if (space && (text.empty() || text.back() == ' ')) continue;
+    text += space ? ' ' : *c;
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
 }
 
@@ -45,16 +54,80 @@ ResultPtr checked(PGconn* conn, PGresult* raw) {
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
   if (PQstatus(conn) == CONNECTION_BAD) {
-    throw Error(Failure::kIo, "the connection to the PostgreSQL server was lost: " + trimmed(PQerrorMessage(conn)));
+    throw Error(Failure::kDisconnected, "the connection to the PostgreSQL server was lost: " + trimmed(PQerrorMessage(conn)));
   }
   const char* sqlstate = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
   throw Error(failure_of(sqlstate), trimmed(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(conn)));
 }
 
+// The connection and the statements sent ahead in pipeline mode (libpq's: queries sent without
+// waiting for each result). Every call that waits for a result first ends the pipeline: it sends a
+// sync, reads the queued results in order and throws the first failure among them.
+struct Session {
+  PGconn* conn = nullptr;
+  size_t queued = 0;
+  bool pipeline = false;
+
+  // Past this many queued statements the pipeline is ended: the server's answers, unread, would
+  // otherwise fill the socket's buffers and both sides would wait for each other.
+  static constexpr size_t kMaxQueued = 256;
+
+  void send_ahead(const std::function<int()>& send) {
+    if (!pipeline) {
+      if (PQenterPipelineMode(conn) != 1) throw Error(Failure::kIo, "cannot enter pipeline mode: " + trimmed(PQerrorMessage(conn)));
+      pipeline = true;
+    }
+    if (send() != 1) {
+      const std::string why = trimmed(PQerrorMessage(conn));
+      discard_pending();
+      throw Error(PQstatus(conn) == CONNECTION_BAD ? Failure::kDisconnected : Failure::kOther, why);
+    }
+    if (++queued >= kMaxQueued) finish_pending();
+  }
+
+  // Ends the pipeline; throws the first failure of what was queued. With `last`, the result of the
+  // statement queued last is kept there: a query sent behind the writes before it, all in one
+  // round trip.
+  void finish_pending(ResultPtr* last = nullptr) {
+    if (!pipeline) return;
+    pipeline = false;
+    queued = 0;
+    std::optional<Error> failure;
+    if (PQpipelineSync(conn) != 1) failure = Error(Failure::kDisconnected, "sending to the server failed: " + trimmed(PQerrorMessage(conn)));
+    while (!failure || PQstatus(conn) == CONNECTION_OK) {
+      PGresult* raw = PQgetResult(conn);
+      if (!raw) {
+        if (PQstatus(conn) != CONNECTION_OK) break;
+        continue;  // the end of one statement's results
+      }
+      ResultPtr result(raw);
+      const ExecStatusType status = PQresultStatus(raw);
+      if (status == PGRES_PIPELINE_SYNC) break;
+      if (status == PGRES_FATAL_ERROR && !failure) {
+        failure = Error(failure_of(PQresultErrorField(raw, PG_DIAG_SQLSTATE)), trimmed(PQresultErrorMessage(raw)));
+      }
+      if (last) *last = std::move(result);  // the results come in order: the last one stays
+    }
+    PQexitPipelineMode(conn);
+    if (PQstatus(conn) != CONNECTION_OK) {
+      throw Error(Failure::kDisconnected, "the connection to the PostgreSQL server was lost: " + trimmed(PQerrorMessage(conn)));
+    }
+    if (failure) throw *failure;
+  }
+
+  // Ends the pipeline, its failures ignored: for a rollback, which undoes them anyway.
+  void discard_pending() {
+    try {
+      finish_pending();
+    } catch (const Error&) {
+    }
+  }
+};
+
 class PostgresStatement final : public Statement {
  public:
-  PostgresStatement(PGconn* conn, const std::string& sql, uint64_t serial)
-      : conn_(conn), sql_(numbered_parameters(sql, parameter_count_)), name_(fmt::format("salvo_{}", serial)) {
+  PostgresStatement(Session& session, const std::string& sql, uint64_t serial)
+      : session_(session), conn_(session.conn), sql_(numbered_parameters(sql, parameter_count_)), name_(fmt::format("salvo_{}", serial)) {
     values_.resize(static_cast<size_t>(parameter_count_));
     nulls_.assign(values_.size(), true);
     formats_.assign(values_.size(), 0);
@@ -62,7 +135,9 @@ class PostgresStatement final : public Statement {
   ~PostgresStatement() override {
     // A statement that was prepared on the server goes with it (ignored if the session is gone
     // or its transaction failed: the server drops it with the session).
-    if (prepared_ && PQstatus(conn_) == CONNECTION_OK) ResultPtr(PQexec(conn_, ("DEALLOCATE " + name_).c_str()));
+    if (!prepared_ || PQstatus(conn_) != CONNECTION_OK) return;
+    session_.discard_pending();
+    ResultPtr(PQexec(conn_, ("DEALLOCATE " + name_).c_str()));
   }
 
   void bind(int index, const std::string& text) override { set(index, text, 0); }
@@ -87,6 +162,17 @@ class PostgresStatement final : public Statement {
     run();
     const char* changed = PQcmdTuples(result_.get());
     return changed && *changed ? std::strtoll(changed, nullptr, 10) : 0;
+  }
+  void exec_deferred() override {
+    if (!prepared_) {
+      session_.finish_pending();
+      checked(conn_, PQprepare(conn_, name_.c_str(), sql_.c_str(), parameter_count_, nullptr));
+      prepared_ = true;
+    }
+    const std::vector<const char*> values = parameter_values();
+    session_.send_ahead([&] {
+      return PQsendQueryPrepared(conn_, name_.c_str(), parameter_count_, values.data(), lengths_.data(), formats_.data(), 0);
+    });
   }
   void reset() override {
     result_.reset();
@@ -126,14 +212,39 @@ class PostgresStatement final : public Statement {
 
   // The first run parses the SQL as an unnamed statement; a statement run again is prepared on the
   // server once (the store's statements of put and merge run thousands of times).
-  void run() {
+  std::vector<const char*> parameter_values() {
     std::vector<const char*> values(values_.size());
-    std::vector<int> lengths(values_.size());
+    lengths_.resize(values_.size());
     for (size_t i = 0; i < values_.size(); ++i) {
       values[i] = nulls_[i] ? nullptr : values_[i].data();
-      lengths[i] = static_cast<int>(values_[i].size());
+      lengths_[i] = static_cast<int>(values_[i].size());
     }
-    if (runs_++ == 1) {
+    return values;
+  }
+
+  void run() {
+    const std::vector<const char*> values = parameter_values();
+    const std::vector<int>& lengths = lengths_;
+    const bool prepare_now = runs_++ == 1 && !prepared_;
+    if (session_.pipeline && session_.queued + 2 < Session::kMaxQueued) {
+      // Behind the statements sent ahead: one round trip for them and this one.
+      if (prepare_now) {
+        session_.send_ahead([&] { return PQsendPrepare(conn_, name_.c_str(), sql_.c_str(), parameter_count_, nullptr); });
+        prepared_ = true;
+      }
+      session_.send_ahead([&] {
+        return prepared_ ? PQsendQueryPrepared(conn_, name_.c_str(), parameter_count_, values.data(), lengths.data(), formats_.data(), 0)
+                         : PQsendQueryParams(conn_, sql_.c_str(), parameter_count_, nullptr, values.data(), lengths.data(),
+                                             formats_.data(), 0);
+      });
+      ResultPtr last;
+      session_.finish_pending(&last);
+      if (!last) throw Error(Failure::kIo, "the server sent no result");
+      result_ = std::move(last);
+      return;
+    }
+    session_.finish_pending();
+    if (prepare_now) {
       checked(conn_, PQprepare(conn_, name_.c_str(), sql_.c_str(), parameter_count_, nullptr));
       prepared_ = true;
     }
@@ -143,6 +254,7 @@ class PostgresStatement final : public Statement {
                                                        lengths.data(), formats_.data(), 0));
   }
 
+  Session& session_;
   PGconn* conn_;
   int parameter_count_ = 0;
   std::string sql_;
@@ -150,6 +262,7 @@ class PostgresStatement final : public Statement {
   std::vector<std::string> values_;
   std::vector<bool> nulls_;
   std::vector<int> formats_;  // 1: binary (bytea), 0: text
+  std::vector<int> lengths_;
   ResultPtr result_;
   int row_ = -1;
   int runs_ = 0;
@@ -159,6 +272,7 @@ class PostgresStatement final : public Statement {
 class PostgresConnection final : public Connection {
  public:
   explicit PostgresConnection(const std::string& uri) : location_(redacted_uri(uri)), conn_(PQconnectdb(uri.c_str())) {
+    session_.conn = conn_;
     if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
       const std::string why = conn_ ? trimmed(PQerrorMessage(conn_)) : "out of memory";
       if (conn_) PQfinish(conn_);
@@ -173,9 +287,17 @@ class PostgresConnection final : public Connection {
   const std::string& location() const override { return location_; }
 
   std::unique_ptr<Statement> prepare(const std::string& sql) override {
-    return std::make_unique<PostgresStatement>(conn_, sql, ++statements_made_);
+    return std::make_unique<PostgresStatement>(session_, sql, ++statements_made_);
   }
-  void exec(const std::string& sql) override { checked(conn_, PQexec(conn_, sql.c_str())); }
+  void exec_deferred(const std::string& sql) override {
+    session_.send_ahead([&] { return PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0); });
+  }
+  void exec(const std::string& sql) override {
+    // A rollback undoes what is queued: its failures are not this call's.
+    if (sql.rfind("ROLLBACK", 0) == 0) session_.discard_pending();
+    else session_.finish_pending();
+    checked(conn_, PQexec(conn_, sql.c_str()));
+  }
 
   // Transactions of READ COMMITTED: each statement sees what was committed before it began, and
   // after the lock every other writer's transaction has committed or rolled back.
@@ -216,6 +338,7 @@ class PostgresConnection final : public Connection {
  private:
   std::string location_;
   PGconn* conn_;
+  Session session_;
   uint64_t statements_made_ = 0;
 };
 
