@@ -544,6 +544,7 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "Examples:\n"
       "  salvo ingest examples/seeds                # into ./salvo.db\n"
       "  salvo ingest --db news.db feeds/*.jsonl.gz  # again later: only new articles are extracted\n"
+      "  salvo ingest --db postgresql://salvo@db.example.org/salvo feeds/  # on many hosts at once, one shared store\n"
       "Safe to kill at any moment: the store keeps every committed batch, and the next run stores the rest and merges.\n"
       "Exit status: 0 all stored; 1 some input skipped; 2 usage; 3 data files or store unusable.");
 
