@@ -7,8 +7,10 @@
 // earlier); in the first window where the system names a day, the first day-naming expression
 // not attached to a reporting verb ("on Monday said", "confirmed on Tuesday": the day of the
 // saying, not of the event) is taken, else the first day-naming one. Datelines (a written year
-// and the publication day) never count. A case is right when that day lies inside the gold day
-// or range (a range's first day for a predicted range).
+// and the publication day) never count. A quote that names no day but a year or a month ("The
+// 2020 U.S. drone strike") bounds the day: in the windows after it only a day inside that period
+// counts. A case is right when that day lies inside the gold day or range (a range's first day
+// for a predicted range).
 'use strict';
 
 const fs = require('fs');
@@ -42,6 +44,25 @@ function salvoDays(window) {
     .map((e) => ({ begin: e.begin, end: e.end, text: e.text, day: e.value }));
 }
 
+// Periods coarser than a day (a year, a month) as {first, last} ISO days.
+function salvoPeriods(window) {
+  return window.salvo.filter((e) => !e.since && e.value && e.value_max && (e.precision === 'year' || e.precision === 'month'))
+    .map((e) => ({ first: e.value, last: e.value_max }));
+}
+
+function chronoPeriods(window, published) {
+  const reference = published ? new Date(`${published}T12:00:00Z`) : new Date();
+  return chrono.parse(window.text, reference)
+    .filter((r) => !r.start.isCertain('day') && !r.start.isCertain('weekday') && r.start.isCertain('year'))
+    .map((r) => {
+      const year = r.start.get('year');
+      if (!r.start.isCertain('month')) return { first: `${year}-01-01`, last: `${year}-12-31` };
+      const month = String(r.start.get('month')).padStart(2, '0');
+      const last = new Date(Date.UTC(year, r.start.get('month'), 0)).getUTCDate();
+      return { first: `${year}-${month}-01`, last: `${year}-${month}-${String(last).padStart(2, '0')}` };
+    });
+}
+
 function chronoDays(window, published) {
   const reference = published ? new Date(`${published}T12:00:00Z`) : new Date();
   return chrono.parse(window.text, reference)
@@ -49,10 +70,15 @@ function chronoDays(window, published) {
     .map((r) => ({ begin: r.index, end: r.index + r.text.length, text: r.text, day: isoDay(r.start.date()) }));
 }
 
-function pick(c, daysOf) {
+function pick(c, daysOf, periodsOf) {
+  let bound = null;  // the quote's year or month, when it names no day
   for (const window of c.windows) {
-    const days = daysOf(window).filter((d) => !isDateline(d.text, d.day, c.published));
-    if (days.length === 0) continue;
+    const days = daysOf(window).filter((d) => !isDateline(d.text, d.day, c.published))
+      .filter((d) => !bound || (d.day >= bound.first && d.day <= bound.last));
+    if (days.length === 0) {
+      if (window === c.windows[0]) bound = periodsOf(window)[0] || null;
+      continue;
+    }
     const plain = days.find((d) => !nextToReportingVerb(window.text, d.begin, d.end));
     return { ...(plain || days[0]), window: window.name };
   }
@@ -76,8 +102,8 @@ function main() {
     groups.get(group).push(c);
   }
   const systems = [
-    ['salvo', (c) => pick(c, salvoDays)],
-    ['chrono-node', (c) => pick(c, (w) => chronoDays(w, c.published))],
+    ['salvo', (c) => pick(c, salvoDays, salvoPeriods)],
+    ['chrono-node', (c) => pick(c, (w) => chronoDays(w, c.published), (w) => chronoPeriods(w, c.published))],
   ];
   const wrong = { salvo: [], 'chrono-node': [] };
   const lines = [];

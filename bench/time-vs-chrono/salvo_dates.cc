@@ -39,7 +39,7 @@ bool is_dateline(const TimeExpression& e, const std::optional<Date>& published) 
 }
 
 bool can_anchor(const TimeExpression& e, const std::optional<Date>& published) {
-  return names_a_day(e) && e.kind != TimeKind::kAnchorRelative && !e.is_since && !is_dateline(e, published);
+  return names_a_day(e) && e.kind != TimeKind::kAnchorRelative && !e.is_since && !e.anniversary && !is_dateline(e, published);
 }
 
 // Finds `quote` in `text` ignoring differences in whitespace; returns [begin, end) or npos.
@@ -77,7 +77,8 @@ json expression_json(const TimeExpression& e) {
               {"value", e.value ? json(e.value->iso()) : json(nullptr)},
               {"value_max", e.value_max ? json(e.value_max->iso()) : json(nullptr)},
               {"names_a_day", names_a_day(e)},
-              {"since", e.is_since}};
+              {"since", e.is_since},
+              {"anniversary", e.anniversary}};
 }
 
 std::optional<Article> read_one(const fs::path& path) {

@@ -442,6 +442,22 @@ const ExtractionCase kContextCases[] = {
        .killed = "3", .role = "main"},
       {.type = "attack", .date = "2020-01-08", .country = "IQ", .location = "Ain al-Asad", .weapons = "missile",
        .actor = "Iran", .actor_status = "reported", .role = "background"}}},
+    // dev/h1_018: the year of its own takes the one day of that year the article names.
+    {"a_written_year_takes_the_anniversary_day", "2022-01-03",
+     "Two armed drones were shot down at the Baghdad airport on Monday, an attack that coincides with the anniversary of "
+     "the 2020 U.S. killing of a top Iranian general.\n\nThe 2020 U.S. drone strike at Baghdad's airport killed Gen. Qassim "
+     "Soleimani.",
+     {{.type = "interception", .date = "2022-01-03", .country = "IQ", .location = "Baghdad airport", .weapons = "drone",
+       .role = "main"},
+      {.type = "strike", .date = "2020-01-03", .country = "IQ", .location = "Baghdad's airport", .weapons = "drone",
+       .role = "background"}}},
+    // Two days of that year named: no guess.
+    {"a_written_year_with_two_days_of_it_stays_undated", "2022-01-03",
+     "Two armed drones were shot down at the Baghdad airport on Monday. Talks were held on Jan. 5, 2020 and on Jan. 9, "
+     "2020.\n\nThe 2020 U.S. drone strike at Baghdad's airport killed Gen. Qassim Soleimani.",
+     {{.type = "interception", .date = "2022-01-03", .country = "IQ", .location = "Baghdad airport", .weapons = "drone",
+       .role = "main"},
+      {.type = "strike", .date = "null", .country = "IQ", .location = "Baghdad's airport", .weapons = "drone"}}},
     {"iranian_missiles_struck_is_an_attack_not_a_strike", "2024-01-29",
      "A drone attack killed three US soldiers at a base in northeastern Jordan on Sunday. On January 8, 2020, Iranian "
      "ballistic missiles struck Ain al-Asad air base, injuring dozens of US troops.",

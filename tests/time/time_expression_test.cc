@@ -160,6 +160,17 @@ const Case kCases[] = {
     {"variant: ordinal", "The attack on the 7th of October 2023 started the war.", "", "", "7th of October 2023", "2023-10-07",
      "", kDay},
     {"variant: ISO date", "Updated 2023-11-24T08:00Z", "", "", "2023-11-24", "2023-11-24", "", kDay},
+    {"dev/h1_018: anniversary of a written year", "Two armed drones were shot down at the Baghdad airport on Monday, a "
+     "U.S.-led coalition official said, an attack that coincides with the anniversary of the 2020 U.S. killing of a top "
+     "Iranian general.", "2022-01-03", "", "2020", "2020-01-03", "", kDay},
+    {"variant: ordinal anniversary", "Rockets hit the base on Jan. 3, the fourth anniversary of the killing of Soleimani.",
+     "2024-01-05", "", "fourth anniversary", "2020-01-03", "", kDay},
+    {"variant: numeric ordinal anniversary", "The attack on Jan. 3, 2024 marked the 4th anniversary of the strike.", "", "",
+     "4th anniversary", "2020-01-03", "", kDay},
+    {"variant: anniversary counted from the anchor", "It came on the first anniversary of the Oct. 7 attack.", "", "2024-10-07",
+     "first anniversary", "2023-10-07", "", kDay},
+    {"variant: anniversary with no day told", "The groups marked the anniversary of the 2020 killing.", "2022-01-05", "", "2020",
+     "2020-01-01", "2020-12-31", kYear},
 };
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.source << ": \"" << c.expression << "\""; }
@@ -194,6 +205,22 @@ std::vector<TimeExpression> find(std::string_view sentence, const char* publishe
   TimeContext context;
   if (*published) context.publication = parse_iso_date_prefix(published);
   return find_time_expressions(sentence, context);
+}
+
+TEST(TimeExpression, AnAnniversaryDatesThePastEventNotTheSentencesOwn) {
+  const auto found = find("Drones were downed on Monday, on the anniversary of the 2020 killing.", "2022-01-03");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_FALSE(found[0].anniversary);
+  EXPECT_EQ(found[0].value->iso(), "2022-01-03");
+  EXPECT_TRUE(found[1].anniversary);
+  EXPECT_EQ(found[1].kind, TimeKind::kDate);
+  EXPECT_EQ(found[1].value->iso(), "2020-01-03");
+  // A year written before the word is the year of the anniversary, not of the past event.
+  const auto before = find("The 2022 anniversary of the killing passed quietly on Monday.", "2022-01-05");
+  for (const auto& e : before) EXPECT_FALSE(e.anniversary) << e.text;
+  // February 29th has no anniversary in a common year: left as written.
+  const auto leap = find("On Feb. 29, 2024, the first anniversary of the deal, rockets fell.", "2024-03-01");
+  for (const auto& e : leap) EXPECT_FALSE(e.anniversary) << e.text;
 }
 
 TEST(TimeExpression, ClockTimeKeepsBothZonesInOneSpan) {

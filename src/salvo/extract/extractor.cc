@@ -537,7 +537,7 @@ class Extractor {
     const TimeExpression* best = nullptr;
     size_t best_distance = static_cast<size_t>(-1);
     for (const TimeExpression* t : by_sentence_[s].times) {
-      if (t->is_since || is_reporting_time(s, *t)) continue;
+      if (t->is_since || t->anniversary || is_reporting_time(s, *t)) continue;
       if (t->kind == TimeKind::kClockTime || t->kind == TimeKind::kDuration || t->kind == TimeKind::kYear) continue;
       // Days and short ranges, resolved or not ("over the weekend" with no publication date).
       // A range counts when it is a few days ("over the weekend", "late January"), not a
@@ -763,7 +763,8 @@ class Extractor {
 
   bool has_day(size_t s) const {
     for (const TimeExpression* t : by_sentence_[s].times) {
-      if (!t->is_since && (t->kind == TimeKind::kWeekday || t->kind == TimeKind::kDate || t->kind == TimeKind::kRelativeDay)) {
+      if (!t->is_since && !t->anniversary &&
+          (t->kind == TimeKind::kWeekday || t->kind == TimeKind::kDate || t->kind == TimeKind::kRelativeDay)) {
         return true;
       }
     }
@@ -818,10 +819,33 @@ class Extractor {
     if (!article_.article.published) return std::nullopt;
     for (size_t s = 0; s < article_.sentences.size() && s < 3; ++s) {
       for (const TimeExpression* t : by_sentence_[s].times) {
-        if (t->value && !t->is_since && names_a_day(*t) && (t->precision == TimePrecision::kDay)) return t->value;
+        if (t->value && !t->is_since && !t->anniversary && names_a_day(*t) && t->precision == TimePrecision::kDay) return t->value;
       }
     }
     return std::nullopt;
+  }
+
+  // "The 2020 U.S. drone strike": a year of its own and no day. When the article names exactly
+  // one day of that year ("the anniversary of the 2020 killing" in the lede, a "Jan. 3, 2020"
+  // elsewhere), that is the day; with none or several, no guess.
+  std::optional<Date> day_in_written_year(size_t s) const {
+    std::optional<int> year;
+    for (const TimeExpression* t : by_sentence_[s].times) {
+      if (t->kind == TimeKind::kYear && t->year && !t->is_since && !t->future) {
+        year = t->year;
+        break;
+      }
+    }
+    if (!year) return std::nullopt;
+    std::optional<Date> found;
+    for (const SentenceMentions& other : by_sentence_) {
+      for (const TimeExpression* t : other.times) {
+        if (t->is_since || !t->value || t->precision != TimePrecision::kDay || t->value->year != *year) continue;
+        if (found && *found != *t->value) return std::nullopt;
+        found = t->value;
+      }
+    }
+    return found;
   }
 
   std::optional<Date> inherited_date(size_t s) const {
@@ -1167,6 +1191,8 @@ class Extractor {
         e.date = date->value;
         if (date->value_max && date->value_max != date->value) e.date_max = date->value_max;
         e.confidence += 0.15;
+      } else if (const std::optional<Date> day = day_in_written_year(s)) {
+        e.date = day;
       } else {
         e.date = inherited_date(s);
         e.date_inherited = e.date.has_value();

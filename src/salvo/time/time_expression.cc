@@ -1,5 +1,7 @@
 #include "salvo/time/time_expression.h"
 
+#include <algorithm>
+
 #include "salvo/time/calendar_rules.h"
 #include "salvo/time/time_tokens.h"
 
@@ -64,6 +66,7 @@ class Scanner {
         default: break;
       }
     }
+    date_anniversaries();
   }
 
  private:
@@ -691,6 +694,72 @@ class Scanner {
     // (or previous) one.
     const bool forward = later != q.inverted;
     emit_anchor_relative(first, i + 2, forward ? 0 : -1, 1);
+  }
+
+  // "an attack that coincides with the anniversary of the 2020 U.S. killing", "on the fourth
+  // anniversary of the strike": the past event fell on the month and day of the day the sentence
+  // tells of (its first day, else the anchor), in the year written, or so many years back. The
+  // written year becomes that day; an ordinal with no year written becomes an expression of its own.
+  void date_anniversaries() {
+    for (size_t i = 0; i < n_; ++i) {
+      if (!is(static_cast<long>(i), Lex::kAnniversary) || !is(static_cast<long>(i + 1), Lex::kOf)) continue;
+      const size_t after_of = i + 2 + (is(static_cast<long>(i + 2), Lex::kThe) ? 1 : 0);
+      TimeExpression* year = nullptr;
+      for (TimeExpression& e : out_) {
+        if (e.kind == TimeKind::kYear && e.year && after_of < n_ && e.begin == t_[after_of].begin) year = &e;
+      }
+      const std::optional<Ordinal> ordinal = year ? std::nullopt : anniversary_ordinal(i);
+      if (!year && !ordinal) continue;
+      const std::optional<Date> day = day_told(year);
+      if (!day) continue;
+      const int past_year = year ? *year->year : day->year - ordinal->years;
+      if (!is_valid_date(past_year, day->month, day->day) || past_year >= day->year) continue;
+      const Date past{past_year, day->month, day->day};
+      if (!year) {
+        TimeExpression e;
+        e.begin = t_[ordinal->token].begin;
+        e.end = t_[i].end;
+        e.text = std::string(text_.substr(e.begin, e.end - e.begin));
+        year = &*out_.insert(std::find_if(out_.begin(), out_.end(), [&](const TimeExpression& x) { return x.begin > e.begin; }),
+                             std::move(e));
+      }
+      year->kind = TimeKind::kDate;
+      year->anniversary = true;
+      year->year = past.year;
+      year->month = past.month;
+      year->day_of_month = past.day;
+      set_day(*year, past);
+    }
+  }
+
+  struct Ordinal {
+    size_t token = 0;
+    int years = 0;
+  };
+  // The ordinal before "anniversary" ("fourth", "4th", "first"); nullopt if there is none.
+  std::optional<Ordinal> anniversary_ordinal(size_t i) const {
+    if (i == 0) return std::nullopt;
+    const Token& before = t_[i - 1];
+    if (before.type == TokenType::kNumber && before.ordinal && before.value >= 1 && before.value <= 100) {
+      return Ordinal{i - 1, static_cast<int>(before.value)};
+    }
+    static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth", "fifth",
+                                                     "sixth", "seventh", "eighth", "ninth", "tenth"};
+    if (before.type != TokenType::kWord) return std::nullopt;
+    std::string word(text_.substr(before.begin, before.end - before.begin));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (size_t k = 0; k < std::size(kOrdinals); ++k) {
+      if (word == kOrdinals[k]) return Ordinal{i - 1, static_cast<int>(k + 1)};
+    }
+    return std::nullopt;
+  }
+
+  // The day the sentence tells of: its first day (not `skip`, not a since-date), else the anchor.
+  std::optional<Date> day_told(const TimeExpression* skip) const {
+    for (const TimeExpression& e : out_) {
+      if (&e != skip && !e.is_since && e.value && e.precision == TimePrecision::kDay) return e.value;
+    }
+    return context_.anchor;
   }
 
   std::string_view text_;

@@ -67,6 +67,9 @@ struct TimeExpression {
   int anchor_span_days = 0;
   bool needs_anchor = false;  // resolved only once an anchor is known (see resolve_with_anchor)
 
+  // "the anniversary of the 2020 killing", "the fourth anniversary of …": a day of the past event
+  // the anniversary recalls, not of the sentence's own incident.
+  bool anniversary = false;
   bool future = false;    // future tense or "next": resolved forward from the publication date
   bool is_since = false;  // "since February 4": the start of a period, not an event day
 };

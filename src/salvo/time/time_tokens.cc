@@ -68,7 +68,7 @@ constexpr Entry kEntries[] = {
     {"edt", Lex::kTimeZone, 0}, {"et", Lex::kTimeZone, 0}, {"cet", Lex::kTimeZone, 0},
     {"ast", Lex::kTimeZone, 0}, {"local", Lex::kLocal, 0}, {"time", Lex::kTime, 0},
     {"st", Lex::kOrdinalSuffix, 0}, {"nd", Lex::kOrdinalSuffix, 0}, {"rd", Lex::kOrdinalSuffix, 0},
-    {"th", Lex::kOrdinalSuffix, 0},
+    {"th", Lex::kOrdinalSuffix, 0}, {"anniversary", Lex::kAnniversary, 0},
     // Only for the number cue: the words find_numbers reads that the time patterns do not (a
     // hyphenated "twenty-five" starts with a tens word).
     {"zero", Lex::kCountWord, 0}, {"thirteen", Lex::kCountWord, 0}, {"fourteen", Lex::kCountWord, 0},

@@ -33,6 +33,7 @@ enum class Lex : uint8_t {
   kLocal,      // local (time)
   kTime,       // time
   kOrdinalSuffix,  // st, nd, rd, th (only when glued to a number)
+  kAnniversary,  // "the anniversary of the 2020 killing": dates a past event by the day of this one
   kCountWord,  // a number word only find_numbers reads: zero, thirteen…ninety, first…twelfth, dozen(s), scores …
 };
 
