@@ -162,9 +162,13 @@ int run_ingest(const StoreArgs& args) {
   std::optional<Store> store = open_store(args.db, "ingest", /*create=*/true);
   if (!store) return kExitData;
   // The reader's own connection: it skips what is stored already before anything is extracted,
-  // while the writer stores (WAL lets one connection read as another writes).
-  std::optional<Store> lookup = open_store(args.db, "ingest");
-  if (!lookup) return kExitData;
+  // while the writer stores (WAL lets one connection read as another writes). Extracted records
+  // are not looked up (nothing is extracted): no connection for them.
+  std::optional<Store> lookup;
+  if (!args.extracted) {
+    lookup = open_store(args.db, "ingest");
+    if (!lookup) return kExitData;
+  }
   const bool terminal = isatty(STDERR_FILENO) && !args.quiet;
   Progress progress(terminal, terminal ? count_input_files(args.input.paths) : 0);
   std::map<PutOutcome, size_t> stored;                     // by the writer
