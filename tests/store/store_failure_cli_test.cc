@@ -43,6 +43,26 @@ TEST(StoreConcurrency, IngestsAtOnceOnANewStoreEqualOneIngestOfTheSame) {
   EXPECT_EQ(check.status, 0) << check.out;
 }
 
+// Many processes opening one new file at the same moment: each must get the store, none a "busy"
+// (SQLite answers some of these meetings at once rather than through its busy timeout; opening
+// tries again). Processes, not threads: file locks are per process.
+TEST(StoreConcurrency, ProcessesOpeningANewStoreAtOnceAllGetIt) {
+  TempDir dir;
+  // Loaders of no records: nothing to load first, so the opens meet.
+  const std::string nothing = dir.write("nothing.jsonl", "");
+  for (int round = 0; round < 20; ++round) {
+    const std::string db = dir.file("new" + std::to_string(round) + ".db");
+    std::string command;
+    for (int i = 0; i < 8; ++i) {
+      command += "( " + std::string(SALVO_BINARY) + " ingest -q --extracted --db " + db + " " + nothing + " 2>>" +
+                 dir.file("errors") + " || echo failed >>" + dir.file("errors") + " ) & ";
+    }
+    ASSERT_EQ(run_command(command + "wait").status, 0);
+    EXPECT_EQ(salvo("check --db " + db).status, 0) << db;
+  }
+  EXPECT_EQ(read_file(dir.file("errors")), "");
+}
+
 // `salvo ingest` of `folder` into `db` with the file size limit at `limit` bytes: it stands for a
 // full disk, since writing past it fails (EFBIG, the signal it would send ignored) as writing to
 // a full disk fails.

@@ -7,8 +7,10 @@
 #include <fmt/ranges.h>
 #include <simdjson.h>
 
+#include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <variant>
 
@@ -307,6 +309,20 @@ Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 Result<Store> Store::open(const std::string& location) {
+  // Processes opening one new SQLite file at the same moment can meet in a lock SQLite will not
+  // wait for (each holding what the other needs while the new file turns to WAL, or one rebuilding
+  // the WAL index): it answers "busy" at once instead of through its busy timeout. Opening is then
+  // tried again, for as long as a writer waits for the write lock.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (int attempt = 1;; ++attempt) {
+    bool busy = false;
+    Result<Store> opened = open_once(location, busy);
+    if (opened || !busy || std::chrono::steady_clock::now() > deadline) return opened;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(10 * attempt, 200)));
+  }
+}
+
+Result<Store> Store::open_once(const std::string& location, bool& busy) {
   Store store;
   const bool postgres = sql::is_postgres_uri(location);
   store.location_ = postgres ? sql::redacted_uri(location) : location;
@@ -340,6 +356,8 @@ Result<Store> Store::open(const std::string& location) {
                                store.location_, version, kStoreSchemaVersion)};
     }
   } catch (const std::exception& e) {
+    const auto* failed = dynamic_cast<const sql::Error*>(&e);
+    busy = failed && failed->failure() == sql::Failure::kBusy;
     return store_error(store.location_, e);
   }
   return store;

@@ -210,6 +210,7 @@ class Store {
 
  private:
   Store() = default;
+  static Result<Store> open_once(const std::string& location, bool& busy);
   PutResult classify_or_throw(const Article& article) const;  // throws the engine's errors
   std::string location_;
   std::unique_ptr<sql::Connection> db_;

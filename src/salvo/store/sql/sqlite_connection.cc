@@ -30,7 +30,10 @@ auto translated(Work&& work) -> decltype(work()) {
   try {
     return work();
   } catch (const SQLite::Exception& e) {
-    throw Error(failure_of(e.getErrorCode()), e.what());
+    const Failure failure = failure_of(e.getErrorCode());
+    // Which kind of busy (a lock, a WAL index being rebuilt, a stale snapshot) tells why no waiting helped.
+    if (failure == Failure::kBusy) throw Error(failure, fmt::format("{} (SQLite code {})", e.what(), e.getExtendedErrorCode()));
+    throw Error(failure, e.what());
   }
 }
 
