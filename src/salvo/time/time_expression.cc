@@ -740,18 +740,10 @@ class Scanner {
   std::optional<Ordinal> anniversary_ordinal(size_t i) const {
     if (i == 0) return std::nullopt;
     const Token& before = t_[i - 1];
-    if (before.type == TokenType::kNumber && before.ordinal && before.value >= 1 && before.value <= 100) {
-      return Ordinal{i - 1, static_cast<int>(before.value)};
-    }
-    static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth", "fifth",
-                                                     "sixth", "seventh", "eighth", "ninth", "tenth"};
-    if (before.type != TokenType::kWord) return std::nullopt;
-    std::string word(text_.substr(before.begin, before.end - before.begin));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (size_t k = 0; k < std::size(kOrdinals); ++k) {
-      if (word == kOrdinals[k]) return Ordinal{i - 1, static_cast<int>(k + 1)};
-    }
-    return std::nullopt;
+    const bool digits = before.type == TokenType::kNumber && before.ordinal && before.value >= 1 && before.value <= 100;
+    const bool word = before.type == TokenType::kWord && before.lex == Lex::kCountWord && before.value > 0;  // first…twelfth
+    if (!digits && !word) return std::nullopt;
+    return Ordinal{i - 1, static_cast<int>(before.value)};
   }
 
   // The day the sentence tells of: its first day (not `skip`, not a since-date), else the anchor.

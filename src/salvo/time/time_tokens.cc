@@ -76,11 +76,11 @@ constexpr Entry kEntries[] = {
     {"eighteen", Lex::kCountWord, 0}, {"nineteen", Lex::kCountWord, 0}, {"twenty", Lex::kCountWord, 0},
     {"thirty", Lex::kCountWord, 0}, {"forty", Lex::kCountWord, 0}, {"fifty", Lex::kCountWord, 0},
     {"sixty", Lex::kCountWord, 0}, {"seventy", Lex::kCountWord, 0}, {"eighty", Lex::kCountWord, 0},
-    {"ninety", Lex::kCountWord, 0}, {"first", Lex::kCountWord, 0}, {"second", Lex::kCountWord, 0},
-    {"third", Lex::kCountWord, 0}, {"fourth", Lex::kCountWord, 0}, {"fifth", Lex::kCountWord, 0},
-    {"sixth", Lex::kCountWord, 0}, {"seventh", Lex::kCountWord, 0}, {"eighth", Lex::kCountWord, 0},
-    {"ninth", Lex::kCountWord, 0}, {"tenth", Lex::kCountWord, 0}, {"eleventh", Lex::kCountWord, 0},
-    {"twelfth", Lex::kCountWord, 0}, {"dozen", Lex::kCountWord, 0}, {"dozens", Lex::kCountWord, 0},
+    {"ninety", Lex::kCountWord, 0}, {"first", Lex::kCountWord, 1}, {"second", Lex::kCountWord, 2},
+    {"third", Lex::kCountWord, 3}, {"fourth", Lex::kCountWord, 4}, {"fifth", Lex::kCountWord, 5},
+    {"sixth", Lex::kCountWord, 6}, {"seventh", Lex::kCountWord, 7}, {"eighth", Lex::kCountWord, 8},
+    {"ninth", Lex::kCountWord, 9}, {"tenth", Lex::kCountWord, 10}, {"eleventh", Lex::kCountWord, 11},
+    {"twelfth", Lex::kCountWord, 12}, {"dozen", Lex::kCountWord, 0}, {"dozens", Lex::kCountWord, 0},
     {"scores", Lex::kCountWord, 0}, {"multiple", Lex::kCountWord, 0}, {"numerous", Lex::kCountWord, 0},
 };
 

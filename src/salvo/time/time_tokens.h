@@ -34,7 +34,7 @@ enum class Lex : uint8_t {
   kTime,       // time
   kOrdinalSuffix,  // st, nd, rd, th (only when glued to a number)
   kAnniversary,  // "the anniversary of the 2020 killing": dates a past event by the day of this one
-  kCountWord,  // a number word only find_numbers reads: zero, thirteen…ninety, first…twelfth, dozen(s), scores …
+  kCountWord,  // a number word only find_numbers reads: zero, thirteen…ninety, first…twelfth (value 1..12), dozen(s), scores …
 };
 
 enum class TokenType : uint8_t { kWord, kNumber, kPunct };
