@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "salvo/base/ascii.h"
 #include "salvo/base/date.h"
 #include "salvo/merge/merge.h"
 #include "salvo/store/sql/connection.h"
@@ -313,7 +314,7 @@ Result<Store> Store::open(const std::string& location) {
   // wait for (each holding what the other needs while the new file turns to WAL, or one rebuilding
   // the WAL index): it answers "busy" at once instead of through its busy timeout. Opening is then
   // tried again, for as long as a writer waits for the write lock.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  const auto deadline = std::chrono::steady_clock::now() + sql::kWriterWait;
   for (int attempt = 1;; ++attempt) {
     bool busy = false;
     Result<Store> opened = open_once(location, busy);
@@ -690,13 +691,6 @@ std::string like_escaped(const std::string& text) {
   return out;
 }
 
-std::string ascii_lowered(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 // The WHERE clause of a filter (paging aside) and its parameters, in order.
 struct Where {
   std::string sql = " WHERE TRUE";
@@ -717,7 +711,7 @@ Where where_of(const EventFilter& filter) {
   // A part of the name, ASCII case aside (as SQLite's lower() has it on both engines).
   if (!filter.actor.empty()) {
     w.sql += " AND lower(actor) LIKE ? ESCAPE '\\'";
-    w.params.emplace_back("%" + like_escaped(ascii_lowered(filter.actor)) + "%");
+    w.params.emplace_back("%" + like_escaped(lower_ascii(filter.actor)) + "%");
   }
   if (filter.bbox) {
     const auto& [west, south, east, north] = *filter.bbox;

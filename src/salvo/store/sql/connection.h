@@ -6,6 +6,7 @@
 // version's home, the write lock, engine checks) is asked of the connection.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -14,6 +15,10 @@
 #include <vector>
 
 namespace salvo::sql {
+
+// How long a writer waits for another's write lock before it gives up: concurrent ingests take
+// turns batch by batch, and one merge of a large store can hold the lock for several seconds.
+inline constexpr std::chrono::seconds kWriterWait{60};
 
 // What a failure means to the user, whatever engine reported it.
 enum class Failure {

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <functional>
 #include <cstring>
+#include <functional>
 #include <optional>
 
 namespace salvo::sql {
@@ -42,20 +42,23 @@ std::string trimmed(const char* message) {
   return text;
 }
 
+// The connection is gone (a restart, pg_terminate_backend, the network).
+Error lost_connection(PGconn* conn) {
+  return Error(Failure::kDisconnected, "the connection to the PostgreSQL server was lost: " + trimmed(PQerrorMessage(conn)));
+}
+
 // Owns a PGresult.
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
-// Throws unless `result` is a success; a lost connection is an I/O failure whatever the SQLSTATE.
+// Throws unless `result` is a success; a lost connection says so whatever the SQLSTATE.
 ResultPtr checked(PGconn* conn, PGresult* raw) {
   ResultPtr result(raw);
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
-  if (PQstatus(conn) == CONNECTION_BAD) {
-    throw Error(Failure::kDisconnected, "the connection to the PostgreSQL server was lost: " + trimmed(PQerrorMessage(conn)));
-  }
+  if (PQstatus(conn) == CONNECTION_BAD) throw lost_connection(conn);
   const char* sqlstate = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
   throw Error(failure_of(sqlstate), trimmed(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(conn)));
 }
@@ -93,8 +96,10 @@ struct Session {
     pipeline = false;
     queued = 0;
     std::optional<Error> failure;
-    if (PQpipelineSync(conn) != 1) failure = Error(Failure::kDisconnected, "sending to the server failed: " + trimmed(PQerrorMessage(conn)));
-    while (!failure || PQstatus(conn) == CONNECTION_OK) {
+    // Without the sync sent, no end of the results would come: nothing is read then.
+    const bool synced = PQpipelineSync(conn) == 1;
+    if (!synced) failure = Error(Failure::kDisconnected, "sending to the server failed: " + trimmed(PQerrorMessage(conn)));
+    while (synced) {
       PGresult* raw = PQgetResult(conn);
       if (!raw) {
         if (PQstatus(conn) != CONNECTION_OK) break;
@@ -109,9 +114,7 @@ struct Session {
       if (last) *last = std::move(result);  // the results come in order: the last one stays
     }
     PQexitPipelineMode(conn);
-    if (PQstatus(conn) != CONNECTION_OK) {
-      throw Error(Failure::kDisconnected, "the connection to the PostgreSQL server was lost: " + trimmed(PQerrorMessage(conn)));
-    }
+    if (PQstatus(conn) != CONNECTION_OK) throw lost_connection(conn);
     if (failure) throw *failure;
   }
 
@@ -163,16 +166,11 @@ class PostgresStatement final : public Statement {
     const char* changed = PQcmdTuples(result_.get());
     return changed && *changed ? std::strtoll(changed, nullptr, 10) : 0;
   }
+  // Prepared on the server at once (sent ahead too): statements run for their effect run often.
   void exec_deferred() override {
-    if (!prepared_) {
-      session_.finish_pending();
-      checked(conn_, PQprepare(conn_, name_.c_str(), sql_.c_str(), parameter_count_, nullptr));
-      prepared_ = true;
-    }
+    if (!prepared_) send_prepare();
     const std::vector<const char*> values = parameter_values();
-    session_.send_ahead([&] {
-      return PQsendQueryPrepared(conn_, name_.c_str(), parameter_count_, values.data(), lengths_.data(), formats_.data(), 0);
-    });
+    session_.send_ahead([&] { return send_query(values); });
   }
   void reset() override {
     result_.reset();
@@ -210,8 +208,7 @@ class PostgresStatement final : public Statement {
     formats_[i] = format;
   }
 
-  // The first run parses the SQL as an unnamed statement; a statement run again is prepared on the
-  // server once (the store's statements of put and merge run thousands of times).
+  // The bound values as libpq takes them (lengths_ filled beside).
   std::vector<const char*> parameter_values() {
     std::vector<const char*> values(values_.size());
     lengths_.resize(values_.size());
@@ -222,36 +219,30 @@ class PostgresStatement final : public Statement {
     return values;
   }
 
+  void send_prepare() {
+    session_.send_ahead([&] { return PQsendPrepare(conn_, name_.c_str(), sql_.c_str(), parameter_count_, nullptr); });
+    prepared_ = true;
+  }
+  // Sends the query (named once prepared, else parsed as an unnamed statement) without waiting.
+  int send_query(const std::vector<const char*>& values) {
+    return prepared_ ? PQsendQueryPrepared(conn_, name_.c_str(), parameter_count_, values.data(), lengths_.data(), formats_.data(), 0)
+                     : PQsendQueryParams(conn_, sql_.c_str(), parameter_count_, nullptr, values.data(), lengths_.data(),
+                                         formats_.data(), 0);
+  }
+
+  // Runs the query and keeps its rows: behind whatever was sent ahead, one round trip for them and
+  // it. The first run parses the SQL as an unnamed statement; a statement run again is prepared on
+  // the server once (the store's statements of put and merge run thousands of times).
   void run() {
+    // Room for the prepare and the query: send_ahead must not end the pipeline between them.
+    if (session_.queued + 2 >= Session::kMaxQueued) session_.finish_pending();
     const std::vector<const char*> values = parameter_values();
-    const std::vector<int>& lengths = lengths_;
-    const bool prepare_now = runs_++ == 1 && !prepared_;
-    if (session_.pipeline && session_.queued + 2 < Session::kMaxQueued) {
-      // Behind the statements sent ahead: one round trip for them and this one.
-      if (prepare_now) {
-        session_.send_ahead([&] { return PQsendPrepare(conn_, name_.c_str(), sql_.c_str(), parameter_count_, nullptr); });
-        prepared_ = true;
-      }
-      session_.send_ahead([&] {
-        return prepared_ ? PQsendQueryPrepared(conn_, name_.c_str(), parameter_count_, values.data(), lengths.data(), formats_.data(), 0)
-                         : PQsendQueryParams(conn_, sql_.c_str(), parameter_count_, nullptr, values.data(), lengths.data(),
-                                             formats_.data(), 0);
-      });
-      ResultPtr last;
-      session_.finish_pending(&last);
-      if (!last) throw Error(Failure::kIo, "the server sent no result");
-      result_ = std::move(last);
-      return;
-    }
-    session_.finish_pending();
-    if (prepare_now) {
-      checked(conn_, PQprepare(conn_, name_.c_str(), sql_.c_str(), parameter_count_, nullptr));
-      prepared_ = true;
-    }
-    result_ = prepared_ ? checked(conn_, PQexecPrepared(conn_, name_.c_str(), parameter_count_, values.data(), lengths.data(),
-                                                         formats_.data(), 0))
-                        : checked(conn_, PQexecParams(conn_, sql_.c_str(), parameter_count_, nullptr, values.data(),
-                                                       lengths.data(), formats_.data(), 0));
+    if (runs_++ == 1 && !prepared_) send_prepare();
+    session_.send_ahead([&] { return send_query(values); });
+    ResultPtr last;
+    session_.finish_pending(&last);
+    if (!last) throw Error(Failure::kIo, "the server sent no result");
+    result_ = std::move(last);
   }
 
   Session& session_;

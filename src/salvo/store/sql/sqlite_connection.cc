@@ -8,10 +8,6 @@
 namespace salvo::sql {
 namespace {
 
-// A writer waits up to a minute for another's lock: concurrent ingests take turns batch by batch,
-// and one merge of a large store can hold the lock for several seconds.
-constexpr int kBusyTimeoutMs = 60000;
-
 Failure failure_of(int code) {
   switch (code & 0xff) {  // the primary code of an extended one
     case SQLITE_BUSY:
@@ -77,7 +73,8 @@ class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::filesystem::path& path)
       : location_(path.string()),
-        db_(translated([&] { return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs); })) {
+        db_(translated([&] { return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                                  static_cast<int>(std::chrono::milliseconds(kWriterWait).count())); })) {
     // WAL: readers never block the writer, and a killed writer leaves the last committed state.
     // synchronous=NORMAL keeps that under a killed process; only a power cut may lose the last
     // transactions (never consistency).
