@@ -6,6 +6,7 @@
 #include <array>
 
 #include "salvo/base/ascii.h"
+#include "salvo/base/utf8.h"
 
 namespace salvo {
 namespace {
@@ -75,7 +76,7 @@ bool is_plainly_english(std::string_view text) {
       // any other non-ASCII character is a letter of some other alphabet or accent.
       const bool punctuation = c == 0xE2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x81;
       foreign += !punctuation;
-      i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      i += utf8_length(c);
     }
   }
   return words >= kPlainlyEnglishMinWords && foreign * 100 <= words && the >= 1 && function_words * 10 >= words;

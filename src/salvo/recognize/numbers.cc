@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
 #include "salvo/base/ascii8.h"
+#include "salvo/base/utf8.h"
+#include "salvo/time/time_tokens.h"
 
 namespace salvo {
 
@@ -35,11 +38,78 @@ inline bool is_alpha(unsigned char c) { return kCharFlags[c] & kAlpha; }
 inline bool is_alnum(unsigned char c) { return kCharFlags[c] != 0; }
 inline char to_lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
-// A token: its bytes in the text. Its lower-case form is made only for the few tokens read as
-// words (see Lowered), not for every token of every sentence.
+// The reader's tokens: runs of letters and digits, joined by ',' or '.' between digits ("2,500",
+// "3.5") and by '-' before a letter ("twenty-five", "one-way", "5-year"); every other mark is a
+// token of its own (a UTF-8 character whole); spaces, tabs and newlines only separate. A token
+// is made only where it is read, around a place the time tokens say a number may start, from
+// the bytes on either side: a sentence is not tokenized a second time.
 struct Token {
   size_t begin, end;
 };
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+// Whether the byte at `at` (a letter or digit) continues the token of the byte before it.
+bool joined_to_previous(std::string_view text, size_t at) {
+  if (at == 0) return false;
+  const auto c = static_cast<unsigned char>(text[at]);
+  const auto previous = static_cast<unsigned char>(text[at - 1]);
+  if (is_alnum(previous)) return true;
+  if (at < 2 || !is_alnum(static_cast<unsigned char>(text[at - 2]))) return false;
+  if (previous == ',' || previous == '.') return is_digit(c) && is_digit(static_cast<unsigned char>(text[at - 2]));
+  return previous == '-' && is_alpha(c);
+}
+
+// The token that starts at `begin` (not a space).
+Token token_at(std::string_view text, size_t begin) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  size_t i = begin;
+  if (!is_alnum(bytes[i])) return {begin, std::min(size, begin + utf8_length(bytes[i]))};
+  // Letters and digits eight bytes at a time; the loop below takes the marks that join runs.
+  while (ascii8::kUsable && size - i >= 8) {
+    const uint64_t x = ascii8::load(bytes + i);
+    const size_t run = ascii8::leading(ascii8::letters(x) | ascii8::digits(x));
+    i += run;
+    if (run < 8) break;
+  }
+  while (i < size) {
+    const unsigned char d = bytes[i];
+    if (is_alnum(d)) {
+      ++i;
+    } else if (i + 1 < size && is_alnum(bytes[i + 1]) && joined_to_previous(text, i + 1)) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return {begin, i};
+}
+
+// The token after `t`, if any.
+std::optional<Token> token_after(std::string_view text, const Token& t) {
+  size_t i = t.end;
+  while (i < text.size() && is_space(static_cast<unsigned char>(text[i]))) ++i;
+  if (i == text.size()) return std::nullopt;
+  return token_at(text, i);
+}
+
+// The token before `t`, if any.
+std::optional<Token> token_before(std::string_view text, const Token& t) {
+  size_t end = t.begin;
+  while (end > 0 && is_space(static_cast<unsigned char>(text[end - 1]))) --end;
+  if (end == 0) return std::nullopt;
+  size_t begin = end - 1;
+  const auto last = static_cast<unsigned char>(text[begin]);
+  if (is_alnum(last)) {
+    while (joined_to_previous(text, begin)) begin -= is_alnum(static_cast<unsigned char>(text[begin - 1])) ? 1 : 2;
+  } else if (last >= 0x80) {
+    // Back to the character's first byte (at most three continuation bytes before it).
+    while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+    if (begin + utf8_length(static_cast<unsigned char>(text[begin])) != end) begin = end - 1;
+  }
+  return Token{begin, end};
+}
 
 // A token's lower-case form; words longer than the buffer keep a truncated form, which is
 // harmless: no number word is that long.
@@ -64,50 +134,8 @@ bool equals_lower(std::string_view s, std::string_view lower) {
   }
   return true;
 }
-bool is(std::string_view text, const Token& t, std::string_view word) {
-  return equals_lower(text.substr(t.begin, t.end - t.begin), word);
-}
-
-// Words, numbers ("2,500", "3.5", "107mm" stays one token) and single punctuation marks.
-// Fills `tokens` (cleared first; reused across calls so the hot path does not allocate).
-void tokenize(std::string_view text, std::vector<Token>& tokens) {
-  tokens.clear();
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t size = text.size();
-  size_t i = 0;
-  while (i < size) {
-    const unsigned char c = bytes[i];
-    if (c == ' ' || c == '\t' || c == '\n') {
-      ++i;
-      continue;
-    }
-    const size_t start = i;
-    if (is_alnum(c)) {
-      // Letters and digits eight bytes at a time; the loop below takes the marks that join runs.
-      while (ascii8::kUsable && size - i >= 8) {
-        const uint64_t x = ascii8::load(bytes + i);
-        const size_t run = ascii8::leading(ascii8::letters(x) | ascii8::digits(x));
-        i += run;
-        if (run < 8) break;
-      }
-      while (i < size) {
-        const unsigned char d = bytes[i];
-        if (is_alnum(d)) {
-          ++i;
-        } else if ((d == ',' || d == '.') && i + 1 < size && is_digit(bytes[i + 1]) && i > start &&
-                   is_digit(bytes[i - 1])) {
-          ++i;  // "2,500", "3.5"
-        } else if (d == '-' && i + 1 < size && is_alpha(bytes[i + 1])) {
-          ++i;  // "twenty-five", "one-way"
-        } else {
-          break;
-        }
-      }
-    } else {
-      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    }
-    tokens.push_back({start, std::min(i, size)});
-  }
+bool is(std::string_view text, const std::optional<Token>& t, std::string_view word) {
+  return t && equals_lower(text.substr(t->begin, t->end - t->begin), word);
 }
 
 // What a number word says; every word the recognizer knows is in one table, so a token costs one
@@ -243,28 +271,37 @@ std::vector<NumberMention> find_numbers(std::string_view text) {
 }
 
 void find_numbers(std::string_view text, std::vector<NumberMention>& numbers) {
+  thread_local std::vector<time_tokens::Token> tokens;
+  time_tokens::tokenize(text, tokens);
+  find_numbers(text, tokens, numbers);
+}
+
+void find_numbers(std::string_view text, std::span<const time_tokens::Token> time_tokens,
+                  std::vector<NumberMention>& numbers) {
   numbers.clear();
-  thread_local std::vector<Token> tokens;
-  tokenize(text, tokens);
   const NumberWords& words = number_words();
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    const std::string_view token = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-    // Cheap rejection first: a number starts with a digit or is one of the known words.
-    const auto first_byte = static_cast<unsigned char>(token.front());
+  for (const time_tokens::Token& head : time_tokens) {
+    // A number starts with a digit or is one of the known words, at the start of a token: not
+    // the 500 of "2,500" nor the 15 of "F15".
+    const bool may_start = head.type == time_tokens::TokenType::kNumber ||
+                           (head.type == time_tokens::TokenType::kWord && time_tokens::is_number_head(head.lex));
+    if (!may_start || joined_to_previous(text, head.begin)) continue;
+    const Token token = token_at(text, head.begin);
     const NumberWord* word = nullptr;
-    if (!is_digit(first_byte) && (word = words.find(text, tokens[k])) == nullptr) continue;
+    if (!is_digit(static_cast<unsigned char>(text[token.begin])) && (word = words.find(text, token)) == nullptr) continue;
     NumberMention n;
-    size_t first = k;  // first and last token of the number itself
-    size_t last = k;
+    Token first = token;  // first and last token of the number itself
+    Token last = token;
+    const std::optional<Token> next = token_after(text, token);
     if (!word) {
-      const Lowered lowered(text, tokens[k]);
+      const Lowered lowered(text, token);
       const std::string_view w = lowered.view();
       if (auto v = digits_value(w)) {
         n.value = *v;
         // "2.5 million", "3 thousand"
-        if (k + 1 < tokens.size() && (is(text, tokens[k + 1], "thousand") || is(text, tokens[k + 1], "million"))) {
-          n.value *= is(text, tokens[k + 1], "thousand") ? 1000 : 1000000;
-          last = k + 1;
+        if (is(text, next, "thousand") || is(text, next, "million")) {
+          n.value *= is(text, next, "thousand") ? 1000 : 1000000;
+          last = *next;
         }
       } else if (auto o = digit_ordinal(w)) {
         n.value = *o;
@@ -276,23 +313,25 @@ void find_numbers(std::string_view text, std::vector<NumberMention>& numbers) {
       switch (word->kind) {
         case WordKind::kSmall:
           n.value = word->value;
-          if (k + 1 < tokens.size() && is(text, tokens[k + 1], "hundred")) {
+          if (is(text, next, "hundred")) {
             n.value *= 100;
-            last = k + 1;
-          } else if (k + 1 < tokens.size() && is(text, tokens[k + 1], "thousand")) {
+            last = *next;
+          } else if (is(text, next, "thousand")) {
             n.value *= 1000;
-            last = k + 1;
+            last = *next;
           }
           break;
         case WordKind::kOrdinal:
           n.value = word->value;
           n.ordinal = true;
           break;
-        case WordKind::kDozen:
-          if (!(k > 0 && (is(text, tokens[k - 1], "a") || is(text, tokens[k - 1], "one")))) continue;
+        case WordKind::kDozen: {
+          const std::optional<Token> before = token_before(text, token);
+          if (!(is(text, before, "a") || is(text, before, "one"))) continue;
           n.value = 12;
-          first = k - 1;
+          first = *before;
           break;
+        }
         case WordKind::kDozens:
         case WordKind::kScores:
         case WordKind::kSeveral:
@@ -304,29 +343,30 @@ void find_numbers(std::string_view text, std::vector<NumberMention>& numbers) {
           break;
       }
     }
-    n.begin = tokens[first].begin;
-    n.end = tokens[last].end;
+    n.begin = first.begin;
+    n.end = last.end;
 
     // Qualifiers before: "at least", "more than", "over", "nearly", "about", "some", "up to".
-    k = first;  // qualifiers are looked for before the number's first token
-    if (k >= 2 && is(text, tokens[k - 2], "at") && is(text, tokens[k - 1], "least")) {
-      n.qualifier = Qualifier::kAtLeast, n.begin = tokens[k - 2].begin;
-    } else if (k >= 2 && (is(text, tokens[k - 2], "more") || is(text, tokens[k - 2], "upwards")) &&
-               (is(text, tokens[k - 1], "than") || is(text, tokens[k - 1], "of"))) {
-      n.qualifier = Qualifier::kAtLeast, n.begin = tokens[k - 2].begin;
-    } else if (k >= 2 && is(text, tokens[k - 2], "up") && is(text, tokens[k - 1], "to")) {
-      n.qualifier = Qualifier::kAbout, n.begin = tokens[k - 2].begin;
-    } else if (k >= 1 && (is(text, tokens[k - 1], "over") || is(text, tokens[k - 1], "least"))) {
-      n.qualifier = Qualifier::kAtLeast, n.begin = tokens[k - 1].begin;
-    } else if (k >= 1 && (is(text, tokens[k - 1], "nearly") || is(text, tokens[k - 1], "almost") ||
-                          is(text, tokens[k - 1], "about") || is(text, tokens[k - 1], "around") ||
-                          is(text, tokens[k - 1], "approximately") || is(text, tokens[k - 1], "roughly") ||
-                          is(text, tokens[k - 1], "some") || is(text, tokens[k - 1], "estimated"))) {
-      if (!n.ordinal) n.qualifier = Qualifier::kAbout, n.begin = tokens[k - 1].begin;
+    const std::optional<Token> before1 = token_before(text, first);
+    const std::optional<Token> before2 = before1 ? token_before(text, *before1) : std::nullopt;
+    if (is(text, before2, "at") && is(text, before1, "least")) {
+      n.qualifier = Qualifier::kAtLeast, n.begin = before2->begin;
+    } else if ((is(text, before2, "more") || is(text, before2, "upwards")) &&
+               (is(text, before1, "than") || is(text, before1, "of"))) {
+      n.qualifier = Qualifier::kAtLeast, n.begin = before2->begin;
+    } else if (is(text, before2, "up") && is(text, before1, "to")) {
+      n.qualifier = Qualifier::kAbout, n.begin = before2->begin;
+    } else if (is(text, before1, "over") || is(text, before1, "least")) {
+      n.qualifier = Qualifier::kAtLeast, n.begin = before1->begin;
+    } else if (is(text, before1, "nearly") || is(text, before1, "almost") || is(text, before1, "about") ||
+               is(text, before1, "around") || is(text, before1, "approximately") || is(text, before1, "roughly") ||
+               is(text, before1, "some") || is(text, before1, "estimated")) {
+      if (!n.ordinal) n.qualifier = Qualifier::kAbout, n.begin = before1->begin;
     }
-    if (last + 1 < tokens.size()) n.next_word = std::string(Lowered(text, tokens[last + 1]).view());
+    if (const std::optional<Token> after = last.end == token.end ? next : token_after(text, last)) {
+      n.next_word = std::string(Lowered(text, *after).view());
+    }
     numbers.push_back(std::move(n));
-    k = last;
   }
 }
 

@@ -2,9 +2,12 @@
 // "at least five", "over 165", "nearly 900", "four times", "the second attack".
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "salvo/time/time_tokens.h"
 
 namespace salvo {
 
@@ -24,5 +27,9 @@ struct NumberMention {
 std::vector<NumberMention> find_numbers(std::string_view text);
 // The same into `out` (cleared first), so a caller scanning many sentences reuses one vector.
 void find_numbers(std::string_view text, std::vector<NumberMention>& out);
+// The same from the sentence's time tokens (time_tokens::tokenize): a number is looked for only
+// where one of them can start it, so the recognizer, which has them already, reads each sentence
+// once.
+void find_numbers(std::string_view text, std::span<const time_tokens::Token> tokens, std::vector<NumberMention>& out);
 
 }  // namespace salvo

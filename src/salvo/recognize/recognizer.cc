@@ -470,7 +470,7 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
       }
     }
     if (!cues.number) continue;
-    find_numbers(text, numbers);
+    find_numbers(text, tokens, numbers);
     for (NumberMention& n : numbers) {
       n.begin += sentences[s].begin;
       n.end += sentences[s].begin;

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "salvo/base/ascii8.h"
+#include "salvo/base/utf8.h"
 
 namespace salvo::time_tokens {
 namespace {
@@ -84,8 +85,7 @@ constexpr Entry kEntries[] = {
     {"scores", Lex::kCountWord, 0}, {"multiple", Lex::kCountWord, 0}, {"numerous", Lex::kCountWord, 0},
 };
 
-// Words that head a time expression (Scanner::run dispatches on them) and words find_numbers
-// may read as a number.
+// Words that head a time expression (Scanner::run dispatches on them).
 constexpr bool is_time_head(Lex lex) {
   switch (lex) {
     case Lex::kMonth: case Lex::kWeekday: case Lex::kYesterday: case Lex::kToday: case Lex::kTonight:
@@ -95,9 +95,6 @@ constexpr bool is_time_head(Lex lex) {
     default:
       return false;
   }
-}
-constexpr bool is_number_head(Lex lex) {
-  return lex == Lex::kNumberWord || lex == Lex::kSeveral || lex == Lex::kCountWord;
 }
 
 constexpr size_t word_length(const char* word) {
@@ -242,7 +239,7 @@ Cues tokenize(std::string_view text, std::vector<Token>& out) {
       punct = static_cast<char>(c);
       ++i;
     } else {
-      size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      size_t length = utf8_length(c);
       if (i + length > n) length = n - i;
       punct = '#';
       if (length == 3 && c == 0xE2 && bytes[i + 1] == 0x80) {
@@ -250,9 +247,6 @@ Cues tokenize(std::string_view text, std::vector<Token>& out) {
         if (d == 0x98 || d == 0x99) punct = '\'';
         else if (d == 0x93 || d == 0x94) punct = '~';
       }
-      // A stray continuation byte: find_numbers steps over it differently (two bytes, not one),
-      // so its tokens no longer line up with these and the cue cannot vouch for them.
-      if (c < 0xC0) cues.number = true;
       i += length;
     }
     Token& token = out.emplace_back();

@@ -37,6 +37,11 @@ enum class Lex : uint8_t {
   kCountWord,  // a number word only find_numbers reads: zero, thirteen…ninety, first…twelfth (value 1..12), dozen(s), scores …
 };
 
+// Words find_numbers may read as a number, or as the head of one ("twenty" of "twenty-five").
+constexpr bool is_number_head(Lex lex) {
+  return lex == Lex::kNumberWord || lex == Lex::kSeveral || lex == Lex::kCountWord;
+}
+
 enum class TokenType : uint8_t { kWord, kNumber, kPunct };
 
 struct Token {
