@@ -9,6 +9,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "salvo/base/ascii8.h"
 #include "salvo/base/literal.h"
 
 namespace salvo {
@@ -100,14 +101,42 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 // Folds the run of ASCII letters and digits at in[i] into t, b, e; returns where the run ends.
 // `| 0x20` lowers a letter and leaves a digit as it is. A function of its own so that its
 // pointers stay in registers: in fold_text's loop the char stores could alias them.
+// Eight bytes at a time while eight are left: all eight are written (the caller has made room
+// for the rest of the input) and the run's length, one count of zeros, says how many count. A
+// loop byte by byte mispredicts its exit at the end of nearly every word, and that cost the fold
+// more than its stores.
 inline size_t fold_ascii_run(const unsigned char* in, size_t i, size_t length, char* t, uint32_t* b, uint32_t* e) {
   size_t k = i;
-  do {
+  if constexpr (ascii8::kUsable) {
+    while (length - k >= 8) {
+      const uint64_t x = ascii8::load(in + k);
+      const size_t run = ascii8::leading(ascii8::letters(x) | ascii8::digits(x));
+      const uint64_t lowered = x | 0x20 * ascii8::kOnes;
+      std::memcpy(t, &lowered, 8);
+      // Offsets k … k + 7 and one past each, four at a time (GCC's and Clang's vector types).
+      using Offsets = uint32_t __attribute__((vector_size(16)));
+      const auto at = static_cast<uint32_t>(k);
+      const Offsets first = Offsets{at, at, at, at} + Offsets{0, 1, 2, 3};
+      const Offsets second = first + 4;
+      const Offsets first_end = first + 1;
+      const Offsets second_end = first + 5;
+      std::memcpy(b, &first, 16);
+      std::memcpy(b + 4, &second, 16);
+      std::memcpy(e, &first_end, 16);
+      std::memcpy(e + 4, &second_end, 16);
+      t += run;
+      b += run;
+      e += run;
+      k += run;
+      if (run < 8) return k;
+    }
+  }
+  while (k < length && kAsciiFold[in[k]] != 0) {
     *t++ = static_cast<char>(in[k] | 0x20);
     *b++ = static_cast<uint32_t>(k);
     *e++ = static_cast<uint32_t>(k + 1);
     ++k;
-  } while (k < length && kAsciiFold[in[k]] != 0);
+  }
   return k;
 }
 
