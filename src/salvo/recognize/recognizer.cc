@@ -353,7 +353,7 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
     }
     mention.begin = mention.name_begin;
     mention.end = mention.name_end;
-    const auto before = words_before<4>(folded.text, raw.match.begin);
+    const auto before = words_before<2>(folded.text, raw.match.begin);  // "northern", "west of"
     const auto after = words_after<2>(folded.text, raw.match.end);
     const std::string_view next = after.empty() ? std::string_view() : after[0];
     const bool admin_word_after =
