@@ -347,21 +347,30 @@ void find_numbers(std::string_view text, std::span<const time_tokens::Token> tim
     n.end = last.end;
 
     // Qualifiers before: "at least", "more than", "over", "nearly", "about", "some", "up to".
-    const std::optional<Token> before1 = token_before(text, first);
-    const std::optional<Token> before2 = before1 ? token_before(text, *before1) : std::nullopt;
-    if (is(text, before2, "at") && is(text, before1, "least")) {
-      n.qualifier = Qualifier::kAtLeast, n.begin = before2->begin;
-    } else if ((is(text, before2, "more") || is(text, before2, "upwards")) &&
-               (is(text, before1, "than") || is(text, before1, "of"))) {
-      n.qualifier = Qualifier::kAtLeast, n.begin = before2->begin;
-    } else if (is(text, before2, "up") && is(text, before1, "to")) {
-      n.qualifier = Qualifier::kAbout, n.begin = before2->begin;
-    } else if (is(text, before1, "over") || is(text, before1, "least")) {
-      n.qualifier = Qualifier::kAtLeast, n.begin = before1->begin;
-    } else if (is(text, before1, "nearly") || is(text, before1, "almost") || is(text, before1, "about") ||
-               is(text, before1, "around") || is(text, before1, "approximately") || is(text, before1, "roughly") ||
-               is(text, before1, "some") || is(text, before1, "estimated")) {
-      if (!n.ordinal) n.qualifier = Qualifier::kAbout, n.begin = before1->begin;
+    // The word before is lower-cased once; the one before it is read only after the four words
+    // that can end a two-word qualifier.
+    if (const std::optional<Token> before1 = token_before(text, first)) {
+      const Lowered lowered1(text, *before1);
+      const std::string_view word1 = lowered1.view();
+      std::optional<Token> before2;
+      std::optional<Lowered> lowered2;
+      std::string_view word2;
+      if (word1 == "least" || word1 == "than" || word1 == "of" || word1 == "to") {
+        before2 = token_before(text, *before1);
+        if (before2) word2 = lowered2.emplace(text, *before2).view();
+      }
+      if (word2 == "at" && word1 == "least") {
+        n.qualifier = Qualifier::kAtLeast, n.begin = before2->begin;
+      } else if ((word2 == "more" || word2 == "upwards") && (word1 == "than" || word1 == "of")) {
+        n.qualifier = Qualifier::kAtLeast, n.begin = before2->begin;
+      } else if (word2 == "up" && word1 == "to") {
+        n.qualifier = Qualifier::kAbout, n.begin = before2->begin;
+      } else if (word1 == "over" || word1 == "least") {
+        n.qualifier = Qualifier::kAtLeast, n.begin = before1->begin;
+      } else if (word1 == "nearly" || word1 == "almost" || word1 == "about" || word1 == "around" ||
+                 word1 == "approximately" || word1 == "roughly" || word1 == "some" || word1 == "estimated") {
+        if (!n.ordinal) n.qualifier = Qualifier::kAbout, n.begin = before1->begin;
+      }
     }
     if (const std::optional<Token> after = last.end == token.end ? next : token_after(text, last)) {
       n.next_word = std::string(Lowered(text, *after).view());
