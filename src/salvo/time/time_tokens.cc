@@ -172,8 +172,10 @@ Tag tag_word(const unsigned char* word, size_t length, uint64_t head) {
   // Found or not without a branch: about every third word of news is one of these ("the", "on",
   // "in", "of"), in an order no predictor learns, and a mispredicted branch a word cost more
   // than the look-up. The sentinel's head matches no word, so slot 0 is never a hit.
-  const bool hit = (known.head == head) & (known.length == length);
-  const Tag tag{hit ? known.lex : Lex::kOther, hit ? known.value : 0};
+  // (Written as masks: the compiler turns `hit ? … : …` back into branches.)
+  const bool hit = ((known.head ^ head) | (known.length ^ length)) == 0;
+  const auto keep = static_cast<uint8_t>(0u - static_cast<unsigned>(hit));  // all ones on a hit
+  const Tag tag{static_cast<Lex>(static_cast<uint8_t>(known.lex) & keep), known.value & -static_cast<int>(hit)};
   if (length > 8 && hit) {
     // Past the eighth letter (a few long words), byte by byte.
     const char* letters = kEntries[slot - 1].word;
