@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace salvo::ascii8 {
 
@@ -40,6 +41,21 @@ constexpr uint64_t digits(uint64_t x) { return in_range(x, '0', '9'); }
 constexpr size_t leading(uint64_t mask) {
   const uint64_t outside = ~mask & kHigh;
   return outside == 0 ? 8 : static_cast<size_t>(std::countr_zero(outside)) / 8;
+}
+
+// Whether `text` holds an ASCII digit: eight bytes a test.
+inline bool contains_digit(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0;
+  if constexpr (kUsable) {
+    for (; text.size() - i >= 8; i += 8) {
+      if (digits(load(bytes + i)) != 0) return true;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    if (bytes[i] >= '0' && bytes[i] <= '9') return true;
+  }
+  return false;
 }
 
 // `x` lower-cased (ASCII letters; the caller knows which bytes are letters) and cut to its first

@@ -40,6 +40,7 @@ class Recognizer {
     bool is_place = false;
     bool needs_capital = false;  // proper names: "Hit" the town, not "hit" the verb
     bool base_word = false;  // not a mention: a word that makes its sentence speak of a base or an attack
+    bool cue_word = false;   // not a mention: a word that may start a date or a count (time_tokens::cue_words)
     TermCategory category = TermCategory::kActor;  // the term's, copied here: read for every match
   };
 

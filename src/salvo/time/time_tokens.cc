@@ -188,6 +188,14 @@ Tag tag_word(const unsigned char* word, size_t length, uint64_t head) {
 
 }  // namespace
 
+std::vector<std::string_view> cue_words() {
+  std::vector<std::string_view> words;
+  for (const Entry& entry : kEntries) {
+    if ((is_time_head(entry.lex) || is_number_head(entry.lex))) words.emplace_back(entry.word);
+  }
+  return words;
+}
+
 Cues tokenize(std::string_view text, std::vector<Token>& out) {
   out.clear();
   Cues cues;

@@ -66,4 +66,8 @@ struct Cues {
 // Tokenizes `text` into `out` (cleared first).
 Cues tokenize(std::string_view text, std::vector<Token>& out);
 
+// The words that raise a cue (lower case). A text with neither one of them as a whole word nor
+// a digit gets no cue, so a caller that already knows which words a text holds can skip it.
+std::vector<std::string_view> cue_words();
+
 }  // namespace salvo::time_tokens
