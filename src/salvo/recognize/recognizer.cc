@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
@@ -62,8 +63,9 @@ NearbyWords<N> words_before(std::string_view folded, size_t at) {
   size_t end = at;
   while (!words.full() && end > 0) {
     if (folded[end - 1] == ' ') --end;
-    size_t begin = end;
-    while (begin > 0 && folded[begin - 1] != ' ') --begin;
+    // The word's first byte is after the nearest space (memrchr: no loop exit to mispredict).
+    const void* space = end > 0 ? memrchr(folded.data(), ' ', end) : nullptr;
+    const size_t begin = space ? static_cast<size_t>(static_cast<const char*>(space) - folded.data()) + 1 : 0;
     if (begin == end) break;
     words.push_back(folded.substr(begin, end - begin));
     end = begin;
@@ -77,8 +79,8 @@ NearbyWords<N> words_after(std::string_view folded, size_t at) {
   size_t begin = at;
   while (!words.full() && begin < folded.size()) {
     if (folded[begin] == ' ') ++begin;
-    size_t end = begin;
-    while (end < folded.size() && folded[end] != ' ') ++end;
+    const void* space = begin < folded.size() ? std::memchr(folded.data() + begin, ' ', folded.size() - begin) : nullptr;
+    const size_t end = space ? static_cast<size_t>(static_cast<const char*>(space) - folded.data()) : folded.size();
     if (begin == end) break;
     words.push_back(folded.substr(begin, end - begin));
     begin = end;
