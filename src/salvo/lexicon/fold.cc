@@ -24,9 +24,24 @@ struct FoldedChar {
 
 bool is_arabic(UChar32 c) { return c >= 0x0600 && c <= 0x06FF; }
 
-// Folds one non-ASCII code point. Cached: news text repeats a small set of them.
+const FoldedChar& fold_code_point_from_map(UChar32 c);
+
+// Folds one non-ASCII code point. Cached: news text repeats a small set of them. The two-byte
+// characters (Latin accents, Arabic) and general punctuation (’ “ ” —) are looked up in flat
+// tables, since an article with an Arabic paragraph folds hundreds of them.
 const FoldedChar& fold_code_point(UChar32 c) {
-  thread_local std::unordered_map<UChar32, FoldedChar> cache;
+  thread_local std::array<const FoldedChar*, 0x800> two_byte{};
+  thread_local std::array<const FoldedChar*, 0x80> punctuation{};  // U+2000–U+207F
+  const FoldedChar** slot = c < 0x800 ? &two_byte[static_cast<size_t>(c)]
+                            : c >= 0x2000 && c < 0x2080 ? &punctuation[static_cast<size_t>(c - 0x2000)]
+                                                        : nullptr;
+  if (slot == nullptr) return fold_code_point_from_map(c);
+  if (*slot == nullptr) *slot = &fold_code_point_from_map(c);
+  return **slot;
+}
+
+const FoldedChar& fold_code_point_from_map(UChar32 c) {
+  thread_local std::unordered_map<UChar32, FoldedChar> cache;  // its elements never move
   auto it = cache.find(c);
   if (it != cache.end()) return it->second;
   FoldedChar folded{"", CharClass::kSpace};
