@@ -285,6 +285,12 @@ void fold_text(std::string_view s, FoldedText& out) {
       const size_t k = fold_ascii_run(bytes, i, length, text + m, begin + m, end + m);
       m += k - i;
       i = k;
+      // One space and a letter or digit: the usual way a word ends, settled here rather than
+      // by the tests below for every other separator.
+      if (i + 1 < length && bytes[i] == ' ' && kAsciiFold[bytes[i + 1]] != 0) {
+        close_word(false);
+        ++i;
+      }
       continue;
     }
     if (byte < 0x80) {
