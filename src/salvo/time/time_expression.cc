@@ -37,8 +37,12 @@ class Scanner {
       : text_(text), context_(context), t_(tokens), n_(tokens.size()), out_(out) {}
 
   void run() {
-    for (size_t i = 0; i + 1 < n_; ++i) {
-      if (is(i, Lex::kLast) && is(i + 1, Lex::kYearUnit) && t_[i + 1].value == 0) says_last_year_ = true;
+    // What the whole sentence says, read before its expressions: "last year", "anniversary".
+    bool says_anniversary = false;
+    for (size_t i = 0; i < n_; ++i) {
+      if (t_[i].type != TokenType::kWord) continue;
+      says_anniversary |= t_[i].lex == Lex::kAnniversary;
+      if (t_[i].lex == Lex::kLast && is(i + 1, Lex::kYearUnit) && t_[i + 1].value == 0) says_last_year_ = true;
     }
     for (size_t i = 0; i < n_; ++i) {
       if (i < consumed_) continue;
@@ -66,7 +70,7 @@ class Scanner {
         default: break;
       }
     }
-    date_anniversaries();
+    if (says_anniversary) date_anniversaries();
   }
 
  private:
