@@ -191,7 +191,7 @@ Tag tag_word(const unsigned char* word, size_t length, uint64_t head) {
 std::vector<std::string_view> cue_words() {
   std::vector<std::string_view> words;
   for (const Entry& entry : kEntries) {
-    if ((is_time_head(entry.lex) || is_number_head(entry.lex))) words.emplace_back(entry.word);
+    if (is_time_head(entry.lex) || is_number_head(entry.lex)) words.emplace_back(entry.word);
   }
   return words;
 }
