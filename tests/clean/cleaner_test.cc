@@ -51,6 +51,20 @@ TEST(Cleaner, TweetResidueIsRemoved) {
             "Rockets hit the camp ...\n\nA drone was downed near the base.\n\nSee for the video.");
 }
 
+TEST(Cleaner, PhotoCreditClosingACaptionIsRemoved) {
+  const std::string raw =
+      "Smoke rises over the airfield after the shelling (file photo). \xC2\xA9 Jane ROE / AFP\n\n"
+      "The agency text (\xC2\xA9 2021) says the base was hit twice.";
+  const CleanText c = clean(raw);
+  EXPECT_EQ(c.text.text(),
+            "Smoke rises over the airfield after the shelling (file photo).\n\n"
+            "The agency text (\xC2\xA9 2021) says the base was hit twice.");
+  EXPECT_EQ(c.removed_photo_credits, 1u);
+  // The caption's own bytes, cleaned alone, give the caption again (offsets round-trip).
+  const CleanText again = clean(raw.substr(0, raw.find("\n")));
+  EXPECT_EQ(again.text.text(), "Smoke rises over the airfield after the shelling (file photo).");
+}
+
 TEST(Cleaner, FurnitureLinesAreDropped) {
   const std::string raw = "The attack was condemned.\n\nTags:\n\nWith AFP\n\nShare this article\n\nRead more: other story";
   const CleanText c = clean(raw);

@@ -62,7 +62,7 @@ const ExtractionCase kPlaceCases[] = {
      "Over the weekend, rockets were launched from northern Iraq towards a base in Syria, which houses coalition forces.",
      {{.type = "attack", .country = "SY", .location = "a base in Syria", .weapons = "rocket"}}},
     {"the_iraqi_capital_is_baghdad", kFri,
-     "A volley of rockets on Monday targeted the high-security zone in the Iraqi capital, security sources said.",
+     "A volley of rockets on Monday targeted the high-security zone in the Iraqi capital that houses the US embassy, security sources said.",
      {{.type = "attack", .date = "2023-11-20", .country = "IQ", .location = "Baghdad", .weapons = "rocket"}}},
     {"a_border_narrows_a_region", kFri,
      "A drone attack on Sunday killed three US soldiers in the Jordanian desert on the Syrian border.",

@@ -78,7 +78,7 @@ TEST(CutLongSpan, ARunWithoutSpacesIsCutAtACharacterBoundary) {
 }
 
 TEST(CutLongSpan, PiecesKeepEveryWordInOrderWithinTheLimit) {
-  const std::string text = repeat("Rockets hit the base near Erbil on Monday and ", 300);
+  const std::string text = repeat("Rockets hit the US base near Erbil on Monday and ", 300);
   std::string joined;
   for (const std::string& piece : pieces(text, 100)) {
     EXPECT_LE(piece.size(), 100u);
@@ -92,7 +92,7 @@ TEST(CutLongSpan, PiecesKeepEveryWordInOrderWithinTheLimit) {
 // ---- the pathological articles ----
 
 TEST(Limits, ATwentyMegabyteLineIsCutIntoSentencesAndItsFirstReportsAreRead) {
-  const std::string line = repeat("Rockets hit the base near Erbil on Monday and ", 460000);  // 21 MB, no full stop
+  const std::string line = repeat("Rockets hit the US base near Erbil on Monday and ", 460000);  // 21 MB, no full stop
   ASSERT_GT(line.size(), 20u << 20);
   const Json record = process(line);
   EXPECT_NE(warning_naming(record, "--max-sentence-bytes"), "") << record["warnings"].dump();
@@ -120,7 +120,7 @@ TEST(Limits, AHundredThousandNestedTagsAreFlattenedAndTheirTextKept) {
 TEST(Limits, ThousandsOfReportsOfOneIncidentAreOneEvent) {
   // 3,000 one-sentence paragraphs, each one report of the same attack: 15,000 mentions, within
   // the limit, merged pair by pair into one event that cites every sentence.
-  const Json record = process(repeat("Rockets hit the base near Erbil on Monday.\n\n", 3000));
+  const Json record = process(repeat("Rockets hit the US base near Erbil on Monday.\n\n", 3000));
   EXPECT_EQ(warning_naming(record, "--max-mentions"), "");
   ASSERT_EQ(record["events"].size(), 1u);
   EXPECT_EQ(record["events"][0]["evidence"].size(), 3000u);
@@ -129,7 +129,7 @@ TEST(Limits, ThousandsOfReportsOfOneIncidentAreOneEvent) {
 TEST(Limits, EachLimitIsTheCallers) {
   Limits limits;
   limits.max_mentions = 10;
-  const Json record = process(repeat("Rockets hit the base near Erbil on Monday.\n\n", 10), ContentKind::kText, limits);
+  const Json record = process(repeat("Rockets hit the US base near Erbil on Monday.\n\n", 10), ContentKind::kText, limits);
   const std::string warning = warning_naming(record, "--max-mentions");
   EXPECT_NE(warning.find("more than 10 mentions"), std::string::npos) << warning;
   // Whole sentences are kept: the first two (four or five mentions each), and only they are read.
@@ -138,13 +138,13 @@ TEST(Limits, EachLimitIsTheCallers) {
 
   limits = Limits{};
   limits.max_sentence_bytes = 20;
-  EXPECT_NE(warning_naming(process("Rockets hit the base near Erbil on Monday.", ContentKind::kText, limits),
+  EXPECT_NE(warning_naming(process("Rockets hit the US base near Erbil on Monday.", ContentKind::kText, limits),
                            "--max-sentence-bytes"),
             "");
 }
 
 TEST(Limits, ArticlesWithinTheLimitsHaveNoLimitWarning) {
-  const Json record = process("Rockets hit the base near Erbil on Monday, officials said.");
+  const Json record = process("Rockets hit the US base near Erbil on Monday, officials said.");
   EXPECT_TRUE(record["warnings"].empty()) << record["warnings"].dump();
 }
 

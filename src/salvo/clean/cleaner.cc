@@ -103,6 +103,26 @@ void find_social_residue(std::string_view line, std::vector<Range>& out) {
   out.push_back({begin, line.size()});
 }
 
+// A photo credit closing a caption line: "… (file photo). © Jane DOE / AFP". The credit names
+// who took the picture, not anything the article tells, and it is no sentence: the sentence
+// splitter would make one of it that no longer cleans to itself once the line is cut there. The
+// credit runs from the sign to the end of the line, is short and holds no sentence end; a "©" that
+// opens a line is a furniture line (is_furniture_line), and one inside prose ("©2023 Reuters. The
+// attack …") is left alone.
+void find_photo_credit(std::string_view line, std::vector<Range>& out) {
+  constexpr std::string_view kSign = "\xC2\xA9";
+  constexpr size_t kMaxCreditBytes = 80;
+  const size_t at = line.rfind(kSign);
+  if (at == std::string_view::npos || at == 0) return;
+  std::string_view credit = line.substr(at + kSign.size());
+  while (!credit.empty() && std::isspace(static_cast<unsigned char>(credit.back()))) credit.remove_suffix(1);
+  if (credit.empty() || credit.size() > kMaxCreditBytes) return;
+  if (credit.find(". ") != std::string_view::npos || credit.back() == '.' || credit.back() == '!' || credit.back() == '?') {
+    return;
+  }
+  out.push_back({at, line.size()});
+}
+
 // Appends line[begin, end) of `source` to `out`, collapsing whitespace runs to one space and
 // dropping invisible characters, skipping the removed ranges. Returns nothing; leading and
 // trailing space of the line is not emitted.
@@ -324,6 +344,9 @@ CleanText clean_text(const MappedText& input) {
     const size_t before_social = removed.size();
     find_social_residue(line, removed);
     result.removed_social_residue += removed.size() - before_social;
+    const size_t before_credit = removed.size();
+    find_photo_credit(line, removed);
+    result.removed_photo_credits += removed.size() - before_credit;
     std::sort(removed.begin(), removed.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
     // Overlapping removals: keep the outermost.
     std::vector<Range> merged;

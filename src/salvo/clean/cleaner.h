@@ -24,6 +24,7 @@ struct CleanText {
   size_t dropped_furniture_lines = 0;  // "Tags:", "With AFP", share buttons …
   size_t removed_template_tags = 0;    // {{^adFree}} …
   size_t removed_social_residue = 0;   // pic.twitter.com links, embedded-tweet signatures
+  size_t removed_photo_credits = 0;    // "© NAME / AFP" closing a caption line
 };
 
 // Cleans text whose markup is already gone (see strip_markup / extract_page_content).

@@ -60,8 +60,16 @@ struct Tally {
   size_t sentence = 0;
 };
 
+// An incident read like an event and left out of scope (extract/scope.h): kept so a reader sees
+// what was left out and why.
+struct NotEvent {
+  Event event;
+  std::string reason;
+};
+
 struct Extraction {
   std::vector<Event> events;
+  std::vector<NotEvent> not_events;
   std::vector<Tally> tallies;
 };
 

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "salvo/extract/casualties.h"
+#include "salvo/extract/scope.h"
 
 namespace salvo {
 
@@ -187,6 +188,7 @@ class Extractor {
     share_sentence_actors();
     for (Event& e : events_) finish(e);
     calibrate(events_);
+    keep_in_scope(result.not_events);
     result.events = std::move(events_);
     for (Tally& t : result.tallies) {
       if (!t.as_of) t.as_of = article_.article.published ? article_.article.published : main_date();
@@ -340,7 +342,21 @@ class Extractor {
     if (casualties.any()) return true;
     const Nearby before = words_before(lowered_, trigger->begin, sentence(s).begin, 3);
     for (std::string_view w : before) {
-      if (w == "the" || w == "this" || w == "that" || w == "was" || w == "it") return true;
+      if (w == "the" || w == "this" || w == "that" || w == "was" || w == "were" || w == "it" || w == "both") return true;
+    }
+    return false;
+  }
+
+  // "Both drones were shot down", "In both cases the drone was downed", "all of them": the
+  // sentence speaks of every incident told with the one it refers back to, not of that one alone.
+  bool speaks_of_all(size_t s) const {
+    const std::string_view lowered = lowered_sentence(s);
+    for (std::string_view w : {"both", "all of them", "all the drones", "all drones", "each of", "either"}) {
+      const size_t at = lowered.find(w);
+      if (at == std::string_view::npos) continue;
+      const bool starts = at == 0 || !is_ascii_alnum(lowered[at - 1]);
+      const bool ends = at + w.size() >= lowered.size() || !is_ascii_alnum(lowered[at + w.size()]);
+      if (starts && ends) return true;
     }
     return false;
   }
@@ -1125,6 +1141,17 @@ class Extractor {
         if (has_trigger(s, "interception") && may_become_interception(*previous)) {
           previous->type = EventType::kInterception;  // "The attack was thwarted before reaching its target"
         }
+        if (has_trigger(s, "interception") && speaks_of_all(s) && !previous->sentences.empty()) {
+          // "… drone attacks on Green Village and al-Shaddadi. Both drones were shot down": every
+          // drone incident told in that sentence, on that day.
+          const size_t told_in = previous->sentences.front();
+          for (Event& e : events_) {
+            const bool same_telling = std::find(e.sentences.begin(), e.sentences.end(), told_in) != e.sentences.end();
+            if (&e == previous || !same_telling || e.date != previous->date || !may_become_interception(e)) continue;
+            e.type = EventType::kInterception;
+            e.sentences.push_back(s);
+          }
+        }
         if (actor.mention && previous->actor.empty() && !one_of(kStrikeActors, term(*actor.mention).id)) {
           set_actor(*previous, *actor.mention, actor.status);
         }
@@ -1353,6 +1380,13 @@ class Extractor {
     const auto convoy = [](const Event& e) { return lower_ascii(e.target).find("convoy") != std::string::npos; };
     const auto weapon_set = [](const Event& e) { return std::set<std::string>(e.weapons.begin(), e.weapons.end()); };
     if (convoy(a) && convoy(b) && a.date && a.date == b.date && !a.weapons.empty() && weapon_set(a) == weapon_set(b)) return true;
+    // One base told by two of its names: "a base housing US troops at Baghdad International
+    // Airport" and "the Victory Base at Baghdad Airport", a few kilometres apart, on one day.
+    constexpr double kOneComplexKm = 10.0;
+    if (a.precision == PlacePrecision::kSite && b.precision == PlacePrecision::kSite && a.date && a.date == b.date &&
+        a.lat && b.lat && haversine_km(*a.lat, *a.lon, *b.lat, *b.lon) <= kOneComplexKm) {
+      return true;
+    }
     const int ra = place_rank(a.precision), rb = place_rank(b.precision);
     if (ra == rb) return ra == 0;
     const Event& vague = ra < rb ? a : b;
@@ -1531,6 +1565,154 @@ class Extractor {
       if (last.days_since_epoch() < reference->days_since_epoch() - 3) e.role = EventRole::kBackground;
     }
     e.confidence = std::clamp(e.confidence + (e.sentences.size() > 1 ? 0.05 : 0.0), 0.05, 0.98);
+  }
+
+  // Which side of the domain an actor is on (scope.h), from its lexicon kind.
+  Side side_of(const Term& actor) const {
+    if (actor.kind == "coalition" || actor.id.rfind("us-", 0) == 0) return Side::kUsCoalition;
+    if (actor.kind == "militia" || actor.kind == "umbrella" || actor.kind == "facade" || actor.kind == "tribal") {
+      return Side::kMilitia;
+    }
+    if (actor.kind == "generic") return Side::kUnknown;
+    if (actor.id == "iran" || actor.id == "irgc" || actor.id == "irgc-quds-force") return Side::kIranianState;
+    return Side::kOther;
+  }
+
+  static Side side_of_target(const Term& target) {
+    const std::string& k = target.kind;
+    if (k == "us" || k == "coalition" || k == "us_coalition" || k == "advisers" || k == "diplomatic" || k == "contractors") {
+      return Side::kUsCoalition;
+    }
+    if (k == "local_force" || k == "other_force") return Side::kOther;
+    return Side::kUnknown;  // a base, a convoy, civilians: whose, the rest of the text says
+  }
+
+  // Whether a force the article names acting is outside the domain, and none of the groups that
+  // attack US forces is named at all (Participants::only_others_act).
+  bool only_others_act() const {
+    bool others = false;
+    for (size_t s = 0; s < by_sentence_.size(); ++s) {
+      for (const TermMention* a : by_sentence_[s].actors) {
+        const Side side = side_of(term(*a));
+        if (side == Side::kMilitia) return false;
+        if (side != Side::kOther || is_reporter(s, *a)) continue;
+        for (const TermMention* t : by_sentence_[s].triggers) {
+          const std::string& kind = term(*t).kind;
+          others |= (kind == "attack" || kind == "strike" || kind == "claim") && a->end <= t->begin && t->begin - a->end < 80;
+        }
+      }
+    }
+    return others;
+  }
+
+  // Whether the article names US or coalition forces, facilities or people anywhere.
+  bool article_names_us() const {
+    for (const SentenceMentions& m : by_sentence_) {
+      for (const TermMention* t : m.targets) {
+        if (side_of_target(term(*t)) == Side::kUsCoalition) return true;
+      }
+      for (const TermMention* a : m.actors) {
+        if (side_of(term(*a)) == Side::kUsCoalition) return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether a target mention stands where what is attacked stands: right after an incident word
+  // ("ambushed Iraqi soldiers", "an attack on the Peshmerga", "rockets targeting a Turkish base"),
+  // not where the hurt are counted ("four Iraqi soldiers were wounded in the attack").
+  bool is_object(size_t s, const TermMention& target) const {
+    constexpr size_t kObjectMaxBytes = 40;
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      const std::string& kind = term(*t).kind;
+      if ((kind == "attack" || kind == "strike") && t->end <= target.begin && target.begin - t->end <= kObjectMaxBytes) {
+        return true;
+      }
+    }
+    const Nearby before = words_before(lowered_, target.begin, sentence(s).begin, 3);
+    for (std::string_view w : before) {
+      if (w == "on" || w == "against" || w == "at") return true;
+      if (w == "," || w == ";") break;
+    }
+    return false;
+  }
+
+  // Who acts on whom in an incident, read from its sentences. The patient: the targets named, a
+  // US one outweighing any other ("a rocket attack on the base wounded two Iraqi soldiers and a
+  // US contractor"), except a US facility named only as a landmark ("a spy headquarters near the
+  // US consulate"). The agent: the incident's actor, else a force named acting before an incident
+  // word (strikes and attacks; who intercepts is no attacker).
+  Participants participants_of(const Event& e, bool names_us, bool others_act) const {
+    Participants p;
+    p.article_names_us = names_us;
+    p.only_others_act = others_act;
+    p.at_us_site = e.precision == PlacePrecision::kSite && e.place != kNoPlace &&
+                   place(e.place).kind == PlaceKind::kSite;
+    for (size_t s : e.sentences) {
+      for (const TermMention* t : by_sentence_[s].targets) {
+        const Side side = side_of_target(term(*t));
+        if (side == Side::kUsCoalition) {
+          const Nearby before = words_before(lowered_, t->begin, sentence(s).begin, 2);
+          const bool landmark = !before.empty() && (before[0] == "near" || (before[0] == "the" && before.size() > 1 && before[1] == "near"));
+          if (landmark) continue;
+        }
+        if (side == Side::kUsCoalition) p.patient = side;
+        if (side == Side::kOther && p.patient == Side::kUnknown && is_object(s, *t)) p.patient = side;
+      }
+    }
+    if (e.actor_mention) p.agent = side_of(term(*e.actor_mention));
+    if (e.type == EventType::kInterception || p.agent != Side::kUnknown) return p;
+    for (size_t s : e.sentences) {
+      for (const TermMention* a : by_sentence_[s].actors) {
+        if (is_reporter(s, *a)) continue;
+        const Side side = side_of(term(*a));
+        if (side == Side::kUnknown) continue;
+        for (const TermMention* t : by_sentence_[s].triggers) {
+          const std::string& kind = term(*t).kind;
+          const bool acts = (kind == "attack" || kind == "strike") && a->end <= t->begin && t->begin - a->end < 80;
+          if (acts && (p.agent == Side::kUnknown || side == Side::kUsCoalition)) p.agent = side;
+        }
+      }
+    }
+    return p;
+  }
+
+  // Out-of-scope incidents leave the events for the list of what was left out, with the reason.
+  void keep_in_scope(std::vector<NotEvent>& left_out) {
+    const bool names_us = article_names_us();
+    const bool others_act = only_others_act();
+    std::vector<ScopeVerdict> verdicts;
+    std::vector<Participants> participants;
+    for (const Event& e : events_) {
+      participants.push_back(participants_of(e, names_us, others_act));
+      verdicts.push_back(judge_scope(e.type, participants.back()));
+    }
+    // "The IRGC fired missiles at the al-Asad airbase and Erbil": a place with no patient of its
+    // own, told in one sentence with an attack on a US site or on US forces, shares that target.
+    for (size_t i = 0; i < events_.size(); ++i) {
+      if (verdicts[i] != ScopeVerdict::kAttackByOtherForce && verdicts[i] != ScopeVerdict::kNoUsParty) continue;
+      if (participants[i].patient != Side::kUnknown) continue;
+      for (size_t j = 0; j < events_.size(); ++j) {
+        const bool us_attack = events_[j].type != EventType::kStrike && verdicts[j] == ScopeVerdict::kInScope &&
+                               (participants[j].at_us_site || participants[j].patient == Side::kUsCoalition);
+        if (j == i || !us_attack) continue;
+        const bool shares = std::any_of(events_[i].sentences.begin(), events_[i].sentences.end(), [&](size_t s) {
+          return std::find(events_[j].sentences.begin(), events_[j].sentences.end(), s) != events_[j].sentences.end();
+        });
+        if (shares) verdicts[i] = ScopeVerdict::kInScope;
+      }
+    }
+    std::vector<Event> kept;
+    for (size_t i = 0; i < events_.size(); ++i) {
+      Event& e = events_[i];
+      const ScopeVerdict verdict = verdicts[i];
+      if (verdict == ScopeVerdict::kInScope) {
+        kept.push_back(std::move(e));
+      } else {
+        left_out.push_back({std::move(e), std::string(describe(verdict))});
+      }
+    }
+    events_ = std::move(kept);
   }
 
   // Confidence from what went wrong on the dev gold (salvo eval's calibration table): recalled

@@ -27,8 +27,9 @@ namespace {
 
 constexpr std::array<std::string_view, 8> kActorKinds = {"umbrella", "militia", "state", "coalition",
                                                          "jihadist", "kurdish", "iraqi_state", "generic"};
-constexpr std::array<std::string_view, 10> kTargetKinds = {"us", "coalition", "us_coalition", "advisers", "diplomatic",
-                                                           "contractors", "base", "convoy", "local_force", "civilian"};
+constexpr std::array<std::string_view, 11> kTargetKinds = {"us", "coalition", "us_coalition", "advisers", "diplomatic",
+                                                           "contractors", "base", "convoy", "local_force", "other_force",
+                                                           "civilian"};
 constexpr std::array<std::string_view, 6> kTriggerKinds = {"attack", "strike", "interception", "claim", "accuse", "report"};
 constexpr std::array<std::string_view, 8> kWeaponClasses = {"rocket", "drone", "missile", "mortar",
                                                             "ied", "small_arms", "aircraft", "unknown"};

@@ -89,6 +89,18 @@ nlohmann::ordered_json article_record(const AnalyzedArticle& analyzed, const Ext
     for (const Tally& t : extraction->tallies) tallies.push_back(tally_json(analyzed, t));
   }
   json record = {{"article", std::move(article)}, {"events", std::move(events)}, {"tallies", std::move(tallies)}};
+  // What read like an event but is out of scope (spec/annotation.md, "Scope"), and why: an extra
+  // field, written only when there is something in it.
+  if (extraction && !extraction->not_events.empty()) {
+    json left_out = json::array();
+    for (const NotEvent& n : extraction->not_events) {
+      const json e = event_json(analyzed, n.event);
+      left_out.push_back({{"reason", n.reason}, {"type", e["type"]}, {"date", e["date"]}, {"country", e["country"]},
+                          {"location", e["location"]}, {"actor", e["actor"]}, {"target", e["target"]},
+                          {"evidence", e["evidence"]}});
+    }
+    record["not_events"] = std::move(left_out);
+  }
   if (options.include_sentences) {
     json sentences = json::array();
     for (const Sentence& s : analyzed.sentences) {
