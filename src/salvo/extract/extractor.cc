@@ -11,6 +11,7 @@
 #include <set>
 
 #include "salvo/extract/casualties.h"
+#include "salvo/extract/kinds.h"
 #include "salvo/extract/scope.h"
 
 namespace salvo {
@@ -47,12 +48,30 @@ namespace {
 
 constexpr size_t kNoPlace = static_cast<size_t>(-1);
 
+// A trigger word as its sentence uses it, with the facts the rules ask of it, found once.
+struct Trigger {
+  const TermMention* mention = nullptr;
+  size_t begin = 0, end = 0;  // the mention's bytes in the clean text
+  std::string_view surface;   // the words in lower case (a view of the lowered article)
+  TriggerKind kind = TriggerKind::kAttack;
+  bool weak = false;     // "launched", "hit", "a blast": an incident word only beside a weapon
+  bool negated = false;  // "had not fired", "never landed": says nothing happened
+  bool passive = false;  // "were attacked", "came under fire", "was blamed"
+};
+
 // The mentions of one sentence, by kind.
 struct SentenceMentions {
-  std::vector<const TermMention*> actors, targets, weapons, triggers;
+  std::vector<const TermMention*> actors, targets, weapons;
+  std::vector<Trigger> triggers;
   std::vector<const PlaceMention*> places;
   std::vector<const TimeExpression*> times;
   std::vector<const NumberMention*> numbers;
+
+  // An incident word that counts: a strong one, or a weak one beside a weapon the sentence names.
+  bool counts(const Trigger& t) const { return tells_incident(t.kind) && !(t.weak && weapons.empty()); }
+  bool has(TriggerKind kind) const {
+    return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& t) { return t.kind == kind; });
+  }
 };
 
 // Up to `count` lower-case words of `text` ending before `pos`, nearest first; stops at `floor`.
@@ -131,8 +150,6 @@ constexpr std::array<std::string_view, 12> kPluralIncidentNouns = {
 // Words that place an incident before or after another, so that it does not share its day.
 constexpr std::array<std::string_view, 10> kRelationalTimeWords = {"after", "before", "earlier", "ago", "previous",
                                                                    "prior", "later", "since", "anniversary", "following"};
-// Forces whose attacks are "strikes" in this domain: they strike militias, militias attack them.
-constexpr std::array<std::string_view, 5> kStrikeActors = {"us-forces", "us-led-coalition", "israel", "turkey", "russia"};
 
 // "the \"Green Village\" base" is the Green Village base: quotation marks are not part of a name.
 std::string without_quotes(std::string name) {
@@ -167,8 +184,21 @@ class Extractor {
         case TermCategory::kActor: s.actors.push_back(&m); break;
         case TermCategory::kTarget: s.targets.push_back(&m); break;
         case TermCategory::kWeapon: s.weapons.push_back(&m); break;
-        case TermCategory::kTrigger: s.triggers.push_back(&m); break;
+        case TermCategory::kTrigger: break;
       }
+    }
+    // Triggers with their facts (after the weapons: "weak" needs none).
+    for (const TermMention& m : mentions.terms) {
+      if (term(m).category != TermCategory::kTrigger) continue;
+      const Term& tr = term(m);
+      by_sentence_[m.sentence].triggers.push_back({.mention = &m,
+                                                   .begin = m.begin,
+                                                   .end = m.end,
+                                                   .surface = std::string_view(lowered_).substr(m.begin, m.end - m.begin),
+                                                   .kind = trigger_kind(tr),
+                                                   .weak = is_weak_trigger(tr),
+                                                   .negated = is_negated(m.sentence, m),
+                                                   .passive = is_passive_trigger(m.sentence, m)});
     }
     for (const PlaceMention& m : mentions.places) by_sentence_[m.sentence].places.push_back(&m);
     for (const TimeInSentence& t : mentions.times) by_sentence_[t.sentence].times.push_back(&t.time);
@@ -206,12 +236,7 @@ class Extractor {
     return std::string_view(lowered_).substr(sent.begin, sent.end - sent.begin);
   }
 
-  bool has_trigger(size_t s, std::string_view kind) const {
-    for (const TermMention* t : by_sentence_[s].triggers) {
-      if (term(*t).kind == kind) return true;
-    }
-    return false;
-  }
+  bool has_trigger(size_t s, TriggerKind kind) const { return by_sentence_[s].has(kind); }
 
   // Whether the actor mention is who reports rather than who acts: "a US military official said",
   // "US Central Command said", "according to the Pentagon".
@@ -255,7 +280,7 @@ class Extractor {
     return false;
   }
 
-  bool is_generic(const TermMention& actor) const { return term(actor).kind == "generic"; }
+  bool is_generic(const TermMention& actor) const { return is_generic_actor(term(actor)); }
 
   static bool is_verb_form(std::string_view surface) {
     return surface.size() > 3 && (surface.compare(surface.size() - 2, 2, "ed") == 0 ||
@@ -314,28 +339,22 @@ class Extractor {
 
   // The first attack/strike/interception trigger of the sentence, if any. Weak words ("launched",
   // "hit", "a blast") count only when the sentence names a weapon.
-  const TermMention* main_trigger(size_t s) const {
-    const bool weapon = !by_sentence_[s].weapons.empty();
-    for (const TermMention* t : by_sentence_[s].triggers) {
-      const Term& tr = term(*t);
-      if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
-      if ((is_weak(tr) && !weapon) || is_negated(s, *t)) continue;
-      return t;
+  const Trigger* main_trigger(size_t s) const {
+    const SentenceMentions& m = by_sentence_[s];
+    for (const Trigger& t : m.triggers) {
+      if (!m.counts(t) || t.negated) continue;
+      return &t;
     }
     return nullptr;
   }
 
-  static bool is_weak(const Term& trigger) {
-    return trigger.id.size() > 5 && trigger.id.compare(trigger.id.size() - 5, 5, "-weak") == 0;
-  }
-
   // "The attack was thwarted", "this attack", "it": the sentence speaks of one incident already told.
-  bool refers_back(size_t s, const TermMention* trigger, const Casualties& casualties) const {
+  bool refers_back(size_t s, const Trigger* trigger, const Casualties& casualties) const {
     if (!trigger) return casualties.any();
-    const std::string surface = lower_ascii(text(trigger->begin, trigger->end));
+    const std::string_view surface = trigger->surface;
     // Plural: a trend, not the incident ("While these assaults resulted in injuries, …") —
     // unless definite: "The strikes killed three Iraqi army soldiers" tells of the strikes told.
-    if (is_plural_noun(surface) || (!surface.empty() && surface.back() == 's' && surface.find(' ') == std::string::npos)) {
+    if (is_plural_noun(surface) || (!surface.empty() && surface.back() == 's' && surface.find(' ') == std::string_view::npos)) {
       const Nearby before = words_before(lowered_, trigger->begin, sentence(s).begin, 1);
       return !before.empty() && before[0] == "the";
     }
@@ -367,12 +386,12 @@ class Extractor {
   };
 
   // Who did it, and how we know: a claim, an accusation, or the text stating it.
-  ActorChoice choose_actor(size_t s, const TermMention* trigger) const {
+  ActorChoice choose_actor(size_t s, const Trigger* trigger) const {
     const SentenceMentions& m = by_sentence_[s];
     const Sentence& sent = sentence(s);
-    for (const TermMention* t : m.triggers) {
-      const std::string& kind = term(*t).kind;
-      if (kind == "claim") {
+    for (const Trigger& trig : m.triggers) {
+      const Trigger* t = &trig;
+      if (t->kind == TriggerKind::kClaim) {
         // "… the drone strike that was claimed by X": the actor the passive names.
         for (const TermMention* a : m.actors) {
           if (a->begin < t->end || a->begin - t->end > 40) continue;
@@ -387,19 +406,19 @@ class Extractor {
           if (!best || (is_generic(*best) && !is_generic(*a))) best = a;
         }
         if (best) return {best, ActorStatus::kClaimed};
-      } else if (kind == "accuse") {
+      } else if (t->kind == TriggerKind::kAccuse) {
         // "accused X of firing", "blamed X for": the first actor after the word.
         for (const TermMention* a : m.actors) {
           if (a->begin >= t->end && a->begin - t->end < 40) return {a, ActorStatus::kAccused};
         }
         // "X was blamed": the actor before.
         for (auto it = m.actors.rbegin(); it != m.actors.rend(); ++it) {
-          if ((*it)->end <= t->begin && is_passive_trigger(s, *t)) return {*it, ActorStatus::kAccused};
+          if ((*it)->end <= t->begin && t->passive) return {*it, ActorStatus::kAccused};
         }
       }
     }
     if (!trigger) return {};
-    const bool passive = is_passive_trigger(s, *trigger);
+    const bool passive = trigger->passive;
     if (passive) {
       // "were attacked by X"
       for (const TermMention* a : m.actors) {
@@ -413,7 +432,7 @@ class Extractor {
     // "X said it targeted …": a militia saying so claims it; a state force reports its own act.
     for (const TermMention* a : m.actors) {
       if (a->end <= trigger->begin && says_it_did(s, *a)) {
-        return {a, one_of(kStrikeActors, term(*a).id) ? ActorStatus::kReported : ActorStatus::kClaimed};
+        return {a, is_strike_actor(term(*a)) ? ActorStatus::kReported : ActorStatus::kClaimed};
       }
     }
     // Active voice: the nearest actor before the trigger that is not a reporter, a named one
@@ -429,7 +448,7 @@ class Extractor {
 
   // "they also targeted …", "the resistance fighters also targeted …", "The military strikes
   // landed …": a subject that refers back takes the actor last named, and how it is known.
-  ActorChoice actor_referred_to(size_t s, const TermMention& trigger) const {
+  ActorChoice actor_referred_to(size_t s, const Trigger& trigger) const {
     static const std::set<std::string, std::less<>> kReferring = {"they", "the group", "the resistance", "the militants", "the fighters",
                                                      "the militia", "its fighters", "the faction", "the strikes", "the attacks",
                                                      "the attackers", "the military strikes"};
@@ -596,21 +615,20 @@ class Extractor {
   }
 
   bool sentence_has_impact(size_t s) const {
-    for (const TermMention* t : by_sentence_[s].triggers) {
-      if (term(*t).kind == "attack" && one_of(kImpactWords, lower_ascii(text(t->begin, t->end)))) return true;
+    for (const Trigger& t : by_sentence_[s].triggers) {
+      if (t.kind == TriggerKind::kAttack && one_of(kImpactWords, t.surface)) return true;
     }
     return false;
   }
 
   // The incident trigger nearest a place (before it preferred): what happened there.
-  const TermMention* trigger_near(size_t s, size_t pos) const {
-    const TermMention* best = nullptr;
+  const Trigger* trigger_near(size_t s, size_t pos) const {
+    const Trigger* best = nullptr;
     size_t best_distance = static_cast<size_t>(-1);
-    const bool weapon = !by_sentence_[s].weapons.empty();
-    for (const TermMention* t : by_sentence_[s].triggers) {
-      const Term& tr = term(*t);
-      if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
-      if ((is_weak(tr) && !weapon) || is_negated(s, *t)) continue;
+    const SentenceMentions& m = by_sentence_[s];
+    for (const Trigger& trig : m.triggers) {
+      const Trigger* t = &trig;
+      if (!m.counts(*t) || t->negated) continue;
       const size_t distance = t->end <= pos ? pos - t->end : 2 * (t->begin - pos);
       if (distance < best_distance) best = t, best_distance = distance;
     }
@@ -622,16 +640,17 @@ class Extractor {
   // A US or allied force named as acting in the sentence (not reporting, not describing).
   const TermMention* strike_actor_in(size_t s) const {
     for (const TermMention* a : by_sentence_[s].actors) {
-      if (!one_of(kStrikeActors, term(*a).id) || is_reporter(s, *a)) continue;
+      if (!is_strike_actor(term(*a)) || is_reporter(s, *a)) continue;
       // The force must come before what it did: in "rockets struck near where U.S. forces are
       // based" the US forces are where the rockets fell.
-      for (const TermMention* t : by_sentence_[s].triggers) {
-        const std::string& kind = term(*t).kind;
-        if ((kind == "strike" || kind == "attack") && a->end <= t->begin && t->begin - a->end < 80 && !is_negated(s, *t)) {
+      for (const Trigger& t : by_sentence_[s].triggers) {
+        const TriggerKind kind = t.kind;
+        if ((kind == TriggerKind::kStrike || kind == TriggerKind::kAttack) && a->end <= t.begin && t.begin - a->end < 80 &&
+            !t.negated) {
           return a;
         }
         // "a U.S. drone strike": the force named with its strike.
-        if (kind == "strike" && t->begin >= a->begin && t->end <= a->end) return a;
+        if (kind == TriggerKind::kStrike && t.begin >= a->begin && t.end <= a->end) return a;
       }
     }
     return nullptr;
@@ -639,27 +658,26 @@ class Extractor {
 
   bool tells_of_strike(size_t s, const ActorChoice& actor) const {
     const SentenceMentions& m = by_sentence_[s];
-    const bool strike_actor = (actor.mention && one_of(kStrikeActors, term(*actor.mention).id) &&
+    const bool strike_actor = (actor.mention && is_strike_actor(term(*actor.mention)) &&
                                actor.status == ActorStatus::kReported) ||
                               strike_actor_in(s) != nullptr;
     bool aircraft = false;
     for (const TermMention* w : m.weapons) aircraft |= term(*w).kind == "aircraft";
-    for (const TermMention* t : m.triggers) {
-      const std::string& kind = term(*t).kind;
-      const std::string surface = lower_ascii(text(t->begin, t->end));
-      if (kind == "strike") {
-        const bool air_word = surface.find("air") != std::string::npos || surface.find("raid") != std::string::npos ||
-                              surface.find("retaliat") != std::string::npos || surface.find("self-def") != std::string::npos;
+    for (const Trigger& trig : m.triggers) {
+      const Trigger* t = &trig;
+      const TriggerKind kind = t->kind;
+      const std::string_view surface = t->surface;
+      if (kind == TriggerKind::kStrike) {
+        const bool air_word = surface.find("air") != std::string_view::npos || surface.find("raid") != std::string_view::npos ||
+                              surface.find("retaliat") != std::string_view::npos ||
+                              surface.find("self-def") != std::string_view::npos;
         if (!(strike_actor || aircraft || air_word)) continue;
         bool us_target = false;
         for (const TermMention* target : m.targets) {
-          const std::string& target_kind = term(*target).kind;
-          us_target |= target->begin > t->end && target->begin - t->end < 40 &&
-                       (target_kind == "us" || target_kind == "coalition" || target_kind == "us_coalition" ||
-                        target_kind == "advisers");
+          us_target |= target->begin > t->end && target->begin - t->end < 40 && is_us_forces_target(term(*target));
         }
         if (strike_actor || !us_target) return true;
-      } else if (kind == "attack" && strike_actor && !is_passive_trigger(s, *t)) {
+      } else if (kind == TriggerKind::kAttack && strike_actor && !t->passive) {
         // "The U.S. targeted five facilities": a verb, not the noun of "faces second attack".
         if (surface.size() > 3 && (surface.compare(surface.size() - 2, 2, "ed") == 0 ||
                                    surface.compare(surface.size() - 3, 3, "ing") == 0)) {
@@ -702,19 +720,19 @@ class Extractor {
     return {classes.begin(), classes.end()};
   }
 
-  EventType event_type(size_t s, const ActorChoice& actor, const TermMention* trigger) const {
+  EventType event_type(size_t s, const ActorChoice& actor, const Trigger* trigger) const {
     if (tells_of_strike(s, actor)) {
       // "… after the group targeted the Ain al-Asad base, to which the US responded with
       // airstrikes near Qaim": the place nearest an attack word was attacked, not struck.
       // "an airstrike targeting facilities … east of Syria": the place of a verb describing the
       // strike is struck; a place by an attack noun ("following a drone attack … in Jordan") is not.
       bool strike_before = false;
-      const bool near_is_noun = trigger && term(*trigger).kind == "attack" && !is_verb_form(lower_ascii(text(trigger->begin, trigger->end)));
-      for (const TermMention* t : by_sentence_[s].triggers) {
-        strike_before |= term(*t).kind == "strike" && trigger && t->end <= trigger->begin && !near_is_noun;
+      const bool near_is_noun = trigger && trigger->kind == TriggerKind::kAttack && !is_verb_form(trigger->surface);
+      for (const Trigger& t : by_sentence_[s].triggers) {
+        strike_before |= t.kind == TriggerKind::kStrike && trigger && t.end <= trigger->begin && !near_is_noun;
       }
-      const bool strike_near = !trigger || term(*trigger).kind == "strike" || strike_before ||
-                               (!near_is_noun && actor.mention && one_of(kStrikeActors, term(*actor.mention).id) &&
+      const bool strike_near = !trigger || trigger->kind == TriggerKind::kStrike || strike_before ||
+                               (!near_is_noun && actor.mention && is_strike_actor(term(*actor.mention)) &&
                                 actor.mention->end <= trigger->begin);
       if (strike_near) return EventType::kStrike;
     }
@@ -722,7 +740,7 @@ class Extractor {
     // Green Village" is an interception and an attack.
     // With one place, anything that landed makes it an attack ("intercepted a drone over Ain
     // al-Asad air base, but a second drone hit the base").
-    if (trigger && term(*trigger).kind == "interception") {
+    if (trigger && trigger->kind == TriggerKind::kInterception) {
       return several_places_ || !sentence_has_impact(s) ? EventType::kInterception : EventType::kAttack;
     }
     return EventType::kAttack;
@@ -749,18 +767,17 @@ class Extractor {
   // Whether the sentence reports an incident rather than a trend: some trigger is not a bare
   // plural ("attacks on US troops have surged"), or the plural is counted ("two attacks").
   bool reports_incident(size_t s) const {
-    const bool weapon = !by_sentence_[s].weapons.empty();
+    const SentenceMentions& m = by_sentence_[s];
     // Words of a trend: "this pattern of rocket and drone assaults", "a series of attacks".
     const std::string_view lowered = lowered_sentence(s);
     for (std::string_view cue : {"pattern of", "series of", "occasional", "repeated", "numerous", "wave of",
                                  "string of", "spate of", "surge in", "uptick in"}) {
       if (lowered.find(cue) != std::string::npos) return false;
     }
-    for (const TermMention* t : by_sentence_[s].triggers) {
-      const Term& tr = term(*t);
-      if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
-      if (is_weak(tr) && !weapon) continue;
-      if (!is_plural_noun(lower_ascii(text(t->begin, t->end)))) return true;
+    for (const Trigger& trig : m.triggers) {
+      const Trigger* t = &trig;
+      if (!m.counts(*t)) continue;
+      if (!is_plural_noun(t->surface)) return true;
       // "The military strikes landed at …": definite plurals are incidents already in view.
       const Nearby before = words_before(lowered_, t->begin, sentence(s).begin, 2);
       for (std::string_view w : before) {
@@ -772,7 +789,7 @@ class Extractor {
       // "The US responded with airstrikes near Al-Qaim", "ordered airstrikes … on Thursday": a
       // force's strikes are an incident when they answer one or have a day ("protection against
       // Russian airstrikes" has neither).
-      if (tr.kind == "strike" && tells_of_strike(s, choose_actor(s, t)) && (is_response(s) || has_day(s))) return true;
+      if (t->kind == TriggerKind::kStrike && tells_of_strike(s, choose_actor(s, t)) && (is_response(s) || has_day(s))) return true;
     }
     return false;
   }
@@ -789,12 +806,11 @@ class Extractor {
 
   bool only_definite_references(size_t s) const {
     bool any = false;
-    const bool weapon = !by_sentence_[s].weapons.empty();
-    for (const TermMention* t : by_sentence_[s].triggers) {
-      const Term& tr = term(*t);
-      if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
-      if (is_weak(tr) && !weapon) continue;
-      const std::string surface = lower_ascii(text(t->begin, t->end));
+    const SentenceMentions& m = by_sentence_[s];
+    for (const Trigger& trig : m.triggers) {
+      const Trigger* t = &trig;
+      if (!m.counts(*t)) continue;
+      const std::string_view surface = t->surface;
       const bool noun = surface == "attack" || surface == "strike" || surface == "incident" || surface == "assault" ||
                         surface == "rocket attack" || surface == "drone attack";
       const Nearby before = words_before(lowered_, t->begin, sentence(s).begin, 1);
@@ -878,15 +894,15 @@ class Extractor {
   }
 
   // The word telling of the strike itself: a strike word, else the verb the striker acts with.
-  const TermMention& strike_trigger(size_t s, const TermMention* fallback) const {
-    for (const TermMention* t : by_sentence_[s].triggers) {
-      if (term(*t).kind == "strike" && !is_negated(s, *t)) return *t;
+  const Trigger& strike_trigger(size_t s, const Trigger* fallback) const {
+    for (const Trigger& t : by_sentence_[s].triggers) {
+      if (t.kind == TriggerKind::kStrike && !t.negated) return t;
     }
     return *fallback;
   }
 
   // "strike two facilities", "targeted five … weapon storage facilities": how many strikes.
-  int facility_count(size_t s, const TermMention& trigger) const {
+  int facility_count(size_t s, const Trigger& trigger) const {
     static const std::set<std::string, std::less<>> kFacilityWords = {"facilities", "sites", "targets", "positions", "depots",
                                                          "locations", "bases", "warehouses", "compounds"};
     for (const NumberMention* n : by_sentence_[s].numbers) {
@@ -901,7 +917,7 @@ class Extractor {
   std::string target_text(size_t s, const ActorChoice& actor) const {
     for (const TermMention* t : by_sentence_[s].targets) {
       if (actor.mention && t->begin == actor.mention->begin) continue;
-      if (term(*t).kind == "local_force" || term(*t).kind == "civilian") continue;
+      if (is_bystander_target(term(*t))) continue;
       return std::string(text(t->begin, t->end));
     }
     return "";
@@ -998,7 +1014,7 @@ class Extractor {
   std::optional<NamedSite> site_named_after_kind(const PlaceMention& p) const {
     const Place& within = place(p.place);
     for (const TermMention* t : by_sentence_[p.sentence].targets) {
-      if (term(*t).kind != "base" || t->end > p.begin) continue;
+      if (!is_base_target(term(*t)) || t->end > p.begin) continue;
       std::string kind(text(t->begin, t->end));
       bool word_start = true;
       for (char& c : kind) {  // "mission support site" → "Mission Support Site"
@@ -1028,7 +1044,7 @@ class Extractor {
   // "towards a base in Syria", "a military base in western Iraq"; npos otherwise.
   size_t generic_site_before(const PlaceMention& p) const {
     for (const TermMention* t : by_sentence_[p.sentence].targets) {
-      if (term(*t).kind != "base" || t->end > p.begin || text(t->end, p.begin) != " in ") continue;
+      if (!is_base_target(term(*t)) || t->end > p.begin || text(t->end, p.begin) != " in ") continue;
       if (!lower_ascii(text(t->begin, t->end)).ends_with("base")) continue;  // not "a facility in": a strike's mark
       for (std::string_view article : {std::string_view("a "), std::string_view("an ")}) {
         const size_t start = t->begin - std::min(t->begin, article.size());
@@ -1048,9 +1064,9 @@ class Extractor {
 
   void read_sentence(size_t s) {
     const SentenceMentions& m = by_sentence_[s];
-    const TermMention* trigger = main_trigger(s);
-    const bool claim = has_trigger(s, "claim");
-    const bool accuse = has_trigger(s, "accuse");
+    const Trigger* trigger = main_trigger(s);
+    const bool claim = has_trigger(s, TriggerKind::kClaim);
+    const bool accuse = has_trigger(s, TriggerKind::kAccuse);
     const Casualties casualties = find_casualties(article_.sentence_text(sentence(s)), lowered_sentence(s));
     const std::vector<const PlaceMention*> places = event_places(s);
     const bool tally_sentence = tally_sentences_.count(s) > 0;
@@ -1088,7 +1104,7 @@ class Extractor {
       // "The majority of these attacks have been attributed to …" speaks of a trend: only claims
       // and accusations about "the attack(s)" just told count.
       if ((claim || accuse) && actor.mention) {
-        if (accuse && trigger && is_plural_noun(lower_ascii(text(trigger->begin, trigger->end)))) return;
+        if (accuse && trigger && is_plural_noun(trigger->surface)) return;
         pending_claims_.push_back({s, actor});
         // A claim that also gives the toll tells the incident again: "… were killed and 20
         // wounded in the drone strike on Sunday that was claimed by …".
@@ -1098,7 +1114,7 @@ class Extractor {
       // With no place to be near, the strike word (if any) says what happened.
       EventType type = event_type(s, actor, trigger ? &strike_trigger(s, trigger) : nullptr);
       // "The strikes killed …" after a strike was told: those strikes.
-      if (trigger && term(strike_trigger(s, trigger)).kind == "strike") {
+      if (trigger && strike_trigger(s, trigger).kind == TriggerKind::kStrike) {
         for (const Event& e : events_) {
           if (e.type == EventType::kStrike) type = EventType::kStrike;
         }
@@ -1138,10 +1154,10 @@ class Extractor {
         // sentence may also name another incident's ("the C-RAM fired at mortars").
         if (previous->weapons.empty()) previous->weapons = weapon_classes(s);
         previous->impact |= sentence_has_impact(s);
-        if (has_trigger(s, "interception") && may_become_interception(*previous)) {
+        if (has_trigger(s, TriggerKind::kInterception) && may_become_interception(*previous)) {
           previous->type = EventType::kInterception;  // "The attack was thwarted before reaching its target"
         }
-        if (has_trigger(s, "interception") && speaks_of_all(s) && !previous->sentences.empty()) {
+        if (has_trigger(s, TriggerKind::kInterception) && speaks_of_all(s) && !previous->sentences.empty()) {
           // "… drone attacks on Green Village and al-Shaddadi. Both drones were shot down": every
           // drone incident told in that sentence, on that day.
           const size_t told_in = previous->sentences.front();
@@ -1152,7 +1168,7 @@ class Extractor {
             e.sentences.push_back(s);
           }
         }
-        if (actor.mention && previous->actor.empty() && !one_of(kStrikeActors, term(*actor.mention).id)) {
+        if (actor.mention && previous->actor.empty() && !is_strike_actor(term(*actor.mention))) {
           set_actor(*previous, *actor.mention, actor.status);
         }
         return;
@@ -1160,7 +1176,7 @@ class Extractor {
       // A strike or an interception with no place of its own that answers the incident just told
       // ("The coalition responded … by targeting the launch sites with air strikes"): same country
       // and day.
-      if (events_.empty() || type == EventType::kAttack || !trigger || is_weak(term(*trigger))) return;
+      if (events_.empty() || type == EventType::kAttack || !trigger || trigger->weak) return;
       if (!(own_date && own_date->value) && !is_response(s)) return;
       if (!reports_incident(s)) return;
       const Event& last = events_.back();
@@ -1230,11 +1246,11 @@ class Extractor {
       fill_place(e, *p);
       const int rank_here = place_rank(e.precision);
       if (rank_here <= 1 && !own_day && !(is_response(s) && e.date)) continue;
-      const TermMention* near = trigger_near(s, p->begin);
+      const Trigger* near = trigger_near(s, p->begin);
       // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
       // (US "airstrikes in eastern Syria" are the incident, "attacks on American forces in Iraq" a trend.)
-      if (near && is_plural_noun(lower_ascii(text(near->begin, near->end))) && rank_here <= 2 &&
-          !(term(*near).kind == "strike" && tells_of_strike(s, actor))) {
+      if (near && is_plural_noun(near->surface) && rank_here <= 2 &&
+          !(near->kind == TriggerKind::kStrike && tells_of_strike(s, actor))) {
         bool counted = false;
         for (const NumberMention* n : by_sentence_[s].numbers) {
           counted |= n->end <= near->begin && near->begin - n->end < 24 && !n->ordinal && !n->vague;
@@ -1245,11 +1261,11 @@ class Extractor {
       // too vague to count as one.
       if (!own_day && !e.date && has_relational_time_word(s) && !events_.empty()) continue;
       e.type = event_type(s, actor, near ? near : trigger);
-      e.impact = several_places_ && near ? one_of(kImpactWords, lower_ascii(text(near->begin, near->end))) : sentence_has_impact(s);
+      e.impact = several_places_ && near ? one_of(kImpactWords, near->surface) : sentence_has_impact(s);
       e.weapons = places.size() > 1 ? weapons_near(s, *p, places) : weapon_classes(s);
-      if (e.type == EventType::kStrike && !(actor.mention && one_of(kStrikeActors, term(*actor.mention).id))) {
+      if (e.type == EventType::kStrike && !(actor.mention && is_strike_actor(term(*actor.mention)))) {
         if (const TermMention* striker = strike_actor_in(s)) set_actor(e, *striker, ActorStatus::kReported);
-      } else if (actor.mention && !(e.type == EventType::kAttack && one_of(kStrikeActors, term(*actor.mention).id))) {
+      } else if (actor.mention && !(e.type == EventType::kAttack && is_strike_actor(term(*actor.mention)))) {
         set_actor(e, *actor.mention, actor.status);
       }
       e.target = target_text(s, actor);
@@ -1270,8 +1286,9 @@ class Extractor {
   // somewhere in the country named.
   void add_unnamed_counted(size_t s, size_t events_before, const ActorChoice& actor) {
     long counted = 0;
-    for (const TermMention* t : by_sentence_[s].triggers) {
-      if (term(*t).kind != "attack" || !is_plural_noun(lower_ascii(text(t->begin, t->end)))) continue;
+    for (const Trigger& trig : by_sentence_[s].triggers) {
+      const Trigger* t = &trig;
+      if (t->kind != TriggerKind::kAttack || !is_plural_noun(t->surface)) continue;
       for (const NumberMention* n : by_sentence_[s].numbers) {
         if (n->end <= t->begin && t->begin - n->end < 24 && !n->ordinal && !n->vague && n->value >= 2 && n->value <= 5) {
           counted = n->value;
@@ -1567,38 +1584,19 @@ class Extractor {
     e.confidence = std::clamp(e.confidence + (e.sentences.size() > 1 ? 0.05 : 0.0), 0.05, 0.98);
   }
 
-  // Which side of the domain an actor is on (scope.h), from its lexicon kind.
-  Side side_of(const Term& actor) const {
-    if (actor.kind == "coalition" || actor.id.rfind("us-", 0) == 0) return Side::kUsCoalition;
-    if (actor.kind == "militia" || actor.kind == "umbrella" || actor.kind == "facade" || actor.kind == "tribal") {
-      return Side::kMilitia;
-    }
-    if (actor.kind == "generic") return Side::kUnknown;
-    if (actor.id == "iran" || actor.id == "irgc" || actor.id == "irgc-quds-force") return Side::kIranianState;
-    return Side::kOther;
-  }
-
-  static Side side_of_target(const Term& target) {
-    const std::string& k = target.kind;
-    if (k == "us" || k == "coalition" || k == "us_coalition" || k == "advisers" || k == "diplomatic" || k == "contractors") {
-      return Side::kUsCoalition;
-    }
-    if (k == "local_force" || k == "other_force") return Side::kOther;
-    return Side::kUnknown;  // a base, a convoy, civilians: whose, the rest of the text says
-  }
-
   // Whether a force the article names acting is outside the domain, and none of the groups that
   // attack US forces is named at all (Participants::only_others_act).
   bool only_others_act() const {
     bool others = false;
     for (size_t s = 0; s < by_sentence_.size(); ++s) {
       for (const TermMention* a : by_sentence_[s].actors) {
-        const Side side = side_of(term(*a));
+        const Side side = side_of_actor(term(*a));
         if (side == Side::kMilitia) return false;
         if (side != Side::kOther || is_reporter(s, *a)) continue;
-        for (const TermMention* t : by_sentence_[s].triggers) {
-          const std::string& kind = term(*t).kind;
-          others |= (kind == "attack" || kind == "strike" || kind == "claim") && a->end <= t->begin && t->begin - a->end < 80;
+        for (const Trigger& t : by_sentence_[s].triggers) {
+          const TriggerKind kind = t.kind;
+          others |= (kind == TriggerKind::kAttack || kind == TriggerKind::kStrike || kind == TriggerKind::kClaim) &&
+                    a->end <= t.begin && t.begin - a->end < 80;
         }
       }
     }
@@ -1612,7 +1610,7 @@ class Extractor {
         if (side_of_target(term(*t)) == Side::kUsCoalition) return true;
       }
       for (const TermMention* a : m.actors) {
-        if (side_of(term(*a)) == Side::kUsCoalition) return true;
+        if (side_of_actor(term(*a)) == Side::kUsCoalition) return true;
       }
     }
     return false;
@@ -1623,9 +1621,10 @@ class Extractor {
   // not where the hurt are counted ("four Iraqi soldiers were wounded in the attack").
   bool is_object(size_t s, const TermMention& target) const {
     constexpr size_t kObjectMaxBytes = 40;
-    for (const TermMention* t : by_sentence_[s].triggers) {
-      const std::string& kind = term(*t).kind;
-      if ((kind == "attack" || kind == "strike") && t->end <= target.begin && target.begin - t->end <= kObjectMaxBytes) {
+    for (const Trigger& t : by_sentence_[s].triggers) {
+      const TriggerKind kind = t.kind;
+      if ((kind == TriggerKind::kAttack || kind == TriggerKind::kStrike) && t.end <= target.begin &&
+          target.begin - t.end <= kObjectMaxBytes) {
         return true;
       }
     }
@@ -1660,16 +1659,16 @@ class Extractor {
         if (side == Side::kOther && p.patient == Side::kUnknown && is_object(s, *t)) p.patient = side;
       }
     }
-    if (e.actor_mention) p.agent = side_of(term(*e.actor_mention));
+    if (e.actor_mention) p.agent = side_of_actor(term(*e.actor_mention));
     if (e.type == EventType::kInterception || p.agent != Side::kUnknown) return p;
     for (size_t s : e.sentences) {
       for (const TermMention* a : by_sentence_[s].actors) {
         if (is_reporter(s, *a)) continue;
-        const Side side = side_of(term(*a));
+        const Side side = side_of_actor(term(*a));
         if (side == Side::kUnknown) continue;
-        for (const TermMention* t : by_sentence_[s].triggers) {
-          const std::string& kind = term(*t).kind;
-          const bool acts = (kind == "attack" || kind == "strike") && a->end <= t->begin && t->begin - a->end < 80;
+        for (const Trigger& t : by_sentence_[s].triggers) {
+          const TriggerKind kind = t.kind;
+          const bool acts = (kind == TriggerKind::kAttack || kind == TriggerKind::kStrike) && a->end <= t.begin && t.begin - a->end < 80;
           if (acts && (p.agent == Side::kUnknown || side == Side::kUsCoalition)) p.agent = side;
         }
       }
