@@ -9,7 +9,7 @@
 #include "bench_support.h"
 #include "salvo/base/data_dir.h"
 #include "salvo/clean/cleaner.h"
-#include "salvo/extract/extractor.h"
+#include "salvo/extract/extract.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/markup/decode.h"
 #include "salvo/markup/dom.h"

@@ -6,6 +6,7 @@
 
 #include "salvo/base/ascii.h"
 #include "salvo/base/date.h"
+#include "salvo/extract/event.h"
 #include "salvo/recognize/numbers.h"
 
 namespace salvo {
@@ -266,6 +267,11 @@ Casualties find_casualties(std::string_view sentence, std::string_view lowered) 
     }
   }
   return result;
+}
+
+void apply_casualties(Event& e, const Casualties& c) {
+  if (c.killed && (!e.killed || *c.killed > *e.killed)) e.killed = c.killed;
+  if (c.injured && (!e.injured || *c.injured > *e.injured)) e.injured = c.injured;
 }
 
 }  // namespace salvo

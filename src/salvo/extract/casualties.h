@@ -19,4 +19,9 @@ Casualties find_casualties(std::string_view sentence);
 // letters lowered).
 Casualties find_casualties(std::string_view sentence, std::string_view lowered);
 
+struct Event;
+// Sentences about one incident give partial counts ("two Americans killed", "three coalition
+// personnel killed"); the largest is the most complete.
+void apply_casualties(Event& e, const Casualties& c);
+
 }  // namespace salvo

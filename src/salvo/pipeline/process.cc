@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "salvo/extract/extractor.h"
+#include "salvo/extract/extract.h"
 #include "salvo/pipeline/analyze.h"
 
 namespace salvo {

@@ -1,0 +1,112 @@
+#include "salvo/extract/incident_words.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "salvo/base/ascii.h"
+#include "salvo/extract/casualties.h"
+#include "salvo/extract/cues.h"
+#include "salvo/extract/kinds.h"
+
+namespace salvo::extract {
+
+bool has_trigger(const ArticleView& view, size_t s, TriggerKind kind) { return view.by_sentence[s].has(kind); }
+
+// The first attack/strike/interception trigger of the sentence, if any. Weak words ("launched",
+// "hit", "a blast") count only when the sentence names a weapon.
+const Trigger* main_trigger(const ArticleView& view, size_t s) {
+  const SentenceMentions& m = view.by_sentence[s];
+  for (const Trigger& t : m.triggers) {
+    if (!m.counts(t) || t.negated) continue;
+    return &t;
+  }
+  return nullptr;
+}
+
+// The incident trigger nearest a place (before it preferred): what happened there.
+const Trigger* trigger_near(const ArticleView& view, size_t s, size_t pos) {
+  const Trigger* best = nullptr;
+  size_t best_distance = static_cast<size_t>(-1);
+  const SentenceMentions& m = view.by_sentence[s];
+  for (const Trigger& trig : m.triggers) {
+    const Trigger* t = &trig;
+    if (!m.counts(*t) || t->negated) continue;
+    const size_t distance = t->end <= pos ? pos - t->end : 2 * (t->begin - pos);
+    if (distance < best_distance) best = t, best_distance = distance;
+  }
+  return best;
+}
+
+// "The attack was thwarted", "this attack", "it": the sentence speaks of one incident already told.
+bool refers_back(const ArticleView& view, size_t s, const Trigger* trigger, const Casualties& casualties) {
+  if (!trigger) return casualties.any();
+  const std::string_view surface = trigger->surface;
+  // Plural: a trend, not the incident ("While these assaults resulted in injuries, …") —
+  // unless definite: "The strikes killed three Iraqi army soldiers" tells of the strikes told.
+  if (is_plural_noun(surface) || (!surface.empty() && surface.back() == 's' && surface.find(' ') == std::string_view::npos)) {
+    const Nearby before = words_before(view.lowered, trigger->begin, view.sentence(s).begin, 1);
+    return !before.empty() && before[0] == "the";
+  }
+  if (casualties.any()) return true;
+  const Nearby before = words_before(view.lowered, trigger->begin, view.sentence(s).begin, 3);
+  for (std::string_view w : before) {
+    if (w == "the" || w == "this" || w == "that" || w == "was" || w == "were" || w == "it" || w == "both") return true;
+  }
+  return false;
+}
+
+// "Both drones were shot down", "In both cases the drone was downed", "all of them": the
+// sentence speaks of every incident told with the one it refers back to, not of that one alone.
+bool speaks_of_all(const ArticleView& view, size_t s) {
+  const std::string_view lowered = view.lowered_sentence(s);
+  for (std::string_view w : {"both", "all of them", "all the drones", "all drones", "each of", "either"}) {
+    const size_t at = lowered.find(w);
+    if (at == std::string_view::npos) continue;
+    const bool starts = at == 0 || !is_ascii_alnum(lowered[at - 1]);
+    const bool ends = at + w.size() >= lowered.size() || !is_ascii_alnum(lowered[at + w.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// "attacks", "retaliatory strikes", "air raids": incidents in the plural.
+bool is_plural_noun(std::string_view surface) {
+  if (one_of(kPluralIncidentNouns, surface)) return true;
+  const size_t space = surface.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? surface : surface.substr(space + 1);
+  return space != std::string_view::npos && last.size() > 3 && last.back() == 's' && last != "was";
+}
+
+bool only_definite_references(const ArticleView& view, size_t s) {
+  bool any = false;
+  const SentenceMentions& m = view.by_sentence[s];
+  for (const Trigger& trig : m.triggers) {
+    const Trigger* t = &trig;
+    if (!m.counts(*t)) continue;
+    const std::string_view surface = t->surface;
+    const bool noun = surface == "attack" || surface == "strike" || surface == "incident" || surface == "assault" ||
+                      surface == "rocket attack" || surface == "drone attack";
+    const Nearby before = words_before(view.lowered, t->begin, view.sentence(s).begin, 1);
+    const bool definite = !before.empty() && (before[0] == "the" || before[0] == "this" || before[0] == "that");
+    if (!(noun && definite)) return false;
+    any = true;
+  }
+  return any && view.by_sentence[s].weapons.empty();
+}
+
+bool is_response(const ArticleView& view, size_t s) {
+  const std::string_view lowered = view.lowered_sentence(s);
+  return lowered.find("retaliat") != std::string::npos || lowered.find("in response") != std::string::npos ||
+         lowered.find("responded") != std::string::npos || lowered.find("respond to") != std::string::npos ||
+         lowered.find("responding") != std::string::npos;
+}
+
+bool sentence_has_impact(const ArticleView& view, size_t s) {
+  for (const Trigger& t : view.by_sentence[s].triggers) {
+    if (t.kind == TriggerKind::kAttack && one_of(kImpactWords, t.surface)) return true;
+  }
+  return false;
+}
+
+}  // namespace salvo::extract
