@@ -1,0 +1,120 @@
+// The sentence tells of incidents at the places it names: one event per place, with its day, its
+// type (the trigger nearest the place decides), its weapons, actor, target and casualties.
+#include "salvo/extract/readings/readings.h"
+
+#include "salvo/extract/actors.h"
+#include "salvo/extract/cues.h"
+#include "salvo/extract/dates.h"
+#include "salvo/extract/event_type.h"
+#include "salvo/extract/incident_words.h"
+#include "salvo/extract/places.h"
+#include "salvo/extract/weapons.h"
+
+namespace salvo::extract {
+
+namespace {
+
+// "Two separate attacks were reported on bases in Iraq on Thursday, with an explosion at the
+// Harir airbase": a counted group names fewer places than it counts; the rest happened
+// somewhere in the country named.
+void add_unnamed_counted(const ArticleView& view, ArticleState& state, size_t s, size_t events_before, const ActorChoice& actor) {
+  long counted = 0;
+  for (const Trigger& trig : view.by_sentence[s].triggers) {
+    const Trigger* t = &trig;
+    if (t->kind != TriggerKind::kAttack || !is_plural_noun(t->surface)) continue;
+    for (const NumberMention* n : view.by_sentence[s].numbers) {
+      if (n->end <= t->begin && t->begin - n->end < 24 && !n->ordinal && !n->vague && n->value >= 2 && n->value <= 5) {
+        counted = n->value;
+      }
+    }
+  }
+  const long told = static_cast<long>(state.events.size() - events_before);
+  if (counted <= told || told == 0) return;
+  const PlaceMention* country = nullptr;
+  for (const PlaceMention* p : view.by_sentence[s].places) {
+    if (p->precision == PlacePrecision::kCountry && view.place(p->place).country == state.events.back().country) country = p;
+  }
+  if (!country) return;
+  Event e = state.events.back();
+  fill_place(view, e, *country);
+  e.lat.reset();
+  e.lon.reset();
+  e.count = static_cast<int>(counted - told);
+  e.weapons.clear();
+  e.killed.reset();
+  e.injured.reset();
+  e.confidence = 0.5;
+  if (actor.mention && e.actor.empty()) set_actor(view, e, *actor.mention, actor.status);
+  state.events.push_back(std::move(e));
+}
+
+}  // namespace
+
+bool incidents_at_places(const ArticleView& view, const SentenceReading& r, ArticleState& state) {
+  const size_t s = r.s;
+  const Trigger* trigger = r.trigger;
+  const ActorChoice& actor = r.actor;
+  const Casualties& casualties = r.casualties;
+  const std::vector<const PlaceMention*>& places = r.places;
+  if (is_campaign(view, s, places)) return true;
+  const size_t events_before = state.events.size();
+  // The sentence names several incident places: each has its own trigger and weapons.
+  const bool several_places = places.size() > 1;
+  for (const PlaceMention* p : places) {
+    Event e;
+    const std::optional<TimeExpression> date = sentence_date(view, state, s, p->begin);
+    // A day the text names counts as the sentence's own even when it cannot be resolved (no
+    // publication date): "on Wednesday" is then null, not the day of another incident.
+    const bool own_day = date.has_value();
+    if (date && date->value) {
+      e.date = date->value;
+      if (date->value_max && date->value_max != date->value) e.date_max = date->value_max;
+      e.confidence += 0.15;
+    } else if (const std::optional<Date> day = day_in_written_year(view, s)) {
+      e.date = day;
+    } else {
+      e.date = inherited_date(view, state, s);
+      e.date_inherited = e.date.has_value();
+    }
+    // A whole country with no day of its own is a trend ("a surge in attacks … in Iraq and
+    // Syria"), not an incident — unless it answers the incident just told.
+    // (The rank is the place's as filled: "a mission support site in Euphrates, Syria" is a site.)
+    fill_place(view, e, *p);
+    const int rank_here = place_rank(e.precision);
+    if (rank_here <= 1 && !own_day && !(is_response(view, s) && e.date)) continue;
+    const Trigger* near = trigger_near(view, s, p->begin);
+    // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
+    // (US "airstrikes in eastern Syria" are the incident, "attacks on American forces in Iraq" a trend.)
+    if (near && is_plural_noun(near->surface) && rank_here <= 2 &&
+        !(near->kind == TriggerKind::kStrike && tells_of_strike(view, s, actor))) {
+      bool counted = false;
+      for (const NumberMention* n : view.by_sentence[s].numbers) {
+        counted |= n->end <= near->begin && near->begin - n->end < 24 && !n->ordinal && !n->vague;
+      }
+      if (!counted) continue;
+    }
+    // "The attack comes days after the group targeted …": an incident recalled with no day is
+    // too vague to count as one.
+    if (!own_day && !e.date && has_relational_time_word(view, s) && !state.events.empty()) continue;
+    e.type = event_type(view, s, actor, near ? near : trigger, several_places);
+    e.impact = several_places && near ? one_of(kImpactWords, near->surface) : sentence_has_impact(view, s);
+    e.weapons = places.size() > 1 ? weapons_near(view, s, *p, places) : weapon_classes(view, s);
+    if (e.type == EventType::kStrike && !(actor.mention && is_strike_actor(view.term(*actor.mention)))) {
+      if (const TermMention* striker = strike_actor_in(view, s)) set_actor(view, e, *striker, ActorStatus::kReported);
+    } else if (actor.mention && !(e.type == EventType::kAttack && is_strike_actor(view.term(*actor.mention)))) {
+      set_actor(view, e, *actor.mention, actor.status);
+    }
+    e.target = target_text(view, s, actor);
+    apply_casualties(e, casualties);
+    e.count = e.type == EventType::kStrike ? facility_count(view, s, strike_trigger(view, s, near ? near : trigger)) : site_count(view, s, *p);
+    e.sentences.push_back(s);
+    e.confidence += 0.15;
+    if (!e.weapons.empty()) e.confidence += 0.05;
+    e.confidence += rank_here >= 3 ? 0.15 : rank_here == 2 ? 0.05 : -0.15;
+    state.events.push_back(std::move(e));
+  }
+  add_unnamed_counted(view, state, s, events_before, actor);
+  return true;
+}
+
+}  // namespace salvo::extract
