@@ -10,13 +10,22 @@
 
 namespace salvo::extract {
 
+// The actor mention is who reports ("a US official said", "according to the Pentagon") or
+// describes someone else ("the US embassy"), not who acts.
 bool is_reporter(const ArticleView& view, size_t s, const TermMention& actor);
+// Gives e the actor of the mention, with how it is known.
 void set_actor(const ArticleView& view, Event& e, const TermMention& actor, ActorStatus status);
+// An incident with no actor takes the one actor the other incidents of its sentences agree on.
 void share_sentence_actors(ArticleState& state);
+// Who did what sentence s tells (by its trigger), and how it is known; none if not said.
 ActorChoice choose_actor(const ArticleView& view, size_t s, const Trigger* trigger);
+// "they also targeted …": the actor last named, when the trigger's subject refers back.
 ActorChoice actor_referred_to(const ArticleView& view, const ArticleState& state, size_t s, const Trigger& trigger);
+// What was hit, as written: the first target that is not the actor nor a bystander; "" if none.
 std::string target_text(const ArticleView& view, size_t s, const ActorChoice& actor);
+// A strike with no actor in a sentence about the US is a US strike.
 void default_strike_actor(const ArticleView& view, Event& e);
+// Claims and accusations told apart (state.pending_claims) go to the incidents they follow.
 void apply_article_claims(const ArticleView& view, ArticleState& state);
 
 }  // namespace salvo::extract

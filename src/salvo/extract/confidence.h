@@ -10,6 +10,7 @@
 
 namespace salvo::extract {
 
+// Confidence from what went wrong on the dev gold (salvo eval's calibration table).
 void calibrate(std::vector<Event>& events);
 
 }  // namespace salvo::extract

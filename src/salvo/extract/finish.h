@@ -11,6 +11,7 @@
 
 namespace salvo::extract {
 
+// The last touches of e once the article is read (default striker, weapons, role, confidence).
 void finish(const ArticleView& view, const ArticleState& state, Event& e);
 
 }  // namespace salvo::extract

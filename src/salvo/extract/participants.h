@@ -11,6 +11,7 @@
 
 namespace salvo::extract {
 
+// Moves the incidents out of scope (scope.h) from state.events to left_out, with the reason.
 void keep_in_scope(const ArticleView& view, ArticleState& state, std::vector<NotEvent>& left_out);
 
 }  // namespace salvo::extract

@@ -12,10 +12,17 @@
 namespace salvo::extract {
 
 inline constexpr size_t kNoPlace = static_cast<size_t>(-1);  // Event::place when there is none
+// How precise a place is: site 4, town 3, province or region 2, country 1, none 0.
 int place_rank(const std::optional<PlacePrecision>& precision);
+// The places where sentence s's incidents happened, in text order, each once; nothing vaguer
+// than the most specific one named.
 std::vector<const PlaceMention*> event_places(const ArticleView& view, size_t s);
+// "two sites in northeastern Syria": how many incidents a place stands for (1 unless counted).
 int site_count(const ArticleView& view, size_t s, const PlaceMention& p);
+// Sets e's place (gazetteer index, precision, country, admin1, location as written, coordinates)
+// from the mention p, refined by a site named after its kind or a base before it.
 void fill_place(const ArticleView& view, Event& e, const PlaceMention& p);
+// A multitude across whole countries ("dozens of targets in Syria and Iraq"): no incidents.
 bool is_campaign(const ArticleView& view, size_t s, const std::vector<const PlaceMention*>& places);
 
 }  // namespace salvo::extract

@@ -11,6 +11,7 @@
 
 namespace salvo::extract {
 
+// Appends the running tallies the English sentences state, in text order.
 void find_tallies(const ArticleView& view, std::vector<Tally>& out);
 
 }  // namespace salvo::extract
