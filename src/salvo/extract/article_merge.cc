@@ -6,6 +6,7 @@
 
 #include "salvo/base/ascii.h"
 #include "salvo/extract/casualties.h"
+#include "salvo/extract/confidence.h"
 #include "salvo/extract/event_type.h"
 #include "salvo/extract/places.h"
 
@@ -81,7 +82,7 @@ void merge_into(Event& keep, bool keep_merged, Event& gone, bool gone_merged) {
   if (keep.target.empty()) keep.target = gone.target;
   apply_casualties(keep, Casualties{gone.killed, gone.injured});
   merge_sentences(keep.sentences, keep_merged, gone.sentences, gone_merged);
-  keep.confidence = std::min(0.98, std::max(keep.confidence, gone.confidence) + 0.05);
+  keep.confidence = std::min(kMaxConfidence, std::max(keep.confidence, gone.confidence) + kToldAgain);
 }
 
 // "attacked four times in Iraq and Syria …, but there were no casualties": a summary's "none"

@@ -1,10 +1,7 @@
 #include "salvo/extract/confidence.h"
 
 #include <algorithm>
-#include <cctype>
-#include <set>
 
-#include "salvo/base/ascii.h"
 #include "salvo/extract/places.h"
 
 namespace salvo::extract {
@@ -14,18 +11,18 @@ namespace salvo::extract {
 // site-level incident of the same kind and day is often that incident again.
 void calibrate(std::vector<Event>& events) {
   for (Event& e : events) {
-    if (e.role == EventRole::kBackground && e.sentences.size() == 1) e.confidence -= 0.2;
+    if (e.role == EventRole::kBackground && e.sentences.size() == 1) e.confidence -= kRecalledOncePenalty;
     const int rank = place_rank(e.precision);
     if (rank == 2 || rank == 3) {
       for (const Event& other : events) {
         if (&other != &e && other.type == e.type && other.date == e.date && place_rank(other.precision) == 4 &&
             other.country == e.country) {
-          e.confidence -= 0.15;
+          e.confidence -= kBesideSitePenalty;
           break;
         }
       }
     }
-    e.confidence = std::clamp(e.confidence, 0.05, 0.98);
+    e.confidence = std::clamp(e.confidence, kMinConfidence, kMaxConfidence);
   }
 }
 

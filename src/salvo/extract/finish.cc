@@ -6,6 +6,7 @@
 
 #include "salvo/base/ascii.h"
 #include "salvo/extract/actors.h"
+#include "salvo/extract/confidence.h"
 #include "salvo/extract/dates.h"
 
 namespace salvo::extract {
@@ -33,7 +34,7 @@ void finish(const ArticleView& view, const ArticleState& state, Event& e) {
     const Date last = e.date_max.value_or(*e.date);
     if (last.days_since_epoch() < reference->days_since_epoch() - 3) e.role = EventRole::kBackground;
   }
-  e.confidence = std::clamp(e.confidence + (e.sentences.size() > 1 ? 0.05 : 0.0), 0.05, 0.98);
+  e.confidence = std::clamp(e.confidence + (e.sentences.size() > 1 ? kToldAgain : 0.0), kMinConfidence, kMaxConfidence);
 }
 
 }  // namespace salvo::extract

@@ -3,6 +3,7 @@
 #include "salvo/extract/readings/readings.h"
 
 #include "salvo/extract/actors.h"
+#include "salvo/extract/confidence.h"
 #include "salvo/extract/cues.h"
 #include "salvo/extract/dates.h"
 #include "salvo/extract/event_type.h"
@@ -43,7 +44,7 @@ void add_unnamed_counted(const ArticleView& view, ArticleState& state, size_t s,
   e.weapons.clear();
   e.killed.reset();
   e.injured.reset();
-  e.confidence = 0.5;
+  e.confidence = kUnnamedCounted;
   if (actor.mention && e.actor.empty()) set_actor(view, e, *actor.mention, actor.status);
   state.events.push_back(std::move(e));
 }
@@ -69,7 +70,7 @@ bool incidents_at_places(const ArticleView& view, const SentenceReading& r, Arti
     if (date && date->value) {
       e.date = date->value;
       if (date->value_max && date->value_max != date->value) e.date_max = date->value_max;
-      e.confidence += 0.15;
+      e.confidence += kOwnDay;
     } else if (const std::optional<Date> day = day_in_written_year(view, s)) {
       e.date = day;
     } else {
@@ -108,9 +109,9 @@ bool incidents_at_places(const ArticleView& view, const SentenceReading& r, Arti
     apply_casualties(e, casualties);
     e.count = e.type == EventType::kStrike ? facility_count(view, s, strike_trigger(view, s, near ? near : trigger)) : site_count(view, s, *p);
     e.sentences.push_back(s);
-    e.confidence += 0.15;
-    if (!e.weapons.empty()) e.confidence += 0.05;
-    e.confidence += rank_here >= 3 ? 0.15 : rank_here == 2 ? 0.05 : -0.15;
+    e.confidence += kToldAtPlace;
+    if (!e.weapons.empty()) e.confidence += kWeaponNamed;
+    e.confidence += rank_here >= 3 ? kTownOrSitePlace : rank_here == 2 ? kProvincePlace : -kCountryPlacePenalty;
     state.events.push_back(std::move(e));
   }
   add_unnamed_counted(view, state, s, events_before, actor);

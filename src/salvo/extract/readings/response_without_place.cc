@@ -4,6 +4,7 @@
 #include "salvo/extract/readings/readings.h"
 
 #include "salvo/extract/actors.h"
+#include "salvo/extract/confidence.h"
 #include "salvo/extract/dates.h"
 #include "salvo/extract/event_type.h"
 #include "salvo/extract/incident_words.h"
@@ -37,7 +38,7 @@ bool response_without_place(const ArticleView& view, const SentenceReading& r, A
   apply_casualties(e, r.casualties);
   if (type == EventType::kStrike) e.count = facility_count(view, s, strike_trigger(view, s, trigger));
   e.sentences.push_back(s);
-  e.confidence = 0.6;  // right on every seed and dev case so far (salvo eval calibration)
+  e.confidence = kResponseWithoutPlace;
   state.events.push_back(std::move(e));
   return true;
 }
