@@ -20,7 +20,7 @@ namespace {
 const char* const kFiles[] = {"lexicon/actors.tsv",     "lexicon/targets.tsv",      "lexicon/weapons.tsv",
                               "lexicon/triggers.tsv",   "gazetteer/countries.tsv",  "gazetteer/admin1.tsv",
                               "gazetteer/places.tsv",   "gazetteer/supplement.tsv", "gazetteer/regions.tsv",
-                              "gazetteer/extra_aliases.tsv", "installations.csv"};
+                              "gazetteer/extra_aliases.tsv", "installations.csv",     "lexicon/cues.tsv"};
 
 // A private copy of data/ in memory-backed /dev/shm (else the temp folder): written once.
 const fs::path& data_copy() {

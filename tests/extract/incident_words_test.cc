@@ -4,18 +4,21 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/shared_recognizer.h"
 #include "salvo/extract/places.h"
 
 namespace salvo::extract {
 namespace {
 
+const Cues& cues() { return testing::shared_recognizer().lexicon().cues(); }
+
 TEST(IsPluralNoun, IncidentsInThePluralSpeakOfMany) {
-  EXPECT_TRUE(is_plural_noun("attacks"));
-  EXPECT_TRUE(is_plural_noun("air raids"));
-  EXPECT_TRUE(is_plural_noun("retaliatory strikes"));  // the last word a plural
-  EXPECT_FALSE(is_plural_noun("attack"));
-  EXPECT_FALSE(is_plural_noun("struck"));
-  EXPECT_FALSE(is_plural_noun("the base was"));  // "was" is no plural
+  EXPECT_TRUE(is_plural_noun(cues(), "attacks"));
+  EXPECT_TRUE(is_plural_noun(cues(), "air raids"));
+  EXPECT_TRUE(is_plural_noun(cues(), "retaliatory strikes"));  // the last word a plural
+  EXPECT_FALSE(is_plural_noun(cues(), "attack"));
+  EXPECT_FALSE(is_plural_noun(cues(), "struck"));
+  EXPECT_FALSE(is_plural_noun(cues(), "the base was"));  // "was" is no plural
 }
 
 TEST(PlaceRank, SitesAreTheMostPrecise) {

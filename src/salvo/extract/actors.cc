@@ -3,11 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
-#include "salvo/base/ascii.h"
-#include "salvo/extract/cues.h"
 #include "salvo/extract/kinds.h"
 
 namespace salvo::extract {
@@ -55,7 +52,7 @@ bool is_reporter(const ArticleView& view, size_t s, const TermMention& actor) {
   if (says_it_did(view, s, actor)) return false;
   const Sentence& sent = view.sentence(s);
   for (std::string_view w : words_after(view.lowered, actor.end, sent.end, 3)) {
-    if (one_of(kReportingWords, w)) return true;
+    if (view.cues().has(CueKind::kReportingWord, w)) return true;
     if (w == "," || w == ";") break;
   }
   const Nearby before = words_before(view.lowered, actor.begin, sent.begin, 2);

@@ -1,7 +1,6 @@
 #include "salvo/extract/article_merge.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "salvo/base/ascii.h"

@@ -1,11 +1,8 @@
 #include "salvo/extract/dates.h"
 
-#include <algorithm>
 #include <cctype>
-#include <set>
 
 #include "salvo/base/ascii.h"
-#include "salvo/extract/cues.h"
 
 namespace salvo::extract {
 
@@ -20,9 +17,9 @@ bool is_reporting_time(const ArticleView& view, size_t s, const TimeExpression& 
   const Sentence& sent = view.sentence(s);
   Nearby before = words_before(view.lowered, t.begin, sent.begin, 2);
   if (!before.empty() && before[0] == "on") before.drop_first();
-  if (!before.empty() && one_of(kReportingVerbs, before[0])) return true;
+  if (!before.empty() && view.cues().has(CueKind::kReportingVerb, before[0])) return true;
   const Nearby after = words_after(view.lowered, t.end, sent.end, 1);
-  return !after.empty() && one_of(kReportingVerbs, after[0]);
+  return !after.empty() && view.cues().has(CueKind::kReportingVerb, after[0]);
 }
 
 // The day of an incident whose sentence names none: the incident just told, when this sentence
@@ -95,7 +92,7 @@ bool has_day(const ArticleView& view, size_t s) {
 
 bool has_relational_time_word(const ArticleView& view, size_t s) {
   const std::string_view lowered = view.lowered_sentence(s);
-  for (std::string_view w : kRelationalTimeWords) {
+  for (std::string_view w : view.cues().of(CueKind::kRelationalTime)) {
     size_t pos = lowered.find(w);
     while (pos != std::string::npos) {
       const bool start = pos == 0 || !std::isalpha(static_cast<unsigned char>(lowered[pos - 1]));

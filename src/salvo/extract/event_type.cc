@@ -1,12 +1,8 @@
 #include "salvo/extract/event_type.h"
 
-#include <algorithm>
-#include <cctype>
 #include <set>
 
-#include "salvo/base/ascii.h"
 #include "salvo/extract/actors.h"
-#include "salvo/extract/cues.h"
 #include "salvo/extract/dates.h"
 #include "salvo/extract/incident_words.h"
 #include "salvo/extract/kinds.h"
@@ -147,7 +143,7 @@ bool reports_incident(const ArticleView& view, size_t s) {
   for (const Trigger& trig : m.triggers) {
     const Trigger* t = &trig;
     if (!m.counts(*t)) continue;
-    if (!is_plural_noun(t->surface)) return true;
+    if (!is_plural_noun(view.cues(), t->surface)) return true;
     // "The military strikes landed at …": definite plurals are incidents already in view.
     const Nearby before = words_before(view.lowered, t->begin, view.sentence(s).begin, 2);
     for (std::string_view w : before) {

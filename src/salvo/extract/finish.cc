@@ -1,10 +1,7 @@
 #include "salvo/extract/finish.h"
 
 #include <algorithm>
-#include <cctype>
-#include <set>
 
-#include "salvo/base/ascii.h"
 #include "salvo/extract/actors.h"
 #include "salvo/extract/confidence.h"
 #include "salvo/extract/dates.h"

@@ -1,12 +1,7 @@
 #include "salvo/extract/incident_words.h"
 
-#include <algorithm>
-#include <cctype>
-#include <set>
-
 #include "salvo/base/ascii.h"
 #include "salvo/extract/casualties.h"
-#include "salvo/extract/cues.h"
 #include "salvo/extract/kinds.h"
 
 namespace salvo::extract {
@@ -44,7 +39,7 @@ bool refers_back(const ArticleView& view, size_t s, const Trigger* trigger, cons
   const std::string_view surface = trigger->surface;
   // Plural: a trend, not the incident ("While these assaults resulted in injuries, …") —
   // unless definite: "The strikes killed three Iraqi army soldiers" tells of the strikes told.
-  if (is_plural_noun(surface) || (!surface.empty() && surface.back() == 's' && surface.find(' ') == std::string_view::npos)) {
+  if (is_plural_noun(view.cues(), surface) || (!surface.empty() && surface.back() == 's' && surface.find(' ') == std::string_view::npos)) {
     const Nearby before = words_before(view.lowered, trigger->begin, view.sentence(s).begin, 1);
     return !before.empty() && before[0] == "the";
   }
@@ -71,8 +66,8 @@ bool speaks_of_all(const ArticleView& view, size_t s) {
 }
 
 // "attacks", "retaliatory strikes", "air raids": incidents in the plural.
-bool is_plural_noun(std::string_view surface) {
-  if (one_of(kPluralIncidentNouns, surface)) return true;
+bool is_plural_noun(const Cues& cues, std::string_view surface) {
+  if (cues.has(CueKind::kPluralIncident, surface)) return true;
   const size_t space = surface.rfind(' ');
   const std::string_view last = space == std::string_view::npos ? surface : surface.substr(space + 1);
   return space != std::string_view::npos && last.size() > 3 && last.back() == 's' && last != "was";
@@ -104,7 +99,7 @@ bool is_response(const ArticleView& view, size_t s) {
 
 bool sentence_has_impact(const ArticleView& view, size_t s) {
   for (const Trigger& t : view.by_sentence[s].triggers) {
-    if (t.kind == TriggerKind::kAttack && one_of(kImpactWords, t.surface)) return true;
+    if (t.kind == TriggerKind::kAttack && view.cues().has(CueKind::kImpact, t.surface)) return true;
   }
   return false;
 }

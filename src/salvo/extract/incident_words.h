@@ -22,7 +22,7 @@ bool refers_back(const ArticleView& view, size_t s, const Trigger* trigger, cons
 // "Both drones", "all of them": every incident told with the one referred to.
 bool speaks_of_all(const ArticleView& view, size_t s);
 // "attacks", "retaliatory strikes", "air raids": incidents in the plural.
-bool is_plural_noun(std::string_view surface);
+bool is_plural_noun(const Cues& cues, std::string_view surface);
 // Every incident word of sentence s is "the attack" or the like, and it names no weapon.
 bool only_definite_references(const ArticleView& view, size_t s);
 // Sentence s tells of a response ("retaliated", "in response", "responded").

@@ -1,10 +1,7 @@
 #include "salvo/extract/participants.h"
 
 #include <algorithm>
-#include <cctype>
-#include <set>
 
-#include "salvo/base/ascii.h"
 #include "salvo/extract/actors.h"
 #include "salvo/extract/kinds.h"
 #include "salvo/extract/places.h"

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "salvo/base/ascii.h"
-#include "salvo/extract/cues.h"
 #include "salvo/extract/kinds.h"
 
 namespace salvo::extract {

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "salvo/base/ascii.h"
-#include "salvo/extract/cues.h"
 
 namespace salvo::extract {
 
@@ -30,7 +29,7 @@ ArticleView::ArticleView(const AnalyzedArticle& article, const ArticleMentions& 
                               .kind = trigger_kind(tr),
                               .weak = is_weak_trigger(tr),
                               .negated = is_negated(lowered, sent, m),
-                              .passive = is_passive_trigger(lowered, sent, m)});
+                              .passive = is_passive_trigger(cues(), lowered, sent, m)});
         break;
       }
     }
@@ -90,12 +89,12 @@ bool is_negated(std::string_view lowered, const Sentence& sentence, const TermMe
   return false;
 }
 
-bool is_passive_trigger(std::string_view lowered, const Sentence& sentence, const TermMention& trigger) {
+bool is_passive_trigger(const Cues& cues, std::string_view lowered, const Sentence& sentence, const TermMention& trigger) {
   const std::string_view surface = lowered.substr(trigger.begin, trigger.end - trigger.begin);
   if (surface.rfind("came under", 0) == 0 || surface == "under attack" || surface == "struck by") return true;
   const Nearby before = words_before(lowered, trigger.begin, sentence.begin, 2);
   for (std::string_view w : before) {
-    if (one_of(kPassiveAuxiliaries, w)) return true;
+    if (cues.has(CueKind::kPassiveAuxiliary, w)) return true;
   }
   return false;
 }

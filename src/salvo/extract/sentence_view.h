@@ -51,6 +51,7 @@ struct ArticleView {
   std::vector<SentenceMentions> by_sentence;  // indexed like article.sentences
 
   const Term& term(const TermMention& m) const { return recognizer.lexicon().terms()[m.term]; }
+  const Cues& cues() const { return recognizer.lexicon().cues(); }  // data/lexicon/cues.tsv
   const Place& place(size_t index) const { return recognizer.gazetteer().places()[index]; }
   const Sentence& sentence(size_t s) const { return article.sentences[s]; }
   std::string_view text(size_t begin, size_t end) const { return clean.substr(begin, end - begin); }
@@ -74,6 +75,6 @@ Nearby words_after(std::string_view text, size_t pos, size_t ceiling, size_t cou
 // "had not fired", "never landed": a trigger that says nothing happened.
 bool is_negated(std::string_view lowered, const Sentence& sentence, const TermMention& trigger);
 // "were attacked", "came under fire", "struck by".
-bool is_passive_trigger(std::string_view lowered, const Sentence& sentence, const TermMention& trigger);
+bool is_passive_trigger(const Cues& cues, std::string_view lowered, const Sentence& sentence, const TermMention& trigger);
 
 }  // namespace salvo::extract

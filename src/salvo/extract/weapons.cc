@@ -1,10 +1,6 @@
 #include "salvo/extract/weapons.h"
 
-#include <algorithm>
-#include <cctype>
 #include <set>
-
-#include "salvo/base/ascii.h"
 
 namespace salvo::extract {
 

@@ -104,6 +104,9 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
       }
     }
   }
+  auto cues = Cues::load(directory / "cues.tsv");
+  if (!cues) return cues.error();
+  lexicon.cues_ = std::move(cues).value();
   return lexicon;
 }
 

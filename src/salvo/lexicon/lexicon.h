@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "salvo/base/result.h"
+#include "salvo/lexicon/cues.h"
 
 namespace salvo {
 
@@ -27,16 +28,18 @@ struct TermAlias {
 
 class Lexicon {
  public:
-  // Loads actors.tsv, targets.tsv, weapons.tsv and triggers.tsv from `directory` (data/lexicon),
-  // validating each.
+  // Loads actors.tsv, targets.tsv, weapons.tsv, triggers.tsv and cues.tsv from `directory`
+  // (data/lexicon), validating each.
   static Result<Lexicon> load(const std::filesystem::path& directory);
 
   const std::vector<Term>& terms() const { return terms_; }
   const std::vector<TermAlias>& aliases() const { return aliases_; }
+  const Cues& cues() const { return cues_; }
 
  private:
   std::vector<Term> terms_;
   std::vector<TermAlias> aliases_;
+  Cues cues_;
 };
 
 }  // namespace salvo

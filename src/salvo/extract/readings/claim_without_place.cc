@@ -14,7 +14,7 @@ bool claim_without_place(const ArticleView& view, const SentenceReading& r, Arti
   // "The majority of these attacks have been attributed to …" speaks of a trend: only claims
   // and accusations about "the attack(s)" just told count.
   if ((r.claim || r.accuse) && actor.mention) {
-    if (r.accuse && trigger && is_plural_noun(trigger->surface)) return true;
+    if (r.accuse && trigger && is_plural_noun(view.cues(), trigger->surface)) return true;
     state.pending_claims.push_back({s, actor});
     // A claim that also gives the toll tells the incident again: "… were killed and 20
     // wounded in the drone strike on Sunday that was claimed by …".

@@ -4,7 +4,6 @@
 
 #include "salvo/extract/actors.h"
 #include "salvo/extract/confidence.h"
-#include "salvo/extract/cues.h"
 #include "salvo/extract/dates.h"
 #include "salvo/extract/event_type.h"
 #include "salvo/extract/incident_words.h"
@@ -22,7 +21,7 @@ void add_unnamed_counted(const ArticleView& view, ArticleState& state, size_t s,
   long counted = 0;
   for (const Trigger& trig : view.by_sentence[s].triggers) {
     const Trigger* t = &trig;
-    if (t->kind != TriggerKind::kAttack || !is_plural_noun(t->surface)) continue;
+    if (t->kind != TriggerKind::kAttack || !is_plural_noun(view.cues(), t->surface)) continue;
     for (const NumberMention* n : view.by_sentence[s].numbers) {
       if (n->end <= t->begin && t->begin - n->end < 24 && !n->ordinal && !n->vague && n->value >= 2 && n->value <= 5) {
         counted = n->value;
@@ -86,7 +85,7 @@ bool incidents_at_places(const ArticleView& view, const SentenceReading& r, Arti
     const Trigger* near = trigger_near(view, s, p->begin);
     // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
     // (US "airstrikes in eastern Syria" are the incident, "attacks on American forces in Iraq" a trend.)
-    if (near && is_plural_noun(near->surface) && rank_here <= 2 &&
+    if (near && is_plural_noun(view.cues(), near->surface) && rank_here <= 2 &&
         !(near->kind == TriggerKind::kStrike && tells_of_strike(view, s, actor))) {
       bool counted = false;
       for (const NumberMention* n : view.by_sentence[s].numbers) {
@@ -98,7 +97,7 @@ bool incidents_at_places(const ArticleView& view, const SentenceReading& r, Arti
     // too vague to count as one.
     if (!own_day && !e.date && has_relational_time_word(view, s) && !state.events.empty()) continue;
     e.type = event_type(view, s, actor, near ? near : trigger, several_places);
-    e.impact = several_places && near ? one_of(kImpactWords, near->surface) : sentence_has_impact(view, s);
+    e.impact = several_places && near ? view.cues().has(CueKind::kImpact, near->surface) : sentence_has_impact(view, s);
     e.weapons = places.size() > 1 ? weapons_near(view, s, *p, places) : weapon_classes(view, s);
     if (e.type == EventType::kStrike && !(actor.mention && is_strike_actor(view.term(*actor.mention)))) {
       if (const TermMention* striker = strike_actor_in(view, s)) set_actor(view, e, *striker, ActorStatus::kReported);
