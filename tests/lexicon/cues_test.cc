@@ -21,6 +21,15 @@ TEST(Cues, LoadsTheShippedFile) {
   EXPECT_TRUE(cues->has(CueKind::kImpact, "slammed into"));
   EXPECT_TRUE(cues->has(CueKind::kPluralIncident, "air raids"));
   EXPECT_TRUE(cues->has(CueKind::kRelationalTime, "earlier"));
+  EXPECT_TRUE(cues->has(CueKind::kTrend, "spate of"));
+  EXPECT_TRUE(cues->has(CueKind::kResponse, "retaliat"));
+  EXPECT_TRUE(cues->has(CueKind::kEveryIncident, "all of them"));
+  EXPECT_TRUE(cues->has(CueKind::kDescribedByActor, "embassy"));
+  EXPECT_TRUE(cues->has(CueKind::kReferringSubject, "the militants"));
+  EXPECT_TRUE(cues->has(CueKind::kFacilityWord, "depots"));
+  EXPECT_TRUE(cues->has(CueKind::kSiteWord, "locations"));
+  EXPECT_TRUE(cues->has(CueKind::kPeopleWord, "u.s"));
+  for (size_t k = 0; k < kCueKindCount; ++k) EXPECT_FALSE(cues->of(static_cast<CueKind>(k)).empty()) << k;
   EXPECT_FALSE(cues->has(CueKind::kImpact, "intercepted"));
   EXPECT_FALSE(cues->has(CueKind::kReportingWord, "Said"));  // compared with lower-case text
 }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 #include "salvo/extract/kinds.h"
 
@@ -29,12 +28,8 @@ bool says_it_did(const ArticleView& view, size_t s, const TermMention& actor) {
 // "a U.S.-led coalition contractor", "the US embassy", "US troops' base": the actor's name
 // describes someone else, who is no actor.
 bool is_modifier(const ArticleView& view, size_t s, const TermMention& actor) {
-  static const std::set<std::string, std::less<>> kDescribed = {
-      "contractor", "contractors", "embassy", "consulate", "base", "bases", "troops", "forces", "personnel",
-      "soldiers", "soldier", "convoy", "convoys", "advisers", "advisors", "service", "servicemembers", "members",
-      "facility", "facilities", "outpost", "diplomats", "positions", "military", "compound", "official", "officials"};
   const Nearby after = words_after(view.lowered, actor.end, view.sentence(s).end, 1);
-  return !after.empty() && kDescribed.count(after[0]) > 0 && view.term(actor).category == TermCategory::kActor &&
+  return !after.empty() && view.cues().has(CueKind::kDescribedByActor, after[0]) && view.term(actor).category == TermCategory::kActor &&
          view.clean.substr(actor.end, 1) != ",";
 }
 
@@ -158,16 +153,13 @@ ActorChoice choose_actor(const ArticleView& view, size_t s, const Trigger* trigg
 // "they also targeted …", "the resistance fighters also targeted …", "The military strikes
 // landed …": a subject that refers back takes the actor last named, and how it is known.
 ActorChoice actor_referred_to(const ArticleView& view, const ArticleState& state, size_t s, const Trigger& trigger) {
-  static const std::set<std::string, std::less<>> kReferring = {"they", "the group", "the resistance", "the militants", "the fighters",
-                                                   "the militia", "its fighters", "the faction", "the strikes", "the attacks",
-                                                   "the attackers", "the military strikes"};
   const Nearby before = words_before(view.lowered, trigger.begin, view.sentence(s).begin, 4);
   bool refers = false;
   for (size_t k = 0; k < before.size(); ++k) {
     if (before[k] == "they") refers = true;
-    if (k + 1 < before.size() && kReferring.count(fmt::format("{} {}", before[k + 1], before[k]))) refers = true;
+    if (k + 1 < before.size() && view.cues().has(CueKind::kReferringSubject, fmt::format("{} {}", before[k + 1], before[k]))) refers = true;
     if (k + 2 < before.size() && (before[k + 2] == "the" || before[k + 2] == "its") &&
-        kReferring.count(fmt::format("{} {}", before[k + 2], before[k]))) {
+        view.cues().has(CueKind::kReferringSubject, fmt::format("{} {}", before[k + 2], before[k]))) {
       refers = true;  // "the resistance fighters", "the military strikes"
     }
   }

@@ -1,6 +1,5 @@
 #include "salvo/extract/event_type.h"
 
-#include <set>
 
 #include "salvo/extract/actors.h"
 #include "salvo/extract/dates.h"
@@ -119,12 +118,10 @@ const Trigger& strike_trigger(const ArticleView& view, size_t s, const Trigger* 
 
 // "strike two facilities", "targeted five … weapon storage facilities": how many strikes.
 int facility_count(const ArticleView& view, size_t s, const Trigger& trigger) {
-  static const std::set<std::string, std::less<>> kFacilityWords = {"facilities", "sites", "targets", "positions", "depots",
-                                                       "locations", "bases", "warehouses", "compounds"};
   for (const NumberMention* n : view.by_sentence[s].numbers) {
     if (n->begin < trigger.end || n->begin - trigger.end > 16 || n->ordinal || n->vague || n->value < 2 || n->value > 20) continue;
     for (std::string_view w : words_after(view.lowered, n->end, view.sentence(s).end, 7)) {
-      if (kFacilityWords.count(w)) return static_cast<int>(n->value);
+      if (view.cues().has(CueKind::kFacilityWord, w)) return static_cast<int>(n->value);
     }
   }
   return 1;
@@ -136,8 +133,7 @@ bool reports_incident(const ArticleView& view, size_t s) {
   const SentenceMentions& m = view.by_sentence[s];
   // Words of a trend: "this pattern of rocket and drone assaults", "a series of attacks".
   const std::string_view lowered = view.lowered_sentence(s);
-  for (std::string_view cue : {"pattern of", "series of", "occasional", "repeated", "numerous", "wave of",
-                               "string of", "spate of", "surge in", "uptick in"}) {
+  for (std::string_view cue : view.cues().of(CueKind::kTrend)) {
     if (lowered.find(cue) != std::string::npos) return false;
   }
   for (const Trigger& trig : m.triggers) {

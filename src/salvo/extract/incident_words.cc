@@ -1,5 +1,7 @@
 #include "salvo/extract/incident_words.h"
 
+#include <algorithm>
+
 #include "salvo/base/ascii.h"
 #include "salvo/extract/casualties.h"
 #include "salvo/extract/kinds.h"
@@ -55,7 +57,7 @@ bool refers_back(const ArticleView& view, size_t s, const Trigger* trigger, cons
 // sentence speaks of every incident told with the one it refers back to, not of that one alone.
 bool speaks_of_all(const ArticleView& view, size_t s) {
   const std::string_view lowered = view.lowered_sentence(s);
-  for (std::string_view w : {"both", "all of them", "all the drones", "all drones", "each of", "either"}) {
+  for (std::string_view w : view.cues().of(CueKind::kEveryIncident)) {
     const size_t at = lowered.find(w);
     if (at == std::string_view::npos) continue;
     const bool starts = at == 0 || !is_ascii_alnum(lowered[at - 1]);
@@ -92,9 +94,8 @@ bool only_definite_references(const ArticleView& view, size_t s) {
 
 bool is_response(const ArticleView& view, size_t s) {
   const std::string_view lowered = view.lowered_sentence(s);
-  return lowered.find("retaliat") != std::string::npos || lowered.find("in response") != std::string::npos ||
-         lowered.find("responded") != std::string::npos || lowered.find("respond to") != std::string::npos ||
-         lowered.find("responding") != std::string::npos;
+  const std::vector<std::string>& cues = view.cues().of(CueKind::kResponse);
+  return std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) { return lowered.find(cue) != std::string::npos; });
 }
 
 bool sentence_has_impact(const ArticleView& view, size_t s) {

@@ -200,8 +200,7 @@ std::vector<const PlaceMention*> event_places(const ArticleView& view, size_t s)
 int site_count(const ArticleView& view, size_t s, const PlaceMention& p) {
   const Nearby before = words_before(view.lowered, p.begin, view.sentence(s).begin, 3);
   if (before.size() < 3 || before[0] != "in") return 1;
-  static const std::set<std::string, std::less<>> kSiteWords = {"sites", "locations", "bases", "positions", "places", "facilities"};
-  if (!kSiteWords.count(before[1])) return 1;
+  if (!view.cues().has(CueKind::kSiteWord, before[1])) return 1;
   for (const NumberMention* n : view.by_sentence[s].numbers) {
     if (lower_ascii(view.text(n->begin, n->end)) == before[2] && n->value > 1 && n->value < 10 && !n->ordinal) {
       return static_cast<int>(n->value);

@@ -1,7 +1,6 @@
 #include "salvo/extract/tallies.h"
 
 #include <algorithm>
-#include <set>
 
 #include "salvo/base/ascii.h"
 
@@ -91,10 +90,8 @@ void find_tallies(const ArticleView& view, std::vector<Tally>& out) {
       }
       // Only counts of US and coalition people: not "1,400 reported deaths" of another war.
       bool people = false;
-      static const std::set<std::string, std::less<>> kPeople = {"troops", "personnel", "members", "servicemembers", "soldiers",
-                                                    "americans", "service", "us", "u.s"};
-      for (std::string_view w : after) people |= kPeople.count(w) > 0;
-      for (std::string_view w : before) people |= kPeople.count(w) > 0;
+      for (std::string_view w : after) people |= view.cues().has(CueKind::kPeopleWord, w);
+      for (std::string_view w : before) people |= view.cues().has(CueKind::kPeopleWord, w);
       // "Three US soldiers have been killed and more than 100 wounded": the people may be
       // named once for both counts.
       for (std::string_view word : {"soldiers", "troops", "personnel", "service members", "servicemembers", "americans"}) {

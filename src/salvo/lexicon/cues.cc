@@ -11,9 +11,11 @@ namespace salvo {
 
 namespace {
 
-constexpr std::array<CueKind, kCueKindCount> kAllKinds = {CueKind::kReportingWord, CueKind::kReportingVerb,
-                                                          CueKind::kPassiveAuxiliary, CueKind::kImpact,
-                                                          CueKind::kPluralIncident, CueKind::kRelationalTime};
+constexpr std::array<CueKind, kCueKindCount> kAllKinds = {
+    CueKind::kReportingWord, CueKind::kReportingVerb,     CueKind::kPassiveAuxiliary,  CueKind::kImpact,
+    CueKind::kPluralIncident, CueKind::kRelationalTime,   CueKind::kTrend,             CueKind::kResponse,
+    CueKind::kEveryIncident,  CueKind::kDescribedByActor, CueKind::kReferringSubject,  CueKind::kFacilityWord,
+    CueKind::kSiteWord,       CueKind::kPeopleWord};
 
 }  // namespace
 
@@ -25,6 +27,14 @@ const char* to_string(CueKind kind) {
     case CueKind::kImpact: return "impact";
     case CueKind::kPluralIncident: return "plural_incident";
     case CueKind::kRelationalTime: return "relational_time";
+    case CueKind::kTrend: return "trend";
+    case CueKind::kResponse: return "response";
+    case CueKind::kEveryIncident: return "every_incident";
+    case CueKind::kDescribedByActor: return "described_by_actor";
+    case CueKind::kReferringSubject: return "referring_subject";
+    case CueKind::kFacilityWord: return "facility_word";
+    case CueKind::kSiteWord: return "site_word";
+    case CueKind::kPeopleWord: return "people_word";
   }
   return "reporting_word";
 }

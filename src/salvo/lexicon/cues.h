@@ -20,8 +20,16 @@ enum class CueKind {
   kImpact,            // "hit", "slammed into", "a blast": an attack word of something that landed
   kPluralIncident,    // "attacks", "air raids": incidents in the plural, a trend unless counted
   kRelationalTime,    // "after", "earlier", "since": an incident placed before or after another
+  kTrend,             // "a series of", "a spate of" (found anywhere): the sentence tells a trend
+  kResponse,          // "retaliat", "in response" (found anywhere, as parts of words): a response
+  kEveryIncident,     // "both", "all of them" (whole words): every incident told, not one
+  kDescribedByActor,  // "embassy", "troops" right after an actor's name: the actor only describes
+  kReferringSubject,  // "they", "the group", "the militants": a subject that refers back
+  kFacilityWord,      // "facilities", "depots" after a number after a strike word: strikes counted
+  kSiteWord,          // "sites", "bases" in "two sites in …": incidents counted at a place
+  kPeopleWord,        // "troops", "personnel", "americans" beside a count: US and coalition people
 };
-inline constexpr size_t kCueKindCount = 6;
+inline constexpr size_t kCueKindCount = 14;
 const char* to_string(CueKind kind);  // as cues.tsv writes it: "reporting_word" …
 
 class Cues {
