@@ -33,7 +33,7 @@ void write_lexicon(const TempDir& dir, const std::string& actors_row) {
   dir.write("lexicon/actors.tsv", "# comment\nid\tname\tkind\taliases\n" + actors_row);
   dir.write("lexicon/targets.tsv", "id\tname\tkind\taliases\nus-forces\tUS forces\tus\tUS troops\n");
   dir.write("lexicon/weapons.tsv", "id\tclass\taliases\nrocket\trocket\trocket|rockets\n");
-  dir.write("lexicon/triggers.tsv", "id\tkind\taliases\nattack\tattack\tattacked\n");
+  dir.write("lexicon/triggers.tsv", "id\tkind\tstrength\taliases\nattack\tattack\tstrong\tattacked\n");
 }
 
 TEST(Lexicon, ErrorsNameFileAndLine) {
@@ -55,6 +55,23 @@ TEST(Lexicon, ErrorsNameFileAndLine) {
     EXPECT_NE(lexicon.error().message.find("actors.tsv:"), std::string::npos) << lexicon.error().message;
     EXPECT_NE(lexicon.error().message.find(bad.message), std::string::npos) << lexicon.error().message;
   }
+}
+
+TEST(Lexicon, TriggerStrengthIsStrongOrWeak) {
+  auto shipped = Lexicon::load(data_dir() / "lexicon");
+  ASSERT_TRUE(shipped.ok()) << shipped.error().message;
+  for (const Term& t : shipped->terms()) {
+    if (t.id == "attack-weak" || t.id == "attack-verb") {
+      EXPECT_EQ(t.weak, t.id == "attack-weak") << t.id;
+    }
+  }
+  TempDir dir;
+  write_lexicon(dir, "kh\tKataib Hezbollah\tmilitia\tKH\n");
+  dir.write("lexicon/triggers.tsv", "id\tkind\tstrength\taliases\nattack\tattack\tmedium\tattacked\n");
+  auto lexicon = Lexicon::load(dir.path() / "lexicon");
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_NE(lexicon.error().message.find("triggers.tsv:2: unknown trigger strength \"medium\""), std::string::npos)
+      << lexicon.error().message;
 }
 
 TEST(Lexicon, MissingFileIsAnError) {

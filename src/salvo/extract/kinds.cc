@@ -33,9 +33,7 @@ TriggerKind trigger_kind(const Term& trigger) {
   return TriggerKind::kReport;  // the last of the kinds Lexicon::load lets through
 }
 
-bool is_weak_trigger(const Term& trigger) {
-  return trigger.id.size() > 5 && trigger.id.compare(trigger.id.size() - 5, 5, "-weak") == 0;
-}
+bool is_weak_trigger(const Term& trigger) { return trigger.weak; }
 
 bool is_generic_actor(const Term& actor) { return actor.kind == "generic"; }
 

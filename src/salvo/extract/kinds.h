@@ -30,7 +30,7 @@ constexpr bool tells_incident(TriggerKind kind) {
 }
 
 // Weak incident words ("launched", "hit", "a blast") report an incident only beside a weapon:
-// the terms of triggers.tsv whose id ends in "-weak".
+// the terms of strength "weak" in triggers.tsv.
 bool is_weak_trigger(const Term& trigger);
 
 // "militia groups", "Iran-backed militias": an actor a named group may replace.

@@ -58,7 +58,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
     const bool weapons = source.category == TermCategory::kWeapon || source.category == TermCategory::kTrigger;
     const std::vector<std::string> header =
         source.category == TermCategory::kWeapon    ? std::vector<std::string>{"id", "class", "aliases"}
-        : source.category == TermCategory::kTrigger ? std::vector<std::string>{"id", "kind", "aliases"}
+        : source.category == TermCategory::kTrigger ? std::vector<std::string>{"id", "kind", "strength", "aliases"}
                                                     : std::vector<std::string>{"id", "name", "kind", "aliases"};
     auto file = read_tsv(directory / source.file, header);
     if (!file) return file.error();
@@ -70,7 +70,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
       term.id = row.fields[0];
       term.name = weapons ? row.fields[0] : row.fields[1];
       term.kind = weapons ? row.fields[1] : row.fields[2];
-      const std::string& aliases = row.fields[weapons ? 2 : 3];
+      const std::string& aliases = row.fields.back();
       if (term.id.empty()) return Error{where + ": empty id"};
       if (term.name.empty()) return Error{where + ": empty name"};
       if (!ids.insert(term.id).second) return Error{fmt::format("{}: duplicate id \"{}\"", where, term.id)};
@@ -82,6 +82,13 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
       }
       if (source.category == TermCategory::kTrigger && !one_of(kTriggerKinds, term.kind)) {
         return Error{fmt::format("{}: unknown trigger kind \"{}\" (one of {})", where, term.kind, allowed_list(kTriggerKinds))};
+      }
+      if (source.category == TermCategory::kTrigger) {
+        const std::string& strength = row.fields[2];
+        if (strength != "strong" && strength != "weak") {
+          return Error{fmt::format("{}: unknown trigger strength \"{}\" (strong or weak)", where, strength)};
+        }
+        term.weak = strength == "weak";
       }
       if (source.category == TermCategory::kWeapon && !one_of(kWeaponClasses, term.kind)) {
         return Error{fmt::format("{}: unknown weapon class \"{}\" (one of {})", where, term.kind, allowed_list(kWeaponClasses))};

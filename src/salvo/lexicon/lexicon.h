@@ -18,6 +18,9 @@ struct Term {
   std::string id;
   std::string name;  // canonical name (for weapons: the id)
   std::string kind;  // actor/target kind, the weapon class, or the trigger kind
+  // Triggers of strength "weak" ("launched", "hit", "a blast"): they report an incident only
+  // beside a weapon the sentence names.
+  bool weak = false;
 };
 
 struct TermAlias {
