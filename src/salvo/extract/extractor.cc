@@ -347,6 +347,12 @@ class Extractor {
     return false;
   }
 
+  // "the strikes", "the military strikes": a noun made definite, naming incidents told.
+  bool definite(size_t s, const TermMention& noun) const {
+    const Nearby before = words_before(lowered_, noun.begin, sentence(s).begin, 2);
+    return (!before.empty() && before[0] == "the") || (before.size() > 1 && before[1] == "the");
+  }
+
   // "Both drones were shot down", "In both cases the drone was downed", "all of them": the
   // sentence speaks of every incident told with the one it refers back to, not of that one alone.
   bool speaks_of_all(size_t s) const {
@@ -1233,7 +1239,10 @@ class Extractor {
       const TermMention* near = trigger_near(s, p->begin);
       // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
       // (US "airstrikes in eastern Syria" are the incident, "attacks on American forces in Iraq" a trend.)
-      if (near && is_plural_noun(lower_ascii(text(near->begin, near->end))) && rank_here <= 2 &&
+      // At a named base too, when no day says which: "The majority of these assaults have focused
+      // on the Conoco gas plant and the al-Shaddadi base".
+      // ("The military strikes landed at the Ain al-Assad airbase": the strikes told, definite.)
+      if (near && is_plural_noun(lower_ascii(text(near->begin, near->end))) && (rank_here <= 2 || (!own_day && !definite(s, *near))) &&
           !(term(*near).kind == "strike" && tells_of_strike(s, actor))) {
         bool counted = false;
         for (const NumberMention* n : by_sentence_[s].numbers) {
@@ -1658,6 +1667,17 @@ class Extractor {
         }
         if (side == Side::kUsCoalition) p.patient = side;
         if (side == Side::kOther && p.patient == Side::kUnknown && is_object(s, *t)) p.patient = side;
+      }
+    }
+    // A force outside the domain named where the attacked stand ("an operation to attack Islamic
+    // State militants"), not as the one who did it ("an attack by Islamic State militants").
+    for (size_t s : e.sentences) {
+      if (p.patient != Side::kUnknown) break;
+      for (const TermMention* a : by_sentence_[s].actors) {
+        if (side_of(term(*a)) != Side::kOther || !is_object(s, *a)) continue;
+        const Nearby before = words_before(lowered_, a->begin, sentence(s).begin, 1);
+        if (!before.empty() && before[0] == "by") continue;
+        p.patient = Side::kOther;
       }
     }
     if (e.actor_mention) p.agent = side_of(term(*e.actor_mention));
