@@ -132,7 +132,11 @@ constexpr std::array<std::string_view, 12> kPluralIncidentNouns = {
 constexpr std::array<std::string_view, 10> kRelationalTimeWords = {"after", "before", "earlier", "ago", "previous",
                                                                    "prior", "later", "since", "anniversary", "following"};
 // Forces whose attacks are "strikes" in this domain: they strike militias, militias attack them.
-constexpr std::array<std::string_view, 5> kStrikeActors = {"us-forces", "us-led-coalition", "israel", "turkey", "russia"};
+// So are all the actors of kind "coalition" (the US-led coalition and its members' forces): "Two
+// Italian soldiers were wounded in a drone attack" names the attacked, not the attacker.
+// CENTCOM and the named US units are rows of their own in data/lexicon/actors.csv.
+constexpr std::array<std::string_view, 7> kStrikeActors = {"us-forces", "us-centcom", "us-military-units", "jordan-armed-forces",
+                                                           "israel",    "turkey",     "russia"};
 
 // "the \"Green Village\" base" is the Green Village base: quotation marks are not part of a name.
 std::string without_quotes(std::string name) {
@@ -256,6 +260,10 @@ class Extractor {
   }
 
   bool is_generic(const TermMention& actor) const { return term(actor).kind == "generic"; }
+  bool is_strike_actor(const TermMention& actor) const {
+    const Term& t = term(actor);
+    return t.kind == "coalition" || one_of(kStrikeActors, t.id);
+  }
 
   static bool is_verb_form(std::string_view surface) {
     return surface.size() > 3 && (surface.compare(surface.size() - 2, 2, "ed") == 0 ||
@@ -419,7 +427,7 @@ class Extractor {
     // "X said it targeted …": a militia saying so claims it; a state force reports its own act.
     for (const TermMention* a : m.actors) {
       if (a->end <= trigger->begin && says_it_did(s, *a)) {
-        return {a, one_of(kStrikeActors, term(*a).id) ? ActorStatus::kReported : ActorStatus::kClaimed};
+        return {a, is_strike_actor(*a) ? ActorStatus::kReported : ActorStatus::kClaimed};
       }
     }
     // Active voice: the nearest actor before the trigger that is not a reporter, a named one
@@ -628,7 +636,7 @@ class Extractor {
   // A US or allied force named as acting in the sentence (not reporting, not describing).
   const TermMention* strike_actor_in(size_t s) const {
     for (const TermMention* a : by_sentence_[s].actors) {
-      if (!one_of(kStrikeActors, term(*a).id) || is_reporter(s, *a)) continue;
+      if (!is_strike_actor(*a) || is_reporter(s, *a)) continue;
       // The force must come before what it did: in "rockets struck near where U.S. forces are
       // based" the US forces are where the rockets fell.
       for (const TermMention* t : by_sentence_[s].triggers) {
@@ -645,7 +653,7 @@ class Extractor {
 
   bool tells_of_strike(size_t s, const ActorChoice& actor) const {
     const SentenceMentions& m = by_sentence_[s];
-    const bool strike_actor = (actor.mention && one_of(kStrikeActors, term(*actor.mention).id) &&
+    const bool strike_actor = (actor.mention && is_strike_actor(*actor.mention) &&
                                actor.status == ActorStatus::kReported) ||
                               strike_actor_in(s) != nullptr;
     bool aircraft = false;
@@ -720,7 +728,7 @@ class Extractor {
         strike_before |= term(*t).kind == "strike" && trigger && t->end <= trigger->begin && !near_is_noun;
       }
       const bool strike_near = !trigger || term(*trigger).kind == "strike" || strike_before ||
-                               (!near_is_noun && actor.mention && one_of(kStrikeActors, term(*actor.mention).id) &&
+                               (!near_is_noun && actor.mention && is_strike_actor(*actor.mention) &&
                                 actor.mention->end <= trigger->begin);
       if (strike_near) return EventType::kStrike;
     }
@@ -1158,7 +1166,7 @@ class Extractor {
             e.sentences.push_back(s);
           }
         }
-        if (actor.mention && previous->actor.empty() && !one_of(kStrikeActors, term(*actor.mention).id)) {
+        if (actor.mention && previous->actor.empty() && !is_strike_actor(*actor.mention)) {
           set_actor(*previous, *actor.mention, actor.status);
         }
         return;
@@ -1256,9 +1264,9 @@ class Extractor {
       e.type = event_type(s, actor, near ? near : trigger);
       e.impact = several_places_ && near ? one_of(kImpactWords, lower_ascii(text(near->begin, near->end))) : sentence_has_impact(s);
       e.weapons = places.size() > 1 ? weapons_near(s, *p, places) : weapon_classes(s);
-      if (e.type == EventType::kStrike && !(actor.mention && one_of(kStrikeActors, term(*actor.mention).id))) {
+      if (e.type == EventType::kStrike && !(actor.mention && is_strike_actor(*actor.mention))) {
         if (const TermMention* striker = strike_actor_in(s)) set_actor(e, *striker, ActorStatus::kReported);
-      } else if (actor.mention && !(e.type == EventType::kAttack && one_of(kStrikeActors, term(*actor.mention).id))) {
+      } else if (actor.mention && !(e.type == EventType::kAttack && is_strike_actor(*actor.mention))) {
         set_actor(e, *actor.mention, actor.status);
       }
       e.target = target_text(s, actor);
@@ -1657,6 +1665,17 @@ class Extractor {
     p.only_others_act = others_act;
     p.at_us_site = e.precision == PlacePrecision::kSite && e.place != kNoPlace &&
                    place(e.place).kind == PlaceKind::kSite;
+    if (p.at_us_site) {
+      p.site_only_near = true;
+      for (size_t s : e.sentences) {
+        for (const PlaceMention* m : by_sentence_[s].places) {
+          if (m->place != e.place || m->relation == "near") continue;
+          const Nearby before = words_before(lowered_, m->begin, sentence(s).begin, 2);
+          const bool near = before.size() == 2 && before[0] == "the" && before[1] == "near";
+          if (!near) p.site_only_near = false;
+        }
+      }
+    }
     for (size_t s : e.sentences) {
       for (const TermMention* t : by_sentence_[s].targets) {
         const Side side = side_of_target(term(*t));

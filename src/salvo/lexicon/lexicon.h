@@ -27,8 +27,8 @@ struct TermAlias {
 
 class Lexicon {
  public:
-  // Loads actors.tsv, targets.tsv, weapons.tsv and triggers.tsv from `directory` (data/lexicon),
-  // validating each.
+  // Loads actors.csv, targets.tsv, weapons.tsv and triggers.tsv from `directory` (data/lexicon),
+  // validating each (errors name the file and line).
   static Result<Lexicon> load(const std::filesystem::path& directory);
 
   const std::vector<Term>& terms() const { return terms_; }
