@@ -251,6 +251,22 @@ class Extractor {
            clean_.substr(actor.end, 1) != ",";
   }
 
+  // "U.S. Central Command forces conducted strikes", "US military aircraft struck": the actor's
+  // name describes its own forces, which act (is_modifier takes them for someone else).
+  bool names_its_forces(size_t s, const TermMention& actor) const {
+    const Nearby after = words_after(lowered_, actor.end, sentence(s).end, 1);
+    if (after.empty()) return false;
+    // Not where the attacked stand: "a drone targeting the US-led coalition forces".
+    const Nearby before = words_before(lowered_, actor.begin, sentence(s).begin, 3);
+    for (std::string_view w : before) {
+      if (w == "targeting" || w == "targeted" || w == "on" || w == "against" || w == "at" || w == "attacked") return false;
+    }
+    for (std::string_view w : {"forces", "troops", "military", "aircraft", "jets", "warplanes", "fighters"}) {
+      if (after[0] == w) return true;
+    }
+    return false;
+  }
+
   // "had not fired", "never landed": a trigger that says nothing happened.
   bool is_negated(size_t s, const TermMention& trigger) const {
     for (std::string_view w : words_before(lowered_, trigger.begin, sentence(s).begin, 2)) {
@@ -351,6 +367,21 @@ class Extractor {
     const Nearby before = words_before(lowered_, trigger->begin, sentence(s).begin, 3);
     for (std::string_view w : before) {
       if (w == "the" || w == "this" || w == "that" || w == "was" || w == "were" || w == "it" || w == "both") return true;
+    }
+    return false;
+  }
+
+  // Whether the sentence speaks of incidents by the many: a plural incident noun with a word
+  // that makes them a trend ("most of these attacks", "such strikes", "repeated rocket attacks").
+  bool tells_of_a_trend(size_t s) const {
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      if (!is_plural_noun(lower_ascii(text(t->begin, t->end)))) continue;
+      for (std::string_view w : words_before(lowered_, t->begin, sentence(s).begin, 3)) {
+        for (std::string_view many : {"these", "those", "such", "most", "majority", "many", "frequent", "repeated", "recurring",
+                                      "regular", "dozens", "hundreds"}) {
+          if (w == many) return true;
+        }
+      }
     }
     return false;
   }
@@ -625,10 +656,23 @@ class Extractor {
       const Term& tr = term(*t);
       if (tr.kind != "attack" && tr.kind != "strike" && tr.kind != "interception") continue;
       if ((is_weak(tr) && !weapon) || is_negated(s, *t)) continue;
-      const size_t distance = t->end <= pos ? pos - t->end : 2 * (t->begin - pos);
+      size_t distance = t->end <= pos ? pos - t->end : 2 * (t->begin - pos);
+      // "… strikes against targets in Syria, in response to attacks against American forces": the
+      // incident answered is told of elsewhere, not at this place.
+      if (t->begin > pos && answers_for(s, *t)) distance *= 4;
       if (distance < best_distance) best = t, best_distance = distance;
     }
     return best;
+  }
+
+  // Whether a trigger names the incident another answers: "in response to attacks", "in
+  // retaliation for the strike".
+  bool answers_for(size_t s, const TermMention& trigger) const {
+    const Nearby before = words_before(lowered_, trigger.begin, sentence(s).begin, 4);
+    for (size_t k = 0; k + 1 < before.size(); ++k) {
+      if ((before[k] == "to" && before[k + 1] == "response") || (before[k] == "for" && before[k + 1] == "retaliation")) return true;
+    }
+    return false;
   }
 
   // Whether the sentence tells of US or allied forces striking: "US airstrikes", "F-15s struck a
@@ -636,7 +680,7 @@ class Extractor {
   // A US or allied force named as acting in the sentence (not reporting, not describing).
   const TermMention* strike_actor_in(size_t s) const {
     for (const TermMention* a : by_sentence_[s].actors) {
-      if (!is_strike_actor(*a) || is_reporter(s, *a)) continue;
+      if (!is_strike_actor(*a) || (is_reporter(s, *a) && !names_its_forces(s, *a))) continue;
       // The force must come before what it did: in "rockets struck near where U.S. forces are
       // based" the US forces are where the rockets fell.
       for (const TermMention* t : by_sentence_[s].triggers) {
@@ -738,6 +782,13 @@ class Extractor {
     // al-Asad air base, but a second drone hit the base").
     if (trigger && term(*trigger).kind == "interception") {
       return several_places_ || !sentence_has_impact(s) ? EventType::kInterception : EventType::kAttack;
+    }
+    // "A drone targeting the coalition near Erbil airport was shot down": at one place, an attack
+    // told as stopped, with nothing said to land, was intercepted.
+    if (!several_places_ && !sentence_has_impact(s)) {
+      for (const TermMention* t : by_sentence_[s].triggers) {
+        if (term(*t).kind == "interception" && !is_negated(s, *t)) return EventType::kInterception;
+      }
     }
     return EventType::kAttack;
   }
@@ -903,6 +954,16 @@ class Extractor {
   int facility_count(size_t s, const TermMention& trigger) const {
     static const std::set<std::string, std::less<>> kFacilityWords = {"facilities", "sites", "targets", "positions", "depots",
                                                          "locations", "bases", "warehouses", "compounds"};
+    // "two strikes against nine targets in two locations": the places struck are the incidents
+    // (one event = one place on one day), however many targets each held.
+    for (const NumberMention* n : by_sentence_[s].numbers) {
+      if (n->begin < trigger.end || n->ordinal || n->vague || n->value < 2 || n->value > 20) continue;
+      const Nearby after = words_after(lowered_, n->end, sentence(s).end, 2);
+      const bool places = !after.empty() && (after[0] == "locations" || after[0] == "sites" || after[0] == "places" ||
+                                             (after.size() > 1 && after[1] == "locations"));
+      const Nearby before = words_before(lowered_, n->begin, sentence(s).begin, 1);
+      if (places && !before.empty() && (before[0] == "in" || before[0] == "at")) return static_cast<int>(n->value);
+    }
     for (const NumberMention* n : by_sentence_[s].numbers) {
       if (n->begin < trigger.end || n->begin - trigger.end > 16 || n->ordinal || n->vague || n->value < 2 || n->value > 20) continue;
       for (std::string_view w : words_after(lowered_, n->end, sentence(s).end, 7)) {
@@ -1258,6 +1319,9 @@ class Extractor {
         }
         if (!counted) continue;
       }
+      // "Most of these attacks have targeted Al-Tanf and Green Village": incidents counted over a
+      // stretch of time, whatever verb follows.
+      if (!own_day && tells_of_a_trend(s)) continue;
       // "The attack comes days after the group targeted …": an incident recalled with no day is
       // too vague to count as one.
       if (!own_day && !e.date && has_relational_time_word(s) && !events_.empty()) continue;

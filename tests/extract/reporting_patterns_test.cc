@@ -1,0 +1,65 @@
+// Patterns of reporting that the dev articles showed breaking the extractor, each stated as a
+// rule with sentences written for these tests (issue 17's failure classes).
+#include <gtest/gtest.h>
+
+#include "extract_support.h"
+
+namespace salvo {
+namespace {
+
+using testing::ExtractionCase;
+
+class ReportingPatterns : public ::testing::TestWithParam<ExtractionCase> {};
+
+TEST_P(ReportingPatterns, EventsAndTallies) {
+  const ExtractionCase& c = GetParam();
+  EXPECT_TRUE(testing::extraction_matches(c, testing::extract_case(c)));
+}
+
+constexpr const char* kWed = "2024-05-15";  // a Wednesday: Tuesday is the 14th, Monday the 13th, Sunday the 12th
+
+const ExtractionCase kCases[] = {
+    // Type from direction: the force named with its own troops is the striker.
+    {"a_force_named_with_its_troops_strikes", kWed,
+     "US Central Command forces carried out strikes on Tuesday against a weapons depot of an Iran-aligned group in Syria, "
+     "the command said.",
+     {{.type = "strike", .date = "2024-05-14", .country = "SY"}}},
+    // …but the same words after a verb of attack are the attacked.
+    {"forces_after_a_verb_of_attack_are_attacked", kWed,
+     "A drone targeting the US-led coalition forces near Erbil airport on Monday was shot down, officials said.",
+     {{.type = "interception", .date = "2024-05-13", .country = "IQ", .location = "Erbil"}}},
+    // The incident answered, after "in response to", is not what happened at the place.
+    {"the_incident_answered_does_not_take_the_place", kWed,
+     "On Monday, US forces conducted strikes on two locations used by Iran-backed groups in eastern Syria, in response to "
+     "attacks against American troops.",
+     {{.type = "strike", .date = "2024-05-13", .country = "SY", .count = 2}}},
+    // Several incidents in one sentence: the places struck are counted, not the targets.
+    {"places_struck_are_counted_not_targets", kWed,
+     "On Tuesday the US struck eleven targets at three sites in Syria, the Pentagon said.",
+     {{.type = "strike", .date = "2024-05-14", .country = "SY", .count = 3}}},
+    // A trend at named bases is no incident; a definite plural is the incidents told.
+    {"a_trend_at_named_bases_is_no_incident", kWed,
+     "Rockets hit the Al-Tanf garrison on Sunday. Most of these attacks have targeted Al-Tanf and the Green Village base "
+     "in recent months.",
+     {{.type = "attack", .date = "2024-05-12", .country = "SY", .location = "Tanf", .weapons = "rocket"}}},
+    {"the_strikes_landed_is_the_incident", kWed,
+     "Iran fired missiles at US forces in Iraq on Tuesday. The missile strikes landed at Ain al-Asad air base, officials said.",
+     {{.type = "attack", .date = "2024-05-14", .country = "IQ", .location = "Ain al-Asad", .weapons = "missile"}}},
+    // "Both drones were shot down": every drone incident of the sentence referred back to.
+    {"both_drones_shot_down_intercepts_both_incidents", kWed,
+     "On Monday, one-way drones were launched at US troops at Al-Tanf and at the Green Village base in Syria. Both drones "
+     "were shot down before reaching their targets, an official said.",
+     {{.type = "interception", .date = "2024-05-13", .country = "SY", .location = "Tanf", .weapons = "drone"},
+      {.type = "interception", .date = "2024-05-13", .country = "SY", .location = "Green Village", .weapons = "drone"}}},
+    // One base told by two of its names on one day is one incident.
+    {"one_base_by_two_names_is_one_incident", kWed,
+     "Two rockets were fired at a base housing US troops at Baghdad International Airport on Tuesday. The Victory Base "
+     "at Baghdad airport was targeted with two rockets, a security source said.",
+     {{.type = "attack", .date = "2024-05-14", .country = "IQ", .weapons = "rocket"}}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Patterns, ReportingPatterns, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<ExtractionCase>& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace salvo
