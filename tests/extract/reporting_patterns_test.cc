@@ -58,6 +58,39 @@ const ExtractionCase kCases[] = {
      {{.type = "attack", .date = "2024-05-14", .country = "IQ", .weapons = "rocket"}}},
 };
 
+// Tallies: counts of attacks on US forces over a country or more, told once however often repeated.
+const ExtractionCase kTallyRules[] = {
+    {"a_tally_told_twice_is_one", kWed,
+     "US troops have been attacked at least 12 times since May 1, officials said. In all, US troops have been attacked "
+     "at least 12 times since May 1, the Pentagon said.",
+     {},
+     std::vector<testing::ExpectedTally>{{.what = "attacks", .count = 12, .qualifier = "at_least", .country = "null",
+                                          .since = "2024-05-01"}}},
+    {"a_count_for_one_base_is_no_tally", kWed,
+     "Coalition forces at Al-Tanf have been attacked 15 times since March, the command said.",
+     {},
+     std::vector<testing::ExpectedTally>{}},
+    {"us_strikes_counted_are_no_tally_of_attacks", kWed, "So far the US has retaliated four times since April, officials said.", {},
+     std::vector<testing::ExpectedTally>{}},
+    {"a_count_of_page_views_is_no_tally", kWed, "This story has been read 90 times in total.", {},
+     std::vector<testing::ExpectedTally>{}},
+    {"a_window_between_two_days", kWed,
+     "US forces in Iraq and Syria have been attacked at least 30 times between April 2-May 14, including 10 in Iraq and 20 "
+     "in Syria.",
+     {},
+     std::vector<testing::ExpectedTally>{
+         {.what = "attacks", .count = 30, .qualifier = "at_least", .country = "null", .since = "2024-04-02", .as_of = "2024-05-14"},
+         {.what = "attacks", .count = 10, .country = "IQ", .since = "2024-04-02"},
+         {.what = "attacks", .count = 20, .country = "SY", .since = "2024-04-02"}}},
+    {"one_country_named_for_the_attacked_is_the_tallys", kWed,
+     "US bases in Syria have been subjected to 40 attacks since January 3, a monitor said.",
+     {},
+     std::vector<testing::ExpectedTally>{{.what = "attacks", .count = 40, .country = "SY", .since = "2024-01-03"}}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Tallies, ReportingPatterns, ::testing::ValuesIn(kTallyRules),
+                         [](const ::testing::TestParamInfo<ExtractionCase>& info) { return std::string(info.param.name); });
+
 INSTANTIATE_TEST_SUITE_P(Patterns, ReportingPatterns, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<ExtractionCase>& info) { return std::string(info.param.name); });
 
