@@ -58,6 +58,23 @@ const ExtractionCase kCases[] = {
      {{.type = "attack", .date = "2024-05-14", .country = "IQ", .weapons = "rocket"}}},
 };
 
+// Actors and how they are known.
+const ExtractionCase kActorRules[] = {
+    {"the_perpetrator_named_once_goes_to_the_incidents_told_after", kWed,
+     "US troops in Syria came under attack three more times this week by Iran-aligned militias, officials said. On Monday, "
+     "rockets hit the Green Village base. On Tuesday, a drone struck the Al-Tanf garrison.",
+     {{.type = "attack", .date = "2024-05-13", .location = "Green Village", .actor = "Iran-aligned militias",
+       .actor_status = "reported"},
+      {.type = "attack", .date = "2024-05-14", .location = "Tanf", .actor = "Iran-aligned militias", .actor_status = "reported"}}},
+    {"a_description_is_kept_as_the_source_words_it", kWed,
+     "Pro-Iran militants fired rockets at the Ain al-Asad air base on Tuesday, officials said.",
+     {{.type = "attack", .date = "2024-05-14", .location = "Ain al-Asad", .actor = "Pro-Iran militants"}}},
+    {"the_coalitions_claims_are_no_claim_of_responsibility", kWed,
+     "Kataib Hezbollah fighters attacked a convoy carrying supplies for the US-led coalition near Diwaniyah on Monday. The "
+     "coalition claims that the convoys carried equipment of the Iraqi army.",
+     {{.type = "attack", .date = "2024-05-13", .actor = "Kataib Hezbollah", .actor_status = "reported"}}},
+};
+
 // Tallies: counts of attacks on US forces over a country or more, told once however often repeated.
 const ExtractionCase kTallyRules[] = {
     {"a_tally_told_twice_is_one", kWed,
@@ -87,6 +104,9 @@ const ExtractionCase kTallyRules[] = {
      {},
      std::vector<testing::ExpectedTally>{{.what = "attacks", .count = 40, .country = "SY", .since = "2024-01-03"}}},
 };
+
+INSTANTIATE_TEST_SUITE_P(Actors, ReportingPatterns, ::testing::ValuesIn(kActorRules),
+                         [](const ::testing::TestParamInfo<ExtractionCase>& info) { return std::string(info.param.name); });
 
 INSTANTIATE_TEST_SUITE_P(Tallies, ReportingPatterns, ::testing::ValuesIn(kTallyRules),
                          [](const ::testing::TestParamInfo<ExtractionCase>& info) { return std::string(info.param.name); });

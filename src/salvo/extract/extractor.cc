@@ -190,6 +190,7 @@ class Extractor {
     apply_pending_casualties();
     merge_events();
     share_sentence_actors();
+    apply_article_perpetrator();
     for (Event& e : events_) finish(e);
     calibrate(events_);
     keep_in_scope(result.not_events);
@@ -288,7 +289,10 @@ class Extractor {
 
   void set_actor(Event& e, const TermMention& actor, ActorStatus status) const {
     e.actor_mention = &actor;
-    e.actor = term(actor).name;
+    // A named group by its canonical name; a description ("Iran-backed groups", "pro-Iranian
+    // militias") as the source words it: it names no one entity, and a canonical wording would
+    // put words in the source's mouth.
+    e.actor = is_generic(actor) ? std::string(text(actor.begin, actor.end)) : term(actor).name;
     e.actor_status = status;
     e.actor_generic = is_generic(actor);
   }
@@ -406,6 +410,10 @@ class Extractor {
     return false;
   }
 
+  // Who can claim an attack: not US or coalition forces, whose "claims" are statements about
+  // attacks on them ("The coalition claims that all recent attacks hit convoys of Iraqi forces").
+  bool may_claim(const TermMention& actor) const { return side_of(term(actor)) != Side::kUsCoalition; }
+
   struct ActorChoice {
     const TermMention* mention = nullptr;
     ActorStatus status = ActorStatus::kNone;
@@ -420,7 +428,7 @@ class Extractor {
       if (kind == "claim") {
         // "… the drone strike that was claimed by X": the actor the passive names.
         for (const TermMention* a : m.actors) {
-          if (a->begin < t->end || a->begin - t->end > 40) continue;
+          if (a->begin < t->end || a->begin - t->end > 40 || !may_claim(*a)) continue;
           const Nearby between = words_after(lowered_, t->end, a->begin, 3);
           if (!between.empty() && between[0] == "by" && !is_reporter(s, *a)) return {a, ActorStatus::kClaimed};
         }
@@ -428,7 +436,7 @@ class Extractor {
         // first named actor before the claim word (a generic "militias" only if none is named).
         const TermMention* best = nullptr;
         for (const TermMention* a : m.actors) {
-          if (a->end > t->begin || is_reporter(s, *a)) continue;
+          if (a->end > t->begin || is_reporter(s, *a) || !may_claim(*a)) continue;
           if (!best || (is_generic(*best) && !is_generic(*a))) best = a;
         }
         if (best) return {best, ActorStatus::kClaimed};
@@ -1177,7 +1185,7 @@ class Extractor {
       // A claim or accusation about incidents already told: "… claimed attacks on those locations".
       // "The majority of these attacks have been attributed to …" speaks of a trend: only claims
       // and accusations about "the attack(s)" just told count.
-      if ((claim || accuse) && actor.mention) {
+      if ((claim || accuse) && actor.mention && may_claim(*actor.mention)) {
         if (accuse && trigger && is_plural_noun(lower_ascii(text(trigger->begin, trigger->end)))) return;
         pending_claims_.push_back({s, actor});
         // A claim that also gives the toll tells the incident again: "… were killed and 20
@@ -1452,6 +1460,44 @@ class Extractor {
         }
       }
       (void)applied;
+    }
+  }
+
+  // "Iran-backed groups have attacked US forces at least 50 times … On Sunday, rockets hit …": an
+  // article names who attacks once and then tells the incidents. An attack told with no actor of
+  // its own takes the perpetrator the article names acting nearest before it (after it when none
+  // is before), with how the article knows it. Only the groups that attack US forces or a generic
+  // name for them: a state or an outside force named acting is left to the incident's own text.
+  void apply_article_perpetrator() {
+    std::vector<std::pair<size_t, ActorChoice>> named;
+    for (size_t s = 0; s < article_.sentences.size(); ++s) {
+      if (!sentence(s).english) continue;
+      ActorChoice choice = choose_actor(s, main_trigger(s));
+      // "came under attack at least four more times by Iran-backed groups": the agent of a
+      // passive further from its verb than choose_actor looks.
+      if (!choice.mention && has_trigger(s, "attack")) {
+        for (const TermMention* a : by_sentence_[s].actors) {
+          const Nearby before = words_before(lowered_, a->begin, sentence(s).begin, 1);
+          if (before.empty() || before[0] != "by" || is_reporter(s, *a)) continue;
+          choice = {a, has_trigger(s, "accuse") ? ActorStatus::kAccused : ActorStatus::kReported};
+          break;
+        }
+      }
+      if (!choice.mention || choice.status == ActorStatus::kNone) continue;
+      const Term& actor = term(*choice.mention);
+      if (side_of(actor) != Side::kMilitia && actor.kind != "generic") continue;
+      named.emplace_back(s, choice);
+    }
+    if (named.empty()) return;
+    for (Event& e : events_) {
+      if (!e.actor.empty() || e.type == EventType::kStrike || e.sentences.empty()) continue;
+      const size_t first = e.sentences.front();
+      const std::pair<size_t, ActorChoice>* best = nullptr;
+      for (const auto& candidate : named) {
+        if (candidate.first <= first) best = &candidate;
+      }
+      if (!best) best = &named.front();
+      set_actor(e, *best->second.mention, best->second.status);
     }
   }
 
