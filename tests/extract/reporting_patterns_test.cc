@@ -51,6 +51,12 @@ const ExtractionCase kCases[] = {
      "were shot down before reaching their targets, an official said.",
      {{.type = "interception", .date = "2024-05-13", .country = "SY", .location = "Tanf", .weapons = "drone"},
       {.type = "interception", .date = "2024-05-13", .country = "SY", .location = "Green Village", .weapons = "drone"}}},
+    // Casualties to the right incidents: "no casualties" after a telling of several speaks of all.
+    {"no_casualties_after_several_incidents_is_said_of_all", kWed,
+     "On Monday, rockets were fired at US forces at the Green Village base and drones were launched at the Al-Tanf "
+     "garrison in Syria. There were no casualties, an official said.",
+     {{.type = "attack", .date = "2024-05-13", .location = "Green Village", .killed = "0", .injured = "0"},
+      {.type = "attack", .date = "2024-05-13", .location = "Tanf", .killed = "0", .injured = "0"}}},
     // One base told by two of its names on one day is one incident.
     {"one_base_by_two_names_is_one_incident", kWed,
      "Two rockets were fired at a base housing US troops at Baghdad International Airport on Tuesday. The Victory Base "
