@@ -57,6 +57,19 @@ const ExtractionCase kCases[] = {
      "garrison in Syria. There were no casualties, an official said.",
      {{.type = "attack", .date = "2024-05-13", .location = "Green Village", .killed = "0", .injured = "0"},
       {.type = "attack", .date = "2024-05-13", .location = "Tanf", .killed = "0", .injured = "0"}}},
+    // Dates: a day recalled from long before (a caption's) is lent to no incident told after it.
+    {"a_captions_old_day_is_lent_to_no_incident", kWed,
+     "US soldiers patrol near a base in Anbar province, Iraq, March 3, 2017. The strikes hit two depots near Al-Qaim, "
+     "US Central Command said on Tuesday, after US forces struck militia targets.",
+     {{.type = "strike", .date = "null", .country = "IQ", .location = "Qaim", .count = 2, .role = "main"}}},
+    // Type from direction: an attacker acting between a strike word and the place did what
+    // happened there.
+    {"an_attacker_between_the_strike_and_the_place_attacked_it", kWed,
+     "A US gunship carried out a retaliatory strike after Iran-backed fighters fired two missiles at Ain al-Asad air base "
+     "on Monday.",
+     {{.type = "attack", .date = "2024-05-13", .country = "IQ", .location = "Ain al-Asad"}}},
+    {"rockets_fell_inside_a_base", kWed, "Three rockets fell inside the Ain al-Asad air base on Tuesday, officials said.",
+     {{.type = "attack", .date = "2024-05-14", .country = "IQ", .location = "Ain al-Asad", .weapons = "rocket"}}},
     // One base told by two of its names on one day is one incident.
     {"one_base_by_two_names_is_one_incident", kWed,
      "Two rockets were fired at a base housing US troops at Baghdad International Airport on Tuesday. The Victory Base "

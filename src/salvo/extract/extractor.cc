@@ -703,6 +703,16 @@ class Extractor {
     return nullptr;
   }
 
+  // Whether the article names US or allied forces striking anywhere (computed once).
+  bool article_names_striker() const {
+    if (!article_names_striker_) {
+      bool found = false;
+      for (size_t s = 0; s < by_sentence_.size() && !found; ++s) found = strike_actor_in(s) != nullptr;
+      article_names_striker_ = found;
+    }
+    return *article_names_striker_;
+  }
+
   bool tells_of_strike(size_t s, const ActorChoice& actor) const {
     const SentenceMentions& m = by_sentence_[s];
     const bool strike_actor = (actor.mention && is_strike_actor(*actor.mention) &&
@@ -716,7 +726,9 @@ class Extractor {
       if (kind == "strike") {
         const bool air_word = surface.find("air") != std::string::npos || surface.find("raid") != std::string::npos ||
                               surface.find("retaliat") != std::string::npos || surface.find("self-def") != std::string::npos;
-        if (!(strike_actor || aircraft || air_word)) continue;
+        // "Austin said the strikes were conducted against a training facility": in an article
+        // that names US or allied forces striking, "the strikes" are theirs.
+        if (!(strike_actor || aircraft || air_word || (article_names_striker() && definite(s, *t)))) continue;
         bool us_target = false;
         for (const TermMention* target : m.targets) {
           const std::string& target_kind = term(*target).kind;
@@ -777,7 +789,15 @@ class Extractor {
       bool strike_before = false;
       const bool near_is_noun = trigger && term(*trigger).kind == "attack" && !is_verb_form(lower_ascii(text(trigger->begin, trigger->end)));
       for (const TermMention* t : by_sentence_[s].triggers) {
-        strike_before |= term(*t).kind == "strike" && trigger && t->end <= trigger->begin && !near_is_noun;
+        // "… a retaliatory strike by an AC-130 that was in the air when the Iranian-backed fighters
+        // fired missiles at Al-Asad": a group that attacks US forces, acting between the strike and
+        // this place's word, did what happened here.
+        const bool attacker_between = trigger && std::any_of(by_sentence_[s].actors.begin(), by_sentence_[s].actors.end(),
+                                                             [&](const TermMention* a) {
+                                                               return a->begin >= t->end && a->end <= trigger->begin &&
+                                                                      (side_of(term(*a)) == Side::kMilitia || is_generic(*a));
+                                                             });
+        strike_before |= term(*t).kind == "strike" && trigger && t->end <= trigger->begin && !near_is_noun && !attacker_between;
       }
       const bool strike_near = !trigger || term(*trigger).kind == "strike" || strike_before ||
                                (!near_is_noun && actor.mention && is_strike_actor(*actor.mention) &&
@@ -905,9 +925,13 @@ class Extractor {
   // by ("The United States on Wednesday announced that three … were injured").
   std::optional<Date> lede_date() const {
     // Without a publication date the first full date may be a photo caption's: no guess then.
-    if (!article_.article.published) return std::nullopt;
+    // With one, a day long before it is a caption's or a recalled incident's, not the lede's.
+    constexpr int kRecalledDays = 30;
+    const std::optional<Date> published = article_.article.published;
+    if (!published) return std::nullopt;
     for (size_t s = 0; s < article_.sentences.size() && s < 3; ++s) {
       for (const TimeExpression* t : by_sentence_[s].times) {
+        if (t->value && t->value->days_since_epoch() < published->days_since_epoch() - kRecalledDays) continue;
         if (t->value && !t->is_since && !t->anniversary && names_a_day(*t) && t->precision == TimePrecision::kDay) return t->value;
       }
     }
@@ -947,6 +971,13 @@ class Extractor {
     }
     const Event& last = events_.back();
     if (s - last.sentences.back() > 3) return std::nullopt;
+    // An incident recalled from long before (a photo caption's "October 18, 2016", a background
+    // paragraph) lends its day to no incident told after it without a day: that one is the news.
+    constexpr int kRecalledDays = 30;  // as lede_date's
+    const std::optional<Date> published = article_.article.published;
+    if (last.date && published && last.date->days_since_epoch() < published->days_since_epoch() - kRecalledDays) {
+      return lede_date();
+    }
     return last.date;
   }
 
@@ -1772,6 +1803,10 @@ class Extractor {
   // not where the hurt are counted ("four Iraqi soldiers were wounded in the attack").
   bool is_object(size_t s, const TermMention& target) const {
     constexpr size_t kObjectMaxBytes = 40;
+    // "… inside the air base and four Iraqi soldiers were wounded": the subject of a clause of
+    // its own, the hurt.
+    const Nearby after = words_after(lowered_, target.end, sentence(s).end, 1);
+    if (!after.empty() && (after[0] == "were" || after[0] == "was")) return false;
     for (const TermMention* t : by_sentence_[s].triggers) {
       const std::string& kind = term(*t).kind;
       if ((kind == "attack" || kind == "strike") && t->end <= target.begin && target.begin - t->end <= kObjectMaxBytes) {
@@ -2125,6 +2160,7 @@ class Extractor {
   std::vector<std::pair<size_t, ActorChoice>> pending_claims_;
   std::vector<PendingCasualties> pending_casualties_;
   bool several_places_ = false;  // while reading a sentence that names several incident places
+  mutable std::optional<bool> article_names_striker_;
 };
 
 }  // namespace
