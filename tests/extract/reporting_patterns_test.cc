@@ -70,6 +70,15 @@ const ExtractionCase kCases[] = {
      {{.type = "attack", .date = "2024-05-13", .country = "IQ", .location = "Ain al-Asad"}}},
     {"rockets_fell_inside_a_base", kWed, "Three rockets fell inside the Ain al-Asad air base on Tuesday, officials said.",
      {{.type = "attack", .date = "2024-05-14", .country = "IQ", .location = "Ain al-Asad", .weapons = "rocket"}}},
+    // An incident with its own day but no place happened in the article's country.
+    {"an_incident_with_a_day_and_no_place_is_in_the_articles_country", kWed,
+     "US forces in Syria came under fire again this week. Rockets hit the Green Village base on Monday. Those strikes "
+     "followed three separate attacks on Sunday against US troops, an official said.",
+     {{.type = "attack", .date = "2024-05-13", .country = "SY", .location = "Green Village"},
+      {.type = "attack", .date = "2024-05-12", .country = "SY", .location = "null", .count = 3}}},
+    {"an_incident_named_again_is_no_new_one", kWed,
+     "US aircraft struck a militia depot near Al-Qaim on Monday. That Monday strike was the first in months, officials said.",
+     {{.type = "strike", .date = "2024-05-13", .country = "IQ", .location = "Qaim"}}},
     // One base told by two of its names on one day is one incident.
     {"one_base_by_two_names_is_one_incident", kWed,
      "Two rockets were fired at a base housing US troops at Baghdad International Airport on Tuesday. The Victory Base "

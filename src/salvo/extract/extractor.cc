@@ -381,8 +381,9 @@ class Extractor {
     for (const TermMention* t : by_sentence_[s].triggers) {
       if (!is_plural_noun(lower_ascii(text(t->begin, t->end)))) continue;
       for (std::string_view w : words_before(lowered_, t->begin, sentence(s).begin, 3)) {
-        for (std::string_view many : {"these", "those", "such", "most", "majority", "many", "frequent", "repeated", "recurring",
-                                      "regular", "dozens", "hundreds"}) {
+        // ("these attacks" alone names incidents told: "Those strikes followed two attacks".)
+        for (std::string_view many : {"such", "most", "majority", "many", "frequent", "repeated", "recurring", "regular", "dozens",
+                                      "hundreds"}) {
           if (w == many) return true;
         }
       }
@@ -1293,6 +1294,7 @@ class Extractor {
         }
         return;
       }
+      if (add_incident_without_place(s, trigger, actor, own_date, casualties, type)) return;
       // A strike or an interception with no place of its own that answers the incident just told
       // ("The coalition responded … by targeting the launch sites with air strikes"): same country
       // and day.
@@ -1405,6 +1407,91 @@ class Extractor {
     }
     add_unnamed_counted(s, events_before, actor);
     several_places_ = false;
+  }
+
+  // The domain country the article places its incidents in: the country of most places named
+  // in English sentences outside datelines, named at least twice as often as any other ("a
+  // coalition in Iraq and Syria" beside six places in Syria); "" when no country leads so.
+  std::string article_country() const {
+    std::map<std::string, int> named;
+    for (size_t s = 0; s < by_sentence_.size(); ++s) {
+      if (!sentence(s).english) continue;
+      for (const PlaceMention* p : by_sentence_[s].places) {
+        const std::string& c = place(p->place).country;
+        if (in_domain_country(c) && p->begin >= dateline_end(s)) ++named[c];
+      }
+    }
+    std::string first;
+    int most = 0, second = 0;
+    for (const auto& [country, count] : named) {
+      if (count > most) second = most, most = count, first = country;
+      else second = std::max(second, count);
+    }
+    return most >= 2 * second && most > 0 ? first : "";
+  }
+
+  // "US Central Command forces conducted strikes on Tuesday targeting a militia's weapons
+  // storage", "two separate attacks … on Sunday against U.S. forces": an incident told with its
+  // own day and a word of attack or strike, but no place. It happened in the article's country
+  // (one, or no guess), at no place the text says. Not a trend, not the incident told before (the
+  // caller has tried that), not a claim about incidents told.
+  bool add_incident_without_place(size_t s, const TermMention* trigger, const ActorChoice& actor,
+                                  const std::optional<TimeExpression>& own_date, const Casualties& casualties, EventType type) {
+    if (!own_date || !own_date->value || own_date->precision != TimePrecision::kDay) return false;
+    if (tells_of_a_trend(s) || has_relational_time_word(s) || has_trigger(s, "claim")) return false;
+    // The incident's word: the first strong word of attack or strike that does not name again an
+    // incident told before ("That Feb. 25 strike", "Those strikes followed two separate attacks").
+    trigger = nullptr;
+    for (const TermMention* t : by_sentence_[s].triggers) {
+      const Term& tr = term(*t);
+      if ((tr.kind != "attack" && tr.kind != "strike") || is_weak(tr) || is_negated(s, *t)) continue;
+      bool named_again = false;
+      for (std::string_view w : words_before(lowered_, t->begin, sentence(s).begin, 3)) {
+        named_again |= w == "that" || w == "this" || w == "the" || w == "those" || w == "these";
+      }
+      if (named_again) continue;
+      trigger = t;
+      break;
+    }
+    if (!trigger) return false;
+    type = event_type(s, actor, trigger);
+    const std::string surface = lower_ascii(text(trigger->begin, trigger->end));
+    const int counted = counted_before(s, *trigger);
+    if (is_plural_noun(surface) && type != EventType::kStrike && counted < 2) return false;
+    if (type == EventType::kAttack && side_of_sentence_patient(s) != Side::kUsCoalition) return false;
+    const std::string country = article_country();
+    if (country.empty()) return false;
+    Event e;
+    e.type = type;
+    e.country = country;
+    e.date = own_date->value;
+    if (own_date->value_max && own_date->value_max != own_date->value) e.date_max = own_date->value_max;
+    e.weapons = weapon_classes(s);
+    if (actor.mention && !(type == EventType::kAttack && is_strike_actor(*actor.mention))) set_actor(e, *actor.mention, actor.status);
+    e.target = target_text(s, actor);
+    apply_casualties(e, casualties);
+    e.count = type == EventType::kStrike ? facility_count(s, strike_trigger(s, trigger)) : std::max(counted, 1);
+    e.sentences.push_back(s);
+    e.confidence = 0.55;  // no place of its own: the country is the article's
+    events_.push_back(std::move(e));
+    return true;
+  }
+
+  // "two separate attacks": how many incidents a noun counts (0 when it counts none).
+  int counted_before(size_t s, const TermMention& noun) const {
+    for (const NumberMention* n : by_sentence_[s].numbers) {
+      if (n->ordinal || n->vague || n->end > noun.begin || noun.begin - n->end > 12) continue;
+      if (n->value >= 2 && n->value <= 10) return static_cast<int>(n->value);
+    }
+    return 0;
+  }
+
+  // Whether the sentence names US or coalition forces, facilities or people as attacked.
+  Side side_of_sentence_patient(size_t s) const {
+    for (const TermMention* t : by_sentence_[s].targets) {
+      if (side_of_target(term(*t)) == Side::kUsCoalition) return Side::kUsCoalition;
+    }
+    return Side::kUnknown;
   }
 
   // "Two separate attacks were reported on bases in Iraq on Thursday, with an explosion at the
