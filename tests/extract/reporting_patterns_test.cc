@@ -79,6 +79,15 @@ const ExtractionCase kCases[] = {
     {"an_incident_named_again_is_no_new_one", kWed,
      "US aircraft struck a militia depot near Al-Qaim on Monday. That Monday strike was the first in months, officials said.",
      {{.type = "strike", .date = "2024-05-13", .country = "IQ", .location = "Qaim"}}},
+    // Lists and timelines: a date heading dates the entry after it.
+    {"a_timeline_heading_dates_its_entry", kWed,
+     "Attacks on US forces this spring:\n\n2 May\n\nRockets hit the Ain al-Asad air base\n\n9 May\n\nA drone attacked "
+     "US troops at the Green Village base in Syria",
+     {{.type = "attack", .date = "2024-05-02", .country = "IQ", .location = "Ain al-Asad", .role = "background"},
+      {.type = "attack", .date = "2024-05-09", .country = "SY", .location = "Green Village", .role = "background"}}},
+    // Babylon is the English name of Babil governorate.
+    {"babylon_is_babil_governorate", kWed, "A convoy carrying supplies for the US-led coalition was attacked in Babylon on Monday.",
+     {{.type = "attack", .date = "2024-05-13", .country = "IQ", .location = "Babylon"}}},
     // One base told by two of its names on one day is one incident.
     {"one_base_by_two_names_is_one_incident", kWed,
      "Two rockets were fired at a base housing US troops at Baghdad International Airport on Tuesday. The Victory Base "

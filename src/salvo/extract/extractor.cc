@@ -1175,6 +1175,36 @@ class Extractor {
     return false;
   }
 
+  // A timeline's date heading: a sentence that is a day and nothing more ("10 June", "NOV. 2",
+  // "In 10 days: 8 June"). Its day, resolved, or nothing.
+  std::optional<Date> date_heading(size_t s) const {
+    constexpr size_t kLeadInBytes = 16;  // "In 10 days:" before the day
+    const SentenceMentions& m = by_sentence_[s];
+    if (m.times.size() != 1 || !m.triggers.empty() || !m.places.empty()) return std::nullopt;
+    const TimeExpression& t = *m.times.front();
+    if (!t.value || t.precision != TimePrecision::kDay || t.kind != TimeKind::kDate) return std::nullopt;
+    const Sentence& sent = sentence(s);
+    std::string_view before = text(sent.begin, t.begin), after = text(t.end, sent.end);
+    while (!after.empty() && (after.back() == ' ' || after.back() == '.' || after.back() == ':')) after.remove_suffix(1);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    const bool lead_in = before.empty() || (before.size() <= kLeadInBytes && before.back() == ':');
+    if (!after.empty() || !lead_in) return std::nullopt;
+    return t.value;
+  }
+
+  // The day of the timeline entry a sentence belongs to: the date heading of the paragraph just
+  // before its own ("13 June" / "Two rockets fell in Taji base").
+  std::optional<Date> heading_date(size_t s) const {
+    const size_t paragraph = sentence(s).paragraph;
+    for (size_t k = s; k > 0; --k) {
+      const size_t before = k - 1;
+      if (sentence(before).paragraph == paragraph) continue;
+      if (sentence(before).paragraph + 1 != paragraph) return std::nullopt;
+      return date_heading(before);
+    }
+    return std::nullopt;
+  }
+
   void read_sentence(size_t s) {
     if (counts_repeated_incidents(s)) return;
     const SentenceMentions& m = by_sentence_[s];
@@ -1356,6 +1386,8 @@ class Extractor {
         e.date = date->value;
         if (date->value_max && date->value_max != date->value) e.date_max = date->value_max;
         e.confidence += 0.15;
+      } else if (const std::optional<Date> day = heading_date(s)) {
+        e.date = day;  // a timeline's entry
       } else if (const std::optional<Date> day = day_in_written_year(s)) {
         e.date = day;
       } else {
