@@ -85,6 +85,12 @@ const ExtractionCase kCases[] = {
      "US troops at the Green Village base in Syria",
      {{.type = "attack", .date = "2024-05-02", .country = "IQ", .location = "Ain al-Asad", .role = "background"},
       {.type = "attack", .date = "2024-05-09", .country = "SY", .location = "Green Village", .role = "background"}}},
+    // Several days listed for one place: one incident a day.
+    {"days_listed_for_one_place_are_one_incident_each", kWed,
+     "So far US forces have struck militia targets three times, on May 3, May 8 and May 11, near Al-Qaim, officials said.",
+     {{.type = "strike", .date = "2024-05-03", .country = "IQ", .location = "Qaim"},
+      {.type = "strike", .date = "2024-05-08", .country = "IQ", .location = "Qaim"},
+      {.type = "strike", .date = "2024-05-11", .country = "IQ", .location = "Qaim"}}},
     // Babylon is the English name of Babil governorate.
     {"babylon_is_babil_governorate", kWed, "A convoy carrying supplies for the US-led coalition was attacked in Babylon on Monday.",
      {{.type = "attack", .date = "2024-05-13", .country = "IQ", .location = "Babylon"}}},

@@ -776,8 +776,17 @@ class Extractor {
       }
       if (nearest == &place) classes.insert(term(*w).kind);
     }
-    // A place with no weapon of its own shares the sentence's ("drones hit Erbil and Harir").
-    if (classes.empty()) return weapon_classes(s);
+    // A place with no weapon of its own, joined by "and" to the place before it, shares that
+    // place's ("two drone attacks … on troops at Green Village and al-Shaddadi"); else the
+    // sentence's ("drones hit Erbil and Harir").
+    if (classes.empty()) {
+      for (size_t k = 1; k < places.size(); ++k) {
+        if (places[k] != &place) continue;
+        const std::string between = lower_ascii(text(places[k - 1]->end, place.begin));
+        if (between == " and " || between == ", " || between == " and the ") return weapons_near(s, *places[k - 1], places);
+      }
+      return weapon_classes(s);
+    }
     return {classes.begin(), classes.end()};
   }
 
@@ -1175,6 +1184,27 @@ class Extractor {
     return false;
   }
 
+  // Days listed together, joined by commas or "and" ("on Oct. 26, Oct. 8, Oct. 13"): each an
+  // incident's day. Empty unless two or more are listed so.
+  std::vector<const TimeExpression*> listed_days(size_t s) const {
+    std::vector<const TimeExpression*> run;
+    const auto& times = by_sentence_[s].times;
+    for (const TimeExpression* t : times) {
+      if (t->kind != TimeKind::kDate || t->is_since || t->anniversary) continue;
+      if (!run.empty()) {
+        const std::string between = lower_ascii(text(run.back()->end, t->begin));
+        const bool joined = between == ", " || between == " and " || between == ", and " || between == "," ;
+        if (!joined) {
+          if (run.size() > 1) break;
+          run.clear();
+        }
+      }
+      run.push_back(t);
+    }
+    if (run.size() < 2) run.clear();
+    return run;
+  }
+
   // A timeline's date heading: a sentence that is a day and nothing more ("10 June", "NOV. 2",
   // "In 10 days: 8 June"). Its day, resolved, or nothing.
   std::optional<Date> date_heading(size_t s) const {
@@ -1435,6 +1465,24 @@ class Extractor {
       e.confidence += 0.15;
       if (!e.weapons.empty()) e.confidence += 0.05;
       e.confidence += rank_here >= 3 ? 0.15 : rank_here == 2 ? 0.05 : -0.15;
+      // "… has retaliated three times, on Oct. 26, Oct. 8, Oct. 13 in Deir ez-Zor": one incident
+      // per day listed. Days that resolve make one record each; days that do not (no publication
+      // date) one record that counts them.
+      const std::vector<const TimeExpression*> days = listed_days(s);
+      if (days.size() > 1) {
+        const bool resolved = std::all_of(days.begin(), days.end(), [](const TimeExpression* t) { return t->value.has_value(); });
+        if (resolved) {
+          for (const TimeExpression* day : days) {
+            if (day->value == e.date) continue;
+            Event copy = e;
+            copy.date = day->value;
+            copy.date_max.reset();
+            events_.push_back(std::move(copy));
+          }
+        } else {
+          e.count = static_cast<int>(days.size());
+        }
+      }
       events_.push_back(std::move(e));
     }
     add_unnamed_counted(s, events_before, actor);
