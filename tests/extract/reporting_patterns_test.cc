@@ -91,6 +91,10 @@ const ExtractionCase kCases[] = {
      {{.type = "strike", .date = "2024-05-03", .country = "IQ", .location = "Qaim"},
       {.type = "strike", .date = "2024-05-08", .country = "IQ", .location = "Qaim"},
       {.type = "strike", .date = "2024-05-11", .country = "IQ", .location = "Qaim"}}},
+    // A governorate named with its kind before it is written "X province".
+    {"the_province_of_x_is_x_province", kWed,
+     "A convoy carrying supplies for the US-led coalition was attacked in the province of Anbar on Monday.",
+     {{.type = "attack", .date = "2024-05-13", .country = "IQ", .location = "Anbar province"}}},
     // Babylon is the English name of Babil governorate.
     {"babylon_is_babil_governorate", kWed, "A convoy carrying supplies for the US-led coalition was attacked in Babylon on Monday.",
      {{.type = "attack", .date = "2024-05-13", .country = "IQ", .location = "Babylon"}}},

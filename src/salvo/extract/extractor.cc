@@ -1056,6 +1056,14 @@ class Extractor {
     e.location = without_quotes(p.precision == PlacePrecision::kRegion ? p.label : std::string(text(p.begin, p.end)));
     // "the Iraqi capital" names Baghdad without writing it: the name, not the description.
     if (lower_ascii(e.location).ends_with(" capital")) e.location = pl.name;
+    // "the province of al-Diwaniyah": a governorate named with its kind before it is written as
+    // analysts write it, "al-Diwaniyah province" (the kind after it is in the mention already).
+    if (pl.kind == PlaceKind::kAdmin1 && p.relation.empty()) {
+      const Nearby before = words_before(lowered_, p.begin, sentence(p.sentence).begin, 2);
+      const bool kind_before = before.size() == 2 && before[0] == "of" &&
+                               (before[1] == "province" || before[1] == "governorate");
+      if (kind_before) e.location += " province";
+    }
     // "the Jordanian desert on the Syrian border": the border narrows an area down.
     if (p.precision == PlacePrecision::kRegion) e.location += border_after(p);
     if (p.precision != PlacePrecision::kRegion && p.precision != PlacePrecision::kCountry && pl.lat) {
