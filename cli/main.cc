@@ -229,8 +229,9 @@ int main(int argc, char** argv) {
   EvalArgs eval;
   CLI::App* eval_cmd = app.add_subcommand(
       "eval", "Run extraction on the articles a gold set names and score it (shared/spec/scoring.md): event "
-              "precision, recall, F1, per-field accuracy, tallies, confidence calibration, and per article the misses "
-              "and false alarms.");
+              "precision, recall, F1 (also per slice: the article id's prefix, h1_… h5_ in dev), false events on "
+              "distractors (gold without events), per-field accuracy, tallies, confidence calibration, and per "
+              "article the misses and false alarms.");
   eval_cmd->add_option("--gold", eval.gold, "Folder of gold files (shared/gold/<set>/*.json)")
       ->type_name("DIR")
       ->required();

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kFiles[] = {"lexicon/actors.tsv",     "lexicon/targets.tsv",      "lexicon/weapons.tsv",
+const char* const kFiles[] = {"lexicon/actors.csv",     "lexicon/targets.tsv",      "lexicon/weapons.tsv",
                               "lexicon/triggers.tsv",   "gazetteer/countries.tsv",  "gazetteer/admin1.tsv",
                               "gazetteer/places.tsv",   "gazetteer/supplement.tsv", "gazetteer/regions.tsv",
                               "gazetteer/extra_aliases.tsv", "installations.csv",     "lexicon/cues.tsv"};

@@ -27,6 +27,12 @@ INSTANTIATE_TEST_SUITE_P(
     News, CasualtyCases,
     ::testing::Values(
         CasualtyCase{"no_casualties", "but there were no casualties or damage to infrastructure", 0, 0},
+        CasualtyCase{"one_killed_then_others_wounded",
+                     "after an American engineer was killed and four US soldiers and another engineer were wounded when a drone hit the base",
+                     1, 5},
+        CasualtyCase{"a_clock_time_is_no_count", "The barrage at 11:45 pm (2045 GMT) caused no injuries, the command said.", 0, 0},
+        CasualtyCase{"the_strikes_counted_are_no_dead", "At least six militiamen were killed in three US air strikes near Qaim on Monday.", 6,
+                     kNull},
         CasualtyCase{"no_personnel_injured", "\xE2\x80\x9CNo US personnel were injured,\xE2\x80\x9D it added.", kNull, 0},
         CasualtyCase{"no_injuries_no_damage", "produced \xE2\x80\x9Cno injuries and no damage to infrastructure\xE2\x80\x9D", 0, 0},
         CasualtyCase{"no_injuries_or_damage", "\"Yesterday there was an attack against Al-Asad Air Base\" that resulted in no injuries or damage.", 0, 0},

@@ -26,6 +26,13 @@ TEST(JudgeScope, AUsPatientOrAUsSiteIsIn) {
   EXPECT_EQ(judge_scope(EventType::kAttack, {.patient = Side::kOther, .at_us_site = true}), ScopeVerdict::kInScope);
 }
 
+TEST(JudgeScope, AUsSiteNamedAsALandmarkByAForceWithItsOwnTargetIsOut) {
+  EXPECT_EQ(judge_scope(EventType::kAttack, {.agent = Side::kIranianState, .at_us_site = true, .site_only_near = true}),
+            ScopeVerdict::kAttackByOtherForce);
+  // Rockets of unknown origin landing near a US base: an attack on it.
+  EXPECT_EQ(judge_scope(EventType::kAttack, {.at_us_site = true, .site_only_near = true}), ScopeVerdict::kInScope);
+}
+
 TEST(JudgeScope, AnotherForceAttackedIsOut) {
   EXPECT_EQ(judge_scope(EventType::kAttack, {.agent = Side::kOther, .patient = Side::kOther, .article_names_us = true}),
             ScopeVerdict::kAttackOnOtherForce);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "../support/temp_dir.h"
+#include "salvo/base/csv.h"
 #include "salvo/base/data_dir.h"
 
 namespace salvo {
@@ -63,16 +64,15 @@ TEST_F(RealGazetteer, LoadsWellUnderAHundredMilliseconds) {
 }
 
 TEST_F(RealGazetteer, EveryInstallationIsASiteWithCoordinatesAndTheAdmin1OfItsNearestTown) {
-  std::ifstream csv(data_dir() / "installations.csv");
-  std::string line;
-  std::getline(csv, line);  // header
-  int rows = 0;
-  while (std::getline(csv, line)) {
-    if (line.empty()) continue;
-    ++rows;
-    const std::string id = "site:" + line.substr(0, line.find(','));
+  Result<TsvFile> csv = read_csv(data_dir() / "installations.csv",
+                                 {"id", "name", "aliases", "country", "admin1", "lat", "lon", "coord_precision", "notes", "source_url"});
+  ASSERT_TRUE(csv.ok()) << csv.error().message;
+  ASSERT_FALSE(csv->rows.empty());
+  for (const TsvRow& row : csv->rows) {
+    const std::string id = "site:" + row.fields[0];
     const Place& site = place(id);
     EXPECT_EQ(site.kind, PlaceKind::kSite) << id;
+    EXPECT_EQ(site.precision, row.fields[7]) << id;
     ASSERT_TRUE(site.lat && site.lon) << id;
     EXPECT_FALSE(site.admin1.empty()) << id;
     // The nearest GeoNames town gives every row's curated admin1 (Balad is the case a nearest-seat
@@ -81,7 +81,10 @@ TEST_F(RealGazetteer, EveryInstallationIsASiteWithCoordinatesAndTheAdmin1OfItsNe
     ASSERT_NE(admin1, nullptr) << id;
     EXPECT_EQ(admin1->name, site.admin1) << id;
   }
-  EXPECT_EQ(rows, 28);
+  // Every row of the file is one site, and every "site:" place comes from a row.
+  const auto sites = std::count_if(g().places().begin(), g().places().end(),
+                                   [](const Place& p) { return p.id.rfind("site:", 0) == 0; });
+  EXPECT_EQ(static_cast<size_t>(sites), csv->rows.size());
 }
 
 TEST_F(RealGazetteer, ErbilIsACityAGovernorateAndAnAirport) {
@@ -334,6 +337,11 @@ TEST_F(BadData, StaleCorrections) {
   files_["gazetteer/extra_aliases.tsv"] = "id\tuse\tvalue\twhy\n#\ngeonames:98717\tdrop\tRamadi town\tt\n";
   EXPECT_EQ(error(), path("gazetteer/extra_aliases.tsv") +
                          ":3: 'Ramadi town' is not an alias of geonames:98717: nothing to drop");
+}
+
+TEST_F(BadData, UnknownPrecision) {
+  files_["installations.csv"] += "k1,K-1,,IQ,Anbar,35.5,44.3,exact,,u\n";
+  EXPECT_EQ(error(), path("installations.csv") + ":3: precision 'exact' is not site, town or approx");
 }
 
 TEST_F(BadData, UnclosedQuote) {

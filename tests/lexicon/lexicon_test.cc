@@ -2,13 +2,22 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
 #include "../support/temp_dir.h"
+#include "salvo/base/csv.h"
 #include "salvo/base/data_dir.h"
 
 namespace salvo {
 namespace {
 
 using testing::TempDir;
+
+const std::vector<std::string> kActorColumns = {"id", "name", "kind", "aliases", "notes", "source_url"};
 
 TEST(Lexicon, LoadsTheShippedFiles) {
   auto lexicon = Lexicon::load(data_dir() / "lexicon");
@@ -19,7 +28,10 @@ TEST(Lexicon, LoadsTheShippedFiles) {
     targets += t.category == TermCategory::kTarget;
     weapons += t.category == TermCategory::kWeapon;
   }
-  EXPECT_GE(actors, 20u);
+  // One actor a row of the file.
+  auto file = read_csv(data_dir() / "lexicon" / "actors.csv", kActorColumns);
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_EQ(actors, file->rows.size());
   EXPECT_GE(targets, 8u);
   EXPECT_GE(weapons, 8u);
   bool is_exact = false;
@@ -29,30 +41,75 @@ TEST(Lexicon, LoadsTheShippedFiles) {
   EXPECT_TRUE(is_exact) << "\"IS\" must match only in capitals";
 }
 
-void write_lexicon(const TempDir& dir, const std::string& actors_row) {
-  dir.write("lexicon/actors.tsv", "# comment\nid\tname\tkind\taliases\n" + actors_row);
+// The ids and kinds the extractor names (extract/kinds.cc: kStrikeActors, "generic"), and
+// the facades that claimed attacks on US forces.
+TEST(Lexicon, ShippedActorsHoldTheIdsAndKindsTheExtractorUses) {
+  auto lexicon = Lexicon::load(data_dir() / "lexicon");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
+  std::map<std::string, std::string> kind_of;
+  for (const Term& t : lexicon->terms()) {
+    if (t.category == TermCategory::kActor) kind_of[t.id] = t.kind;
+  }
+  for (const char* id : {"us-forces", "us-centcom", "us-military-units", "us-led-coalition", "israel", "turkey", "russia"}) {
+    EXPECT_EQ(kind_of.count(id), 1u) << id;
+  }
+  EXPECT_EQ(kind_of["militia-groups"], "generic");
+  EXPECT_EQ(kind_of["iran-backed-militias"], "generic");
+  EXPECT_EQ(kind_of["islamic-resistance-in-iraq"], "umbrella");
+  EXPECT_EQ(kind_of["ashab-al-kahf"], "facade");
+  EXPECT_EQ(kind_of["saraya-awliya-al-dam"], "facade");
+  EXPECT_EQ(kind_of["arab-tribal-forces"], "tribal");
+}
+
+// A row of actors.csv as the curated table writes it: id, name, kind, aliases, notes, source_url.
+void write_lexicon(const TempDir& dir, const std::string& actors_rows) {
+  dir.write("lexicon/actors.csv", "id,name,kind,aliases,notes,source_url\n" + actors_rows);
   dir.write("lexicon/targets.tsv", "id\tname\tkind\taliases\nus-forces\tUS forces\tus\tUS troops\n");
   dir.write("lexicon/weapons.tsv", "id\tclass\taliases\nrocket\trocket\trocket|rockets\n");
   dir.write("lexicon/triggers.tsv", "id\tkind\tstrength\taliases\nattack\tattack\tstrong\tattacked\n");
+  // The cue words are the shipped ones: every kind is required.
+  std::ifstream cues(data_dir() / "lexicon" / "cues.tsv", std::ios::binary);
+  dir.write("lexicon/cues.tsv", std::string(std::istreambuf_iterator<char>(cues), {}));
+}
+
+TEST(Lexicon, FacadesAndTribalForcesAreActorKinds) {
+  TempDir dir;
+  write_lexicon(dir,
+                "ashab-al-kahf,Ashab al-Kahf,facade,Companions of the Cave|=AK,\"KH-linked, per analysts\",https://example.org/a\n"
+                "arab-tribal-forces,Arab tribal forces,tribal,Tribal fighters,,https://example.org/b\n");
+  auto lexicon = Lexicon::load(dir.path() / "lexicon");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
+  ASSERT_GE(lexicon->terms().size(), 2u);
+  EXPECT_EQ(lexicon->terms()[0].kind, "facade");
+  EXPECT_EQ(lexicon->terms()[0].name, "Ashab al-Kahf");
+  EXPECT_EQ(lexicon->terms()[1].kind, "tribal");
+  std::vector<std::string> kahf;
+  for (const TermAlias& a : lexicon->aliases()) {
+    if (a.term == 0) kahf.push_back((a.exact_case ? "=" : "") + a.text);
+  }
+  EXPECT_EQ(kahf, (std::vector<std::string>{"Ashab al-Kahf", "Companions of the Cave", "=AK"}));
 }
 
 TEST(Lexicon, ErrorsNameFileAndLine) {
   struct Bad {
-    std::string row;
+    std::string rows;
     std::string message;
   };
-  for (const Bad& bad : {Bad{"kh\tKataib Hezbollah\tmilitia\n", "expected 4 tab-separated fields, found 3"},
-                         Bad{"kh\tKataib Hezbollah\tgang\tKH\n", "unknown actor kind \"gang\""},
-                         Bad{"kh\tKataib Hezbollah\tmilitia\tKH\nkh\tOther\tmilitia\tX\n", ":4: duplicate id \"kh\""},
-                         Bad{"\tNameless\tmilitia\tX\n", ":3: empty id"},
+  for (const Bad& bad : {Bad{"kh,Kataib Hezbollah,militia,KH,\n", ":2: expected 6 comma-separated fields, found 5"},
+                         Bad{"kh,Kataib Hezbollah,gang,KH,,u\n", ":2: unknown actor kind \"gang\""},
+                         Bad{"kh,Kataib Hezbollah,militia,KH,,u\nkh,Other,militia,X,,u\n", ":3: duplicate id \"kh\""},
+                         Bad{",Nameless,militia,X,,u\n", ":2: empty id"},
                          // An empty name was read as an alias and its first byte read past its end.
-                         Bad{"kh\t\tmilitia\tKH\n", ":3: empty name"},
-                         Bad{"kh\tKataib Hezbollah\tmilitia\t=KH|--\n", "alias \"--\" has no letters"}}) {
+                         Bad{"kh,,militia,KH,,u\n", ":2: empty name"},
+                         Bad{"kh,Kataib Hezbollah,militia,=KH|--,,u\n", "alias \"--\" has no letters"},
+                         // The sources travel with the data: a row without one is refused.
+                         Bad{"kh,Kataib Hezbollah,militia,KH,\"a note,\nover two lines\",u\nsad,Saraya Awliya al-Dam,facade,SAD,,\n",
+                             ":4: empty source_url"}}) {
     TempDir dir;
-    write_lexicon(dir, bad.row);
+    write_lexicon(dir, bad.rows);
     auto lexicon = Lexicon::load(dir.path() / "lexicon");
-    ASSERT_FALSE(lexicon.ok()) << bad.row;
-    EXPECT_NE(lexicon.error().message.find("actors.tsv:"), std::string::npos) << lexicon.error().message;
+    ASSERT_FALSE(lexicon.ok()) << bad.rows;
+    EXPECT_NE(lexicon.error().message.find("actors.csv:"), std::string::npos) << lexicon.error().message;
     EXPECT_NE(lexicon.error().message.find(bad.message), std::string::npos) << lexicon.error().message;
   }
 }
@@ -66,7 +123,7 @@ TEST(Lexicon, TriggerStrengthIsStrongOrWeak) {
     }
   }
   TempDir dir;
-  write_lexicon(dir, "kh\tKataib Hezbollah\tmilitia\tKH\n");
+  write_lexicon(dir, "kh,Kataib Hezbollah,militia,KH,,https://example.org/kh\n");
   dir.write("lexicon/triggers.tsv", "id\tkind\tstrength\taliases\nattack\tattack\tmedium\tattacked\n");
   auto lexicon = Lexicon::load(dir.path() / "lexicon");
   ASSERT_FALSE(lexicon.ok());
@@ -78,15 +135,16 @@ TEST(Lexicon, MissingFileIsAnError) {
   TempDir dir;
   auto lexicon = Lexicon::load(dir.path());
   ASSERT_FALSE(lexicon.ok());
-  EXPECT_NE(lexicon.error().message.find("actors.tsv: cannot open"), std::string::npos);
+  EXPECT_NE(lexicon.error().message.find("actors.csv: cannot open"), std::string::npos);
 }
 
 TEST(Lexicon, WrongHeaderIsAnError) {
   TempDir dir;
-  dir.write("lexicon/actors.tsv", "id\tname\taliases\n");
+  write_lexicon(dir, "");
+  dir.write("lexicon/actors.csv", "id,name,kind,aliases\n");
   auto lexicon = Lexicon::load(dir.path() / "lexicon");
   ASSERT_FALSE(lexicon.ok());
-  EXPECT_NE(lexicon.error().message.find("actors.tsv:1: header should be"), std::string::npos) << lexicon.error().message;
+  EXPECT_NE(lexicon.error().message.find("actors.csv:1: header should be"), std::string::npos) << lexicon.error().message;
 }
 
 }  // namespace

@@ -103,21 +103,20 @@ TEST(StoreCli, ReprocessWithTheSameRulesChangesNothing) {
   EXPECT_EQ(testing::store_content(db), before);
 }
 
-// Stored with older data (no "the Iraqi capital" alias), re-extracted with today's: the article
-// that names Baghdad so gets its event back, and only what changed is re-merged.
+// Stored with older data (no "Arbil airport" alias of the Erbil air base), re-extracted with
+// today's: the article's incident there is placed at the base again, and only what changed is
+// re-merged.
 TEST(StoreCli, ReprocessAppliesTodaysDataToStoredArticles) {
   const std::filesystem::path dev = std::filesystem::path(SALVO_SHARED_DIR) / "dev/h1_009_green-zone-rockets-globaltimes.txt";
   if (!std::filesystem::exists(dev)) GTEST_SKIP() << "no " << dev;
   TempDir dir;
   const std::string old_data = dir.file("old-data");
   std::filesystem::copy(std::string(SALVO_SOURCE_DIR) + "/data", old_data, std::filesystem::copy_options::recursive);
-  const std::string aliases = old_data + "/gazetteer/extra_aliases.tsv";
-  std::string kept;
-  std::istringstream lines(testing::read_file(aliases));
-  for (std::string line; std::getline(lines, line);) {
-    if (line.find("Iraqi capital") == std::string::npos) kept += line + "\n";
-  }
-  dir.write("old-data/gazetteer/extra_aliases.tsv", kept);
+  std::string sites = testing::read_file(old_data + "/installations.csv");
+  const size_t alias = sites.find("|Arbil airport|");
+  ASSERT_NE(alias, std::string::npos);
+  sites.erase(alias, std::string("|Arbil airport").size());
+  dir.write("old-data/installations.csv", sites);
   const std::string db = dir.file("s.db");
   // Ingest with the old data: the command line sets the variable for salvo alone.
   const std::string ingest = "SALVO_DATA_DIR=" + old_data + " " + std::string(SALVO_BINARY) + " ingest -q --db " + db + " " + dev.string();

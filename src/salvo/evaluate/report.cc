@@ -169,6 +169,75 @@ void calibration_text(const Calibration& c, std::string& out) {
   }
 }
 
+std::string slice_label(const SliceScore& slice) { return slice.slice.empty() ? "(none)" : slice.slice; }
+
+// Only with more than one slice: a single one would repeat the headline.
+void slices_text(const std::vector<SliceScore>& slices, std::string& out) {
+  if (slices.size() < 2) return;
+  auto line = [&out](const std::string& text) { out += text + "\n"; };
+  const bool unprefixed = slices.back().slice.empty();  // score_slices() puts them last
+  line(fmt::format("Events by slice (the article id's prefix, h3 for h3_…{}):",
+                   unprefixed ? "; (none): ids without one" : ""));
+  line(fmt::format("  {:<9} {:>5} {:>6} {:>5} {:>5} {:>7}   {:>6} {:>6} {:>6}   {:>8}", "slice", "arts", "distr",
+                   "gold", "pred", "paired", "P", "R", "F1", "tally F1"));
+  for (const SliceScore& s : slices) {
+    const PairCounts& e = s.events;
+    line(fmt::format("  {:<9} {:>5} {:>6} {:>5} {:>5} {:>7}   {:>6} {:>6} {:>6}   {:>8}", shorten(slice_label(s), 9),
+                     s.articles, s.distractors, e.gold, e.predicted, e.paired, ratio(e.precision()),
+                     ratio(e.recall()), ratio(e.f1()), ratio(s.tallies.f1())));
+  }
+  line("");
+}
+
+void distractors_text(const DistractorScore& d, std::string& out) {
+  auto line = [&out](const std::string& text) { out += text + "\n"; };
+  if (d.articles == 0) {
+    line("Distractors (gold holds no event): none");
+    line("");
+    return;
+  }
+  const size_t with_false = static_cast<size_t>(
+      std::count_if(d.by_article.begin(), d.by_article.end(), [](const DistractorArticle& a) { return a.false_events > 0; }));
+  line(fmt::format("Distractors (gold holds no event): {} article(s), {} false event(s) on {} of them", d.articles,
+                   d.false_events, with_false));
+  // Ids uncut: they are what one looks up next.
+  size_t width = 0;
+  for (const DistractorArticle& a : d.by_article) width = std::max(width, a.article.size());
+  for (const DistractorArticle& a : d.by_article) {
+    if (a.false_events > 0) line(fmt::format("  {:<{}} {:>4} false", a.article, width, a.false_events));
+  }
+  line("");
+}
+
+Json slices_json(const std::vector<SliceScore>& slices) {
+  Json out = Json::array();
+  for (const SliceScore& s : slices) {
+    Json entry;
+    entry["slice"] = s.slice.empty() ? Json(nullptr) : Json(s.slice);  // null: ids without a prefix
+    entry["articles"] = s.articles;
+    entry["distractors"] = s.distractors;
+    entry["events"] = counts_json(s.events);
+    entry["tallies"] = counts_json(s.tallies);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+Json distractors_json(const DistractorScore& d) {
+  Json out;
+  out["articles"] = d.articles;
+  out["false_events"] = d.false_events;
+  Json by_article = Json::array();
+  for (const DistractorArticle& a : d.by_article) {
+    Json entry;
+    entry["article"] = a.article;
+    entry["false_events"] = a.false_events;
+    by_article.push_back(std::move(entry));
+  }
+  out["by_article"] = std::move(by_article);
+  return out;
+}
+
 const char* field_key(ScoredField field) {
   // The event member a field compares (all fields but date are named after theirs).
   return field == ScoredField::kDate ? "date" : field_name(field);
@@ -191,12 +260,15 @@ Json report_json(const EvalReport& report, const ReportOptions& options) {
   out["extra_fields"] = std::move(extra);
   out["tallies"] = counts_json(report.tallies);
   out["calibration"] = calibration_json(report.calibration);
+  out["slices"] = slices_json(report.slices);
+  out["distractors"] = distractors_json(report.distractors);
   Json articles = Json::array();
   for (const ArticleScore& a : report.articles) {
     Json article;
     article["article"] = a.article;
     article["events"] = counts_json(a.events);
     article["tallies"] = counts_json(a.tallies);
+    article["distractor"] = a.distractor;
     Json pairs = Json::array();
     for (const EventPairing& p : a.pairs) {
       const ExpandedEvent& g = a.gold_events[p.gold];
@@ -254,6 +326,8 @@ std::string report_text(const EvalReport& report, const ReportOptions& options) 
   line(counts_row("events", report.events));
   line(counts_row("tallies", report.tallies));
   line("");
+  slices_text(report.slices, out);
+  distractors_text(report.distractors, out);
   line("Field accuracy, over paired events where gold has a value:");
   bool extra_heading = false;
   for (const FieldAccuracy& f : report.fields) {

@@ -16,9 +16,9 @@ struct ReportOptions {
   std::vector<std::string> skipped;  // inputs not scored, shown with the report
 };
 
-// Summary (events P/R/F1, field accuracy with n, tallies), confidence calibration (bins, ECE, the
-// --min-confidence sweep), a per-article table, then per article its misses and false alarms with
-// their evidence.
+// Summary (events P/R/F1, tallies), events by slice when the set has more than one, false events
+// on distractors, field accuracy with n, confidence calibration (bins, ECE, the --min-confidence
+// sweep), a per-article table, then per article its misses and false alarms with their evidence.
 std::string report_text(const EvalReport& report, const ReportOptions& options);
 
 // The same, always complete (pairs and per-field verdicts included); ratios are null when undefined.

@@ -12,6 +12,7 @@
 #include "salvo/evaluate/assignment.h"
 #include "salvo/evaluate/calibration.h"
 #include "salvo/evaluate/normalize.h"
+#include "salvo/evaluate/slices.h"
 #include "salvo/gazetteer/gazetteer.h"  // haversine_km: one great-circle formula in Salvo
 
 namespace salvo {
@@ -323,6 +324,9 @@ ArticleScore score_article(const ArticlePair& pair) {
   for (size_t i = 0; i < predicted_events.size(); ++i) check_event(predicted_events[i], "predicted", i, out.problems);
   out.gold_events = expand_events(gold_events);
   out.predicted_events = expand_events(predicted_events);
+  // "events": [] or only count-0 records: gold saying no attack here. A missing or malformed
+  // "events" is a problem (reported above), not a distractor.
+  out.distractor = member(pair.gold, "events").is_array() && out.gold_events.empty();
 
   // §2: maximise the number of pairs first, then the tie-break: every pair weighs more than all
   // the tie-breaks of a full matching together.
@@ -397,6 +401,8 @@ EvalReport score(const std::vector<ArticlePair>& articles) {
     report.articles.push_back(std::move(article));
   }
   report.calibration = calibrate(articles, report.articles);
+  report.slices = score_slices(report.articles);
+  report.distractors = score_distractors(report.articles);
   return report;
 }
 
@@ -442,6 +448,8 @@ const std::vector<std::string>& scoring_notes() {
       "other side's set.",
       "P is undefined with no predictions and R with no gold (shown as n/a); F1 = 2·paired / (gold + predicted).",
       "target and role are extra fields, not in scoring.md: reported apart and never in the headline.",
+      "slices and distractors, not in scoring.md: an article's slice is its id's prefix before the first \"_\" when "
+      "that is letters then digits (h3); a distractor is an article whose gold \"events\" expands to no event.",
   };
   return kNotes;
 }

@@ -89,6 +89,9 @@ struct ArticleScore {
   std::vector<nlohmann::ordered_json> missed_tallies;       // gold tallies never paired
   std::vector<nlohmann::ordered_json> false_alarm_tallies;  // predicted tallies never paired
   std::vector<std::string> problems;  // malformed values met, and how they were treated
+  // Gold says nothing happened here ("events" is an array that expands to no event): every
+  // predicted event is a false alarm. See slices.h.
+  bool distractor = false;
 };
 
 // Predicted events whose confidence lies in [low, high) — [low, high] for the last bin.
@@ -117,11 +120,35 @@ struct Calibration {
   std::vector<ThresholdScore> sweep;     // kConfidenceSweep
 };
 
+// The articles of one slice of the set (the batch they were collected in), summed. Computed by
+// score_slices() (slices.h).
+struct SliceScore {
+  std::string slice;  // "h3"; empty for the articles whose id has no slice prefix
+  size_t articles = 0;
+  size_t distractors = 0;
+  PairCounts events;
+  PairCounts tallies;
+};
+
+struct DistractorArticle {
+  std::string article;
+  size_t false_events = 0;  // predicted events after §1 expansion: on a distractor all are false
+};
+
+// How often the engine reports an attack where gold has none. Computed by score_distractors() (slices.h).
+struct DistractorScore {
+  size_t articles = 0;
+  size_t false_events = 0;                // summed over the distractors
+  std::vector<DistractorArticle> by_article;  // every distractor, in set order
+};
+
 struct EvalReport {
   PairCounts events;   // summed over articles (micro-average)
   PairCounts tallies;
   std::vector<FieldAccuracy> fields;  // one per ScoredField, in kAllScoredFields order
   Calibration calibration;
+  std::vector<SliceScore> slices;     // one per slice; a single one when the ids carry no prefix
+  DistractorScore distractors;
   std::vector<ArticleScore> articles;
 };
 

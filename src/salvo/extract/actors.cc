@@ -55,9 +55,30 @@ bool is_reporter(const ArticleView& view, size_t s, const TermMention& actor) {
   return is_modifier(view, s, actor);
 }
 
+// "U.S. Central Command forces conducted strikes", "US military aircraft struck": the actor's
+// name describes its own forces, which act (is_modifier takes them for someone else).
+bool names_its_forces(const ArticleView& view, size_t s, const TermMention& actor) {
+  const Nearby after = words_after(view.lowered, actor.end, view.sentence(s).end, 1);
+  if (after.empty()) return false;
+  // Not where the attacked stand: "a drone targeting the US-led coalition forces".
+  const Nearby before = words_before(view.lowered, actor.begin, view.sentence(s).begin, 3);
+  for (std::string_view w : before) {
+    if (w == "targeting" || w == "targeted" || w == "on" || w == "against" || w == "at" || w == "attacked") return false;
+  }
+  for (std::string_view w : {"forces", "troops", "military", "aircraft", "jets", "warplanes", "fighters"}) {
+    if (after[0] == w) return true;
+  }
+  return false;
+}
+
+bool may_claim(const ArticleView& view, const TermMention& actor) { return side_of_actor(view.term(actor)) != Side::kUsCoalition; }
+
 void set_actor(const ArticleView& view, Event& e, const TermMention& actor, ActorStatus status) {
   e.actor_mention = &actor;
-  e.actor = view.term(actor).name;
+  // A named group by its canonical name; a description ("Iran-backed groups", "pro-Iranian
+  // militias") as the source words it: it names no one entity, and a canonical wording would
+  // put words in the source's mouth.
+  e.actor = is_generic(view, actor) ? std::string(view.text(actor.begin, actor.end)) : view.term(actor).name;
   e.actor_status = status;
   e.actor_generic = is_generic(view, actor);
 }
@@ -98,7 +119,7 @@ ActorChoice choose_actor(const ArticleView& view, size_t s, const Trigger* trigg
     if (t->kind == TriggerKind::kClaim) {
       // "… the drone strike that was claimed by X": the actor the passive names.
       for (const TermMention* a : m.actors) {
-        if (a->begin < t->end || a->begin - t->end > 40) continue;
+        if (a->begin < t->end || a->begin - t->end > 40 || !may_claim(view, *a)) continue;
         const Nearby between = words_after(view.lowered, t->end, a->begin, 3);
         if (!between.empty() && between[0] == "by" && !is_reporter(view, s, *a)) return {a, ActorStatus::kClaimed};
       }
@@ -106,7 +127,7 @@ ActorChoice choose_actor(const ArticleView& view, size_t s, const Trigger* trigg
       // first named actor before the claim word (a generic "militias" only if none is named).
       const TermMention* best = nullptr;
       for (const TermMention* a : m.actors) {
-        if (a->end > t->begin || is_reporter(view, s, *a)) continue;
+        if (a->end > t->begin || is_reporter(view, s, *a) || !may_claim(view, *a)) continue;
         if (!best || (is_generic(view, *best) && !is_generic(view, *a))) best = a;
       }
       if (best) return {best, ActorStatus::kClaimed};
@@ -192,6 +213,53 @@ void default_strike_actor(const ArticleView& view, Event& e) {
       e.actor_status = ActorStatus::kReported;
       return;
     }
+  }
+}
+
+// "Iran-backed groups have attacked US forces at least 50 times … On Sunday, rockets hit …": an
+// article names who attacks once and then tells the incidents. An attack told with no actor of
+// its own takes the perpetrator the article names acting nearest before it (after it when none
+// is before), with how the article knows it. Only the groups that attack US forces or a generic
+// name for them: a state or an outside force named acting is left to the incident's own text.
+void apply_article_perpetrator(const ArticleView& view, ArticleState& state) {
+  std::vector<std::pair<size_t, ActorChoice>> named;
+  for (size_t s = 0; s < view.article.sentences.size(); ++s) {
+    if (!view.sentence(s).english) continue;
+    const SentenceMentions& m = view.by_sentence[s];
+    // The sentence's main incident word (incident_words.h: main_trigger).
+    const Trigger* main = nullptr;
+    for (const Trigger& t : m.triggers) {
+      if (m.counts(t) && !t.negated) {
+        main = &t;
+        break;
+      }
+    }
+    ActorChoice choice = choose_actor(view, s, main);
+    // "came under attack at least four more times by Iran-backed groups": the agent of a
+    // passive further from its verb than choose_actor looks.
+    if (!choice.mention && m.has(TriggerKind::kAttack)) {
+      for (const TermMention* a : m.actors) {
+        const Nearby before = words_before(view.lowered, a->begin, view.sentence(s).begin, 1);
+        if (before.empty() || before[0] != "by" || is_reporter(view, s, *a)) continue;
+        choice = {a, m.has(TriggerKind::kAccuse) ? ActorStatus::kAccused : ActorStatus::kReported};
+        break;
+      }
+    }
+    if (!choice.mention || choice.status == ActorStatus::kNone) continue;
+    const Term& actor = view.term(*choice.mention);
+    if (side_of_actor(actor) != Side::kMilitia && !is_generic_actor(actor)) continue;
+    named.emplace_back(s, choice);
+  }
+  if (named.empty()) return;
+  for (Event& e : state.events) {
+    if (!e.actor.empty() || e.type == EventType::kStrike || e.sentences.empty()) continue;
+    const size_t first = e.sentences.front();
+    const std::pair<size_t, ActorChoice>* best = nullptr;
+    for (const auto& candidate : named) {
+      if (candidate.first <= first) best = &candidate;
+    }
+    if (!best) best = &named.front();
+    set_actor(view, e, *best->second.mention, best->second.status);
   }
 }
 

@@ -13,7 +13,14 @@ namespace salvo::extract {
 // The actor mention is who reports ("a US official said", "according to the Pentagon") or
 // describes someone else ("the US embassy"), not who acts.
 bool is_reporter(const ArticleView& view, size_t s, const TermMention& actor);
-// Gives e the actor of the mention, with how it is known.
+// "U.S. Central Command forces conducted strikes": the actor's name describes its own forces,
+// which act (not the attacked: "a drone targeting the US-led coalition forces").
+bool names_its_forces(const ArticleView& view, size_t s, const TermMention& actor);
+// Who can claim an attack: not US or coalition forces, whose "claims" are statements about
+// attacks on them ("The coalition claims that all recent attacks hit convoys of Iraqi forces").
+bool may_claim(const ArticleView& view, const TermMention& actor);
+// Gives e the actor of the mention, with how it is known: a named group by its canonical name, a
+// description ("pro-Iranian militias") as the source words it.
 void set_actor(const ArticleView& view, Event& e, const TermMention& actor, ActorStatus status);
 // An incident with no actor takes the one actor the other incidents of its sentences agree on.
 void share_sentence_actors(ArticleState& state);
@@ -25,6 +32,9 @@ ActorChoice actor_referred_to(const ArticleView& view, const ArticleState& state
 std::string target_text(const ArticleView& view, size_t s, const ActorChoice& actor);
 // A strike with no actor in a sentence about the US is a US strike.
 void default_strike_actor(const ArticleView& view, Event& e);
+// An attack told with no actor takes the perpetrator the article names acting nearest before it
+// (after it when none is before): a group that attacks US forces or a generic name for them.
+void apply_article_perpetrator(const ArticleView& view, ArticleState& state);
 // Claims and accusations told apart (state.pending_claims) go to the incidents they follow.
 void apply_article_claims(const ArticleView& view, ArticleState& state);
 

@@ -155,6 +155,11 @@ Casualties find_casualties(std::string_view sentence, std::string_view lowered) 
     // An attack on a base kills or wounds a few, or dozens; a four-figure count is another story
     // ("over 1,400 reported deaths" of the war in Gaza).
     if (number.value > 200) continue;
+    // A clock time is no count: "at 10:30 pm caused no injuries".
+    const bool clock = (number.end < sentence.size() && sentence[number.end] == ':') ||
+                       (number.begin > 0 && sentence[number.begin - 1] == ':') || number.next_word == "pm" ||
+                       number.next_word == "am" || number.next_word == "gmt";
+    if (clock) continue;
     const size_t first = word_index_at(number.begin);
     const size_t after = word_index_at(number.end);
     if (first > 0 && words[first - 1].lower == "no") continue;  // "no one was hurt"
@@ -193,6 +198,12 @@ Casualties find_casualties(std::string_view sentence, std::string_view lowered) 
     for (size_t k = first; k > 0 && k + 3 > first; --k) {
       std::string_view v = words[k - 1].lower;
       if (is_clause_break(v)) break;
+      // "were killed in two US strikes": the number counts what did it, not who died.
+      if (v == "in" || v == "by" || v == "during" || v == "from" || v == "after") break;
+      // "a contractor was killed and five service members were wounded": the verb of an earlier
+      // subject, told in the passive; this number's own verb comes after it.
+      const bool earlier_passive = k >= 2 && (words[k - 2].lower == "was" || words[k - 2].lower == "were");
+      if (earlier_passive && (v == "killed" || v == "injured" || v == "wounded")) break;
       if (v == "killing" || v == "killed" || v == "kills" || (v == "of" && k >= 2 && words[k - 2].lower == "deaths")) {
         add(killed, number.value);
         previous_class = &killed, previous_end = after;
@@ -215,19 +226,22 @@ Casualties find_casualties(std::string_view sentence, std::string_view lowered) 
       if (is_clause_break(v) || v == ",") break;
       if (is_killed_word(v)) {
         add(killed, number.value);
+        previous_class = &killed, previous_end = after;
         break;
       }
       if (is_injured_word(v) || v == "critical") {
         add(injured, number.value);
+        previous_class = &injured, previous_end = after;
         break;
       }
     }
   }
-  // "killing two Americans and a British soldier": "and a …" right after a counted list is one more.
+  // "killing two Americans and a British soldier", "five service members and another contractor
+  // were wounded": "and a …", "and another …" right after a counted list is one more.
   if (previous_class && previous_end + 1 < words.size() && words[previous_end].lower != "." ) {
     for (size_t k = previous_end; k + 1 < words.size() && k < previous_end + 4; ++k) {
       if (is_clause_break(words[k].lower) || words[k].lower == ",") break;
-      if (words[k].lower == "and" && (words[k + 1].lower == "a" || words[k + 1].lower == "an")) {
+      if (words[k].lower == "and" && (words[k + 1].lower == "a" || words[k + 1].lower == "an" || words[k + 1].lower == "another")) {
         add(*previous_class, 1);
         break;
       }

@@ -22,6 +22,9 @@ inline constexpr double kCountryPlacePenalty = 0.15;  // … only a country (tak
 // A strike or interception with no place of its own answering the incident just told
 // (readings/response_without_place.cc): right on every seed and dev case so far.
 inline constexpr double kResponseWithoutPlace = 0.6;
+// An incident with a day and a word of attack or strike but no place, in the article's country
+// (readings/incident_without_place.cc).
+inline constexpr double kIncidentWithoutPlace = 0.55;
 // The uncounted rest of a counted group ("two separate attacks …" with one place named).
 inline constexpr double kUnnamedCounted = 0.5;
 // Told again: merged with another telling (article_merge.cc), or in several sentences (finish.cc).

@@ -8,8 +8,12 @@ namespace salvo::extract {
 
 namespace {
 
+// A day this long before publication is recalled (a photo caption's, a background paragraph's).
+constexpr int kRecalledDays = 30;
+
 bool is_reporting_time(const ArticleView& view, size_t s, const TimeExpression& t);
 std::optional<Date> lede_date(const ArticleView& view);
+std::optional<Date> date_heading(const ArticleView& view, size_t s);
 
 // Whether a time expression dates the report rather than the incident: "confirmed on Tuesday",
 // "said on Monday".
@@ -28,13 +32,33 @@ bool is_reporting_time(const ArticleView& view, size_t s, const TimeExpression& 
 // by ("The United States on Wednesday announced that three … were injured").
 std::optional<Date> lede_date(const ArticleView& view) {
   // Without a publication date the first full date may be a photo caption's: no guess then.
-  if (!view.article.article.published) return std::nullopt;
+  // With one, a day long before it is a caption's or a recalled incident's, not the lede's.
+  const std::optional<Date> published = view.article.article.published;
+  if (!published) return std::nullopt;
   for (size_t s = 0; s < view.article.sentences.size() && s < 3; ++s) {
     for (const TimeExpression* t : view.by_sentence[s].times) {
+      if (t->value && t->value->days_since_epoch() < published->days_since_epoch() - kRecalledDays) continue;
       if (t->value && !t->is_since && !t->anniversary && names_a_day(*t) && t->precision == TimePrecision::kDay) return t->value;
     }
   }
   return std::nullopt;
+}
+
+// A timeline's date heading: a sentence that is a day and nothing more ("10 June", "NOV. 2",
+// "In 10 days: 8 June"). Its day, resolved, or nothing.
+std::optional<Date> date_heading(const ArticleView& view, size_t s) {
+  constexpr size_t kLeadInBytes = 16;  // "In 10 days:" before the day
+  const SentenceMentions& m = view.by_sentence[s];
+  if (m.times.size() != 1 || !m.triggers.empty() || !m.places.empty()) return std::nullopt;
+  const TimeExpression& t = *m.times.front();
+  if (!t.value || t.precision != TimePrecision::kDay || t.kind != TimeKind::kDate) return std::nullopt;
+  const Sentence& sent = view.sentence(s);
+  std::string_view before = view.text(sent.begin, t.begin), after = view.text(t.end, sent.end);
+  while (!after.empty() && (after.back() == ' ' || after.back() == '.' || after.back() == ':')) after.remove_suffix(1);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const bool lead_in = before.empty() || (before.size() <= kLeadInBytes && before.back() == ':');
+  if (!after.empty() || !lead_in) return std::nullopt;
+  return t.value;
 }
 
 }  // namespace
@@ -137,7 +161,46 @@ std::optional<Date> inherited_date(const ArticleView& view, const ArticleState& 
   }
   const Event& last = state.events.back();
   if (s - last.sentences.back() > 3) return std::nullopt;
+  // An incident recalled from long before (a photo caption's "October 18, 2016", a background
+  // paragraph) lends its day to no incident told after it without a day: that one is the news.
+  const std::optional<Date> published = view.article.article.published;
+  if (last.date && published && last.date->days_since_epoch() < published->days_since_epoch() - kRecalledDays) {
+    return lede_date(view);
+  }
   return last.date;
+}
+
+// Days listed together, joined by commas or "and" ("on Oct. 26, Oct. 8, Oct. 13"): each an
+// incident's day. Empty unless two or more are listed so.
+std::vector<const TimeExpression*> listed_days(const ArticleView& view, size_t s) {
+  std::vector<const TimeExpression*> run;
+  for (const TimeExpression* t : view.by_sentence[s].times) {
+    if (t->kind != TimeKind::kDate || t->is_since || t->anniversary) continue;
+    if (!run.empty()) {
+      const std::string between = lower_ascii(view.text(run.back()->end, t->begin));
+      const bool joined = between == ", " || between == " and " || between == ", and " || between == ",";
+      if (!joined) {
+        if (run.size() > 1) break;
+        run.clear();
+      }
+    }
+    run.push_back(t);
+  }
+  if (run.size() < 2) run.clear();
+  return run;
+}
+
+// The day of the timeline entry a sentence belongs to: the date heading of the paragraph just
+// before its own ("13 June" / "Two rockets fell in Taji base").
+std::optional<Date> heading_date(const ArticleView& view, size_t s) {
+  const size_t paragraph = view.sentence(s).paragraph;
+  for (size_t k = s; k > 0; --k) {
+    const size_t before = k - 1;
+    if (view.sentence(before).paragraph == paragraph) continue;
+    if (view.sentence(before).paragraph + 1 != paragraph) return std::nullopt;
+    return date_heading(view, before);
+  }
+  return std::nullopt;
 }
 
 }  // namespace salvo::extract

@@ -29,5 +29,10 @@ std::optional<Date> day_in_written_year(const ArticleView& view, size_t s);
 // The day an incident with none of its own borrows: the lede's for the first, else the day of the
 // incident just told if it is close; nullopt when the sentence places itself elsewhere in time.
 std::optional<Date> inherited_date(const ArticleView& view, const ArticleState& state, size_t s);
+// Days listed together for one place ("on Oct. 26, Oct. 8, Oct. 13"), two or more; else empty.
+std::vector<const TimeExpression*> listed_days(const ArticleView& view, size_t s);
+// A timeline's entry: the day of the date heading ("13 June", "In 10 days: 8 June") of the
+// paragraph just before sentence s's; nullopt if that paragraph is none.
+std::optional<Date> heading_date(const ArticleView& view, size_t s);
 
 }  // namespace salvo::extract

@@ -58,6 +58,7 @@ struct Tally {
   std::string since;            // YYYY-MM-DD, YYYY-MM or ""
   std::optional<Date> as_of;
   size_t sentence = 0;
+  size_t count_begin = 0;       // where the count is written (clean-text offset)
 };
 
 // An incident read like an event and left out of scope (extract/scope.h): kept so a reader sees

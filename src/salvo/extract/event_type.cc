@@ -1,5 +1,6 @@
 #include "salvo/extract/event_type.h"
 
+#include <algorithm>
 
 #include "salvo/extract/actors.h"
 #include "salvo/extract/dates.h"
@@ -24,7 +25,7 @@ bool is_verb_form(std::string_view surface) {
 // A US or allied force named as acting in the sentence (not reporting, not describing).
 const TermMention* strike_actor_in(const ArticleView& view, size_t s) {
   for (const TermMention* a : view.by_sentence[s].actors) {
-    if (!is_strike_actor(view.term(*a)) || is_reporter(view, s, *a)) continue;
+    if (!is_strike_actor(view.term(*a)) || (is_reporter(view, s, *a) && !names_its_forces(view, s, *a))) continue;
     // The force must come before what it did: in "rockets struck near where U.S. forces are
     // based" the US forces are where the rockets fell.
     for (const Trigger& t : view.by_sentence[s].triggers) {
@@ -38,6 +39,15 @@ const TermMention* strike_actor_in(const ArticleView& view, size_t s) {
     }
   }
   return nullptr;
+}
+
+bool article_names_striker(const ArticleView& view) {
+  if (!view.names_striker) {
+    bool found = false;
+    for (size_t s = 0; s < view.by_sentence.size() && !found; ++s) found = strike_actor_in(view, s) != nullptr;
+    view.names_striker = found;
+  }
+  return *view.names_striker;
 }
 
 bool tells_of_strike(const ArticleView& view, size_t s, const ActorChoice& actor) {
@@ -55,7 +65,9 @@ bool tells_of_strike(const ArticleView& view, size_t s, const ActorChoice& actor
       const bool air_word = surface.find("air") != std::string_view::npos || surface.find("raid") != std::string_view::npos ||
                             surface.find("retaliat") != std::string_view::npos ||
                             surface.find("self-def") != std::string_view::npos;
-      if (!(strike_actor || aircraft || air_word)) continue;
+      // "Austin said the strikes were conducted against a training facility": in an article
+      // that names US or allied forces striking, "the strikes" are theirs.
+      if (!(strike_actor || aircraft || air_word || (article_names_striker(view) && definite(view, s, *t)))) continue;
       bool us_target = false;
       for (const TermMention* target : m.targets) {
         us_target |= target->begin > t->end && target->begin - t->end < 40 && is_us_forces_target(view.term(*target));
@@ -80,8 +92,16 @@ EventType event_type(const ArticleView& view, size_t s, const ActorChoice& actor
     // strike is struck; a place by an attack noun ("following a drone attack … in Jordan") is not.
     bool strike_before = false;
     const bool near_is_noun = trigger && trigger->kind == TriggerKind::kAttack && !is_verb_form(trigger->surface);
-    for (const Trigger& t : view.by_sentence[s].triggers) {
-      strike_before |= t.kind == TriggerKind::kStrike && trigger && t.end <= trigger->begin && !near_is_noun;
+    const SentenceMentions& m = view.by_sentence[s];
+    for (const Trigger& t : m.triggers) {
+      // "… a retaliatory strike by an AC-130 that was in the air when the Iranian-backed fighters
+      // fired missiles at Al-Asad": a group that attacks US forces, acting between the strike and
+      // this place's word, did what happened here.
+      const bool attacker_between = trigger && std::any_of(m.actors.begin(), m.actors.end(), [&](const TermMention* a) {
+                                      return a->begin >= t.end && a->end <= trigger->begin &&
+                                             (side_of_actor(view.term(*a)) == Side::kMilitia || is_generic_actor(view.term(*a)));
+                                    });
+      strike_before |= t.kind == TriggerKind::kStrike && trigger && t.end <= trigger->begin && !near_is_noun && !attacker_between;
     }
     const bool strike_near = !trigger || trigger->kind == TriggerKind::kStrike || strike_before ||
                              (!near_is_noun && actor.mention && is_strike_actor(view.term(*actor.mention)) &&
@@ -94,6 +114,13 @@ EventType event_type(const ArticleView& view, size_t s, const ActorChoice& actor
   // al-Asad air base, but a second drone hit the base").
   if (trigger && trigger->kind == TriggerKind::kInterception) {
     return several_places || !sentence_has_impact(view, s) ? EventType::kInterception : EventType::kAttack;
+  }
+  // "A drone targeting the coalition near Erbil airport was shot down": at one place, an attack
+  // told as stopped, with nothing said to land, was intercepted.
+  if (!several_places && !sentence_has_impact(view, s)) {
+    for (const Trigger& t : view.by_sentence[s].triggers) {
+      if (t.kind == TriggerKind::kInterception && !t.negated) return EventType::kInterception;
+    }
   }
   return EventType::kAttack;
 }
@@ -118,6 +145,16 @@ const Trigger& strike_trigger(const ArticleView& view, size_t s, const Trigger* 
 
 // "strike two facilities", "targeted five … weapon storage facilities": how many strikes.
 int facility_count(const ArticleView& view, size_t s, const Trigger& trigger) {
+  // "two strikes against nine targets in two locations": the places struck are the incidents
+  // (one event = one place on one day), however many targets each held.
+  for (const NumberMention* n : view.by_sentence[s].numbers) {
+    if (n->begin < trigger.end || n->ordinal || n->vague || n->value < 2 || n->value > 20) continue;
+    const Nearby after = words_after(view.lowered, n->end, view.sentence(s).end, 2);
+    const bool places = !after.empty() && (after[0] == "locations" || after[0] == "sites" || after[0] == "places" ||
+                                           (after.size() > 1 && after[1] == "locations"));
+    const Nearby before = words_before(view.lowered, n->begin, view.sentence(s).begin, 1);
+    if (places && !before.empty() && (before[0] == "in" || before[0] == "at")) return static_cast<int>(n->value);
+  }
   for (const NumberMention* n : view.by_sentence[s].numbers) {
     if (n->begin < trigger.end || n->begin - trigger.end > 16 || n->ordinal || n->vague || n->value < 2 || n->value > 20) continue;
     for (std::string_view w : words_after(view.lowered, n->end, view.sentence(s).end, 7)) {

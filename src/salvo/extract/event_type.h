@@ -13,6 +13,8 @@ namespace salvo::extract {
 
 // A US or allied force named acting in sentence s (not reporting, not described), or nullptr.
 const TermMention* strike_actor_in(const ArticleView& view, size_t s);
+// The article names US or allied forces striking in some sentence (found once).
+bool article_names_striker(const ArticleView& view);
 // Sentence s tells of US or allied forces striking, not of a strike on US forces.
 bool tells_of_strike(const ArticleView& view, size_t s, const ActorChoice& actor);
 // What kind of incident happened where `trigger` tells of it: a strike when the sentence tells

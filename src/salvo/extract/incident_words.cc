@@ -29,10 +29,44 @@ const Trigger* trigger_near(const ArticleView& view, size_t s, size_t pos) {
   for (const Trigger& trig : m.triggers) {
     const Trigger* t = &trig;
     if (!m.counts(*t) || t->negated) continue;
-    const size_t distance = t->end <= pos ? pos - t->end : 2 * (t->begin - pos);
+    size_t distance = t->end <= pos ? pos - t->end : 2 * (t->begin - pos);
+    // "… strikes against targets in Syria, in response to attacks against American forces": the
+    // incident answered is told of elsewhere, not at this place.
+    if (t->begin > pos && answers_for(view, s, *t)) distance *= 4;
     if (distance < best_distance) best = t, best_distance = distance;
   }
   return best;
+}
+
+// Whether a trigger names the incident another answers: "in response to attacks", "in
+// retaliation for the strike".
+bool answers_for(const ArticleView& view, size_t s, const Trigger& trigger) {
+  const Nearby before = words_before(view.lowered, trigger.begin, view.sentence(s).begin, 4);
+  for (size_t k = 0; k + 1 < before.size(); ++k) {
+    if ((before[k] == "to" && before[k + 1] == "response") || (before[k] == "for" && before[k + 1] == "retaliation")) return true;
+  }
+  return false;
+}
+
+// Whether the sentence speaks of incidents by the many: a plural incident noun with a word
+// that makes them a trend ("most of these attacks", "such strikes", "repeated rocket attacks").
+bool tells_of_a_trend(const ArticleView& view, size_t s) {
+  for (const Trigger& t : view.by_sentence[s].triggers) {
+    if (!is_plural_noun(view.cues(), t.surface)) continue;
+    for (std::string_view w : words_before(view.lowered, t.begin, view.sentence(s).begin, 3)) {
+      // ("these attacks" alone names incidents told: "Those strikes followed two attacks".)
+      for (std::string_view many : {"such", "most", "majority", "many", "frequent", "repeated", "recurring", "regular", "dozens",
+                                    "hundreds"}) {
+        if (w == many) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool definite(const ArticleView& view, size_t s, const Trigger& noun) {
+  const Nearby before = words_before(view.lowered, noun.begin, view.sentence(s).begin, 2);
+  return (!before.empty() && before[0] == "the") || (before.size() > 1 && before[1] == "the");
 }
 
 // "The attack was thwarted", "this attack", "it": the sentence speaks of one incident already told.

@@ -17,6 +17,14 @@ bool has_trigger(const ArticleView& view, size_t s, TriggerKind kind);
 const Trigger* main_trigger(const ArticleView& view, size_t s);
 // The incident word nearest pos (one before it preferred): what happened at a place there.
 const Trigger* trigger_near(const ArticleView& view, size_t s, size_t pos);
+// "in response to attacks", "in retaliation for the strike": the trigger names the incident
+// another answers.
+bool answers_for(const ArticleView& view, size_t s, const Trigger& trigger);
+// A plural incident noun made a trend ("most of these attacks", "such strikes", "repeated rocket
+// attacks"); "these attacks" alone names incidents told.
+bool tells_of_a_trend(const ArticleView& view, size_t s);
+// "the strikes", "the military strikes": a noun made definite, naming incidents told.
+bool definite(const ArticleView& view, size_t s, const Trigger& noun);
 // Sentence s speaks of one incident already told ("The attack was thwarted", "it").
 bool refers_back(const ArticleView& view, size_t s, const Trigger* trigger, const Casualties& casualties);
 // "Both drones", "all of them": every incident told with the one referred to.

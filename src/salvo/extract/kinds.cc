@@ -7,7 +7,11 @@ namespace salvo {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kStrikeActors = {"us-forces", "us-led-coalition", "israel", "turkey", "russia"};
+// So are all the actors of kind "coalition" (the US-led coalition and its members' forces): "Two
+// Italian soldiers were wounded in a drone attack" names the attacked, not the attacker.
+// CENTCOM and the named US units are rows of their own in data/lexicon/actors.csv.
+constexpr std::array<std::string_view, 7> kStrikeActors = {"us-forces", "us-centcom", "us-military-units", "jordan-armed-forces",
+                                                           "israel",    "turkey",     "russia"};
 
 }  // namespace
 
@@ -38,7 +42,7 @@ bool is_weak_trigger(const Term& trigger) { return trigger.weak; }
 bool is_generic_actor(const Term& actor) { return actor.kind == "generic"; }
 
 bool is_strike_actor(const Term& actor) {
-  return std::find(kStrikeActors.begin(), kStrikeActors.end(), actor.id) != kStrikeActors.end();
+  return actor.kind == "coalition" || std::find(kStrikeActors.begin(), kStrikeActors.end(), actor.id) != kStrikeActors.end();
 }
 
 Side side_of_actor(const Term& actor) {

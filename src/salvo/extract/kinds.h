@@ -36,6 +36,7 @@ bool is_weak_trigger(const Term& trigger);
 // "militia groups", "Iran-backed militias": an actor a named group may replace.
 bool is_generic_actor(const Term& actor);
 // Forces whose attacks are "strikes" in this domain: they strike militias, militias attack them.
+// Every actor of kind "coalition" is one (the US-led coalition and its members' forces).
 bool is_strike_actor(const Term& actor);
 // Which side of the domain an actor or a target is on (scope.h), from its lexicon kind.
 Side side_of_actor(const Term& actor);

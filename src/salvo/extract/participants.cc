@@ -53,6 +53,10 @@ bool article_names_us(const ArticleView& view) {
 // not where the hurt are counted ("four Iraqi soldiers were wounded in the attack").
 bool is_object(const ArticleView& view, size_t s, const TermMention& target) {
   constexpr size_t kObjectMaxBytes = 40;
+  // "… inside the air base and four Iraqi soldiers were wounded": the subject of a clause of
+  // its own, the hurt.
+  const Nearby after = words_after(view.lowered, target.end, view.sentence(s).end, 1);
+  if (!after.empty() && (after[0] == "were" || after[0] == "was")) return false;
   for (const Trigger& t : view.by_sentence[s].triggers) {
     const TriggerKind kind = t.kind;
     if ((kind == TriggerKind::kAttack || kind == TriggerKind::kStrike) && t.end <= target.begin &&
@@ -79,6 +83,17 @@ Participants participants_of(const ArticleView& view, const Event& e, bool names
   p.only_others_act = others_act;
   p.at_us_site = e.precision == PlacePrecision::kSite && e.place != kNoPlace &&
                  view.place(e.place).kind == PlaceKind::kSite;
+  if (p.at_us_site) {
+    p.site_only_near = true;
+    for (size_t s : e.sentences) {
+      for (const PlaceMention* m : view.by_sentence[s].places) {
+        if (m->place != e.place || m->relation == "near") continue;
+        const Nearby before = words_before(view.lowered, m->begin, view.sentence(s).begin, 2);
+        const bool near = before.size() == 2 && before[0] == "the" && before[1] == "near";
+        if (!near) p.site_only_near = false;
+      }
+    }
+  }
   for (size_t s : e.sentences) {
     for (const TermMention* t : view.by_sentence[s].targets) {
       const Side side = side_of_target(view.term(*t));
@@ -89,6 +104,17 @@ Participants participants_of(const ArticleView& view, const Event& e, bool names
       }
       if (side == Side::kUsCoalition) p.patient = side;
       if (side == Side::kOther && p.patient == Side::kUnknown && is_object(view, s, *t)) p.patient = side;
+    }
+  }
+  // A force outside the domain named where the attacked stand ("an operation to attack Islamic
+  // State militants"), not as the one who did it ("an attack by Islamic State militants").
+  for (size_t s : e.sentences) {
+    if (p.patient != Side::kUnknown) break;
+    for (const TermMention* a : view.by_sentence[s].actors) {
+      if (side_of_actor(view.term(*a)) != Side::kOther || !is_object(view, s, *a)) continue;
+      const Nearby before = words_before(view.lowered, a->begin, view.sentence(s).begin, 1);
+      if (!before.empty() && before[0] == "by") continue;
+      p.patient = Side::kOther;
     }
   }
   if (e.actor_mention) p.agent = side_of_actor(view.term(*e.actor_mention));

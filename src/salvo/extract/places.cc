@@ -16,7 +16,6 @@ struct NamedSite {
   std::string name;  // as the gazetteer writes it: "Mission Support Site Euphrates"
 };
 
-size_t dateline_end(const ArticleView& view, size_t s);
 std::string border_after(const ArticleView& view, const PlaceMention& p);
 std::optional<NamedSite> site_named_after_kind(const ArticleView& view, const PlaceMention& p);
 size_t generic_site_before(const ArticleView& view, const PlaceMention& p);
@@ -27,24 +26,6 @@ std::string without_quotes(std::string name) {
     for (size_t at; (at = name.find(mark)) != std::string::npos;) name.erase(at, mark.size());
   }
   return name;
-}
-
-bool in_domain_country(std::string_view country) { return country == "IQ" || country == "SY" || country == "JO"; }
-
-// End of the sentence's dateline ("BAGHDAD (AP) —"), or its start when it has none: a dateline
-// opens with a capitalised place name and closes with a parenthesis or a dash within a few words.
-size_t dateline_end(const ArticleView& view, size_t s) {
-  const Sentence& sent = view.sentence(s);
-  const std::string_view head = view.text(sent.begin, std::min(sent.end, sent.begin + 60));
-  if (head.size() < 3 || !std::isupper(static_cast<unsigned char>(head[0])) || !std::isupper(static_cast<unsigned char>(head[1]))) {
-    return sent.begin;
-  }
-  for (std::string_view mark : {std::string_view(") \xE2\x80\x94"), std::string_view(") \xE2\x80\x93"),
-                                std::string_view(") -"), std::string_view(" \xE2\x80\x94"), std::string_view(" - ")}) {
-    const size_t at = head.find(mark);
-    if (at != std::string_view::npos) return sent.begin + at + mark.size();
-  }
-  return sent.begin;
 }
 
 // " on the Syrian border", " near the border with Iraq" right after a place; "" if none.
@@ -113,6 +94,24 @@ size_t generic_site_before(const ArticleView& view, const PlaceMention& p) {
 }
 
 }  // namespace
+
+bool in_domain_country(std::string_view country) { return country == "IQ" || country == "SY" || country == "JO"; }
+
+// End of the sentence's dateline ("BAGHDAD (AP) —"), or its start when it has none: a dateline
+// opens with a capitalised place name and closes with a parenthesis or a dash within a few words.
+size_t dateline_end(const ArticleView& view, size_t s) {
+  const Sentence& sent = view.sentence(s);
+  const std::string_view head = view.text(sent.begin, std::min(sent.end, sent.begin + 60));
+  if (head.size() < 3 || !std::isupper(static_cast<unsigned char>(head[0])) || !std::isupper(static_cast<unsigned char>(head[1]))) {
+    return sent.begin;
+  }
+  for (std::string_view mark : {std::string_view(") \xE2\x80\x94"), std::string_view(") \xE2\x80\x93"),
+                                std::string_view(") -"), std::string_view(" \xE2\x80\x94"), std::string_view(" - ")}) {
+    const size_t at = head.find(mark);
+    if (at != std::string_view::npos) return sent.begin + at + mark.size();
+  }
+  return sent.begin;
+}
 
 int place_rank(const std::optional<PlacePrecision>& precision) {
   if (!precision) return 0;
@@ -220,6 +219,13 @@ void fill_place(const ArticleView& view, Event& e, const PlaceMention& p) {
   e.location = without_quotes(p.precision == PlacePrecision::kRegion ? p.label : std::string(view.text(p.begin, p.end)));
   // "the Iraqi capital" names Baghdad without writing it: the name, not the description.
   if (lower_ascii(e.location).ends_with(" capital")) e.location = pl.name;
+  // "the province of al-Diwaniyah": a governorate named with its kind before it is written as
+  // analysts write it, "al-Diwaniyah province" (the kind after it is in the mention already).
+  if (pl.kind == PlaceKind::kAdmin1 && p.relation.empty()) {
+    const Nearby before = words_before(view.lowered, p.begin, view.sentence(p.sentence).begin, 2);
+    const bool kind_before = before.size() == 2 && before[0] == "of" && (before[1] == "province" || before[1] == "governorate");
+    if (kind_before) e.location += " province";
+  }
   // "the Jordanian desert on the Syrian border": the border narrows an area down.
   if (p.precision == PlacePrecision::kRegion) e.location += border_after(view, p);
   if (p.precision != PlacePrecision::kRegion && p.precision != PlacePrecision::kCountry && pl.lat) {

@@ -12,6 +12,10 @@
 namespace salvo::extract {
 
 inline constexpr size_t kNoPlace = static_cast<size_t>(-1);  // Event::place when there is none
+// Iraq, Syria, Jordan: the countries of this domain.
+bool in_domain_country(std::string_view country);
+// End of sentence s's dateline ("BAGHDAD (AP) —"), or its start when it has none.
+size_t dateline_end(const ArticleView& view, size_t s);
 // How precise a place is: site 4, town 3, province or region 2, country 1, none 0.
 int place_rank(const std::optional<PlacePrecision>& precision);
 // The places where sentence s's incidents happened, in text order, each once; nothing vaguer

@@ -13,7 +13,10 @@ ScopeVerdict judge_scope(EventType type, const Participants& p) {
   // Attacks and interceptions: the patient decides. A base that hosts US forces is a US target,
   // whoever fired at it ("Iranian missiles hit Ain al-Asad"), even when the hurt are Iraqi
   // soldiers serving there.
-  if (p.patient == Side::kUsCoalition || p.at_us_site) return ScopeVerdict::kInScope;
+  // Near a US site, from a force that names a target of its own ("what it said was a spy
+  // headquarters near the US consulate"), the site is a landmark, not what was attacked.
+  const bool declared_elsewhere = p.site_only_near && (p.agent == Side::kOther || p.agent == Side::kIranianState);
+  if (p.patient == Side::kUsCoalition || (p.at_us_site && !declared_elsewhere)) return ScopeVerdict::kInScope;
   if (p.patient == Side::kOther) return ScopeVerdict::kAttackOnOtherForce;
   // No patient named: a force outside this domain acting is out of it ("Turkish drones hit the
   // energy sites", "the IRGC attacked what it said was a spy headquarters near the consulate").

@@ -31,6 +31,7 @@ struct Participants {
   Side agent = Side::kUnknown;    // who attacked or struck
   Side patient = Side::kUnknown;  // who or what was attacked or struck
   bool at_us_site = false;        // the place is an installation hosting US or coalition forces
+  bool site_only_near = false;    // …named only as where it happened near ("near the US consulate")
   bool article_names_us = false;  // the article names US or coalition forces, facilities or people
   // The forces the article names acting are all outside the domain (ISIS, Turkey, Israel …) and
   // it names none of the groups that attack US forces: "the militant group" is then one of them.

@@ -3,6 +3,7 @@
 // everything in it is a view of the analysed article and its mentions, which must outlive it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,9 @@ struct ArticleView {
   std::string_view clean;
   const std::string lowered;  // clean in lower case, once per article: sentences are searched for words
   std::vector<SentenceMentions> by_sentence;  // indexed like article.sentences
+  // Whether the article names US or allied forces striking anywhere: found once, at the first
+  // ask (event_type.h: article_names_striker).
+  mutable std::optional<bool> names_striker;
 
   const Term& term(const TermMention& m) const { return recognizer.lexicon().terms()[m.term]; }
   const Cues& cues() const { return recognizer.lexicon().cues(); }  // data/lexicon/cues.tsv

@@ -2,13 +2,102 @@
 
 #include <algorithm>
 
+#include <set>
+
 #include "salvo/base/ascii.h"
+#include "salvo/extract/actors.h"
+#include "salvo/extract/kinds.h"
+#include "salvo/extract/places.h"
 
 namespace salvo::extract {
+
+namespace {
+
+// Whether a sentence with a count of attacks counts attacks on US or coalition forces over a
+// country or more: it has a word of attack ("This news has been read 70 times" has none; "the US
+// has retaliated three times" counts strikes), and a count for one base alone is no tally ("forces
+// at Shaddadi had been attacked 22 times": tallies have no place).
+bool counts_attacks_on_us(const ArticleView& view, size_t s) {
+  const SentenceMentions& m = view.by_sentence[s];
+  if (!m.has(TriggerKind::kAttack) && !m.has(TriggerKind::kStrike)) return false;
+  // "the US has retaliated three times": US strikes counted (US forces "have been attacked"
+  // stand before a word of attack in the passive, not of a strike).
+  for (const TermMention* a : m.actors) {
+    if (!is_strike_actor(view.term(*a)) || is_reporter(view, s, *a)) continue;
+    for (const Trigger& t : m.triggers) {
+      if (t.kind == TriggerKind::kStrike && a->end <= t.begin && t.begin - a->end < 40) return false;
+    }
+  }
+  bool wide = false, one_place = false;
+  for (const PlaceMention* p : m.places) {
+    if (p->begin < dateline_end(view, s)) continue;
+    const int rank = place_rank(p->precision);
+    wide |= rank <= 2;
+    one_place |= rank >= 3;
+  }
+  return wide || !one_place;
+}
+
+// A tally told twice (headline and body, lede and quote) is one; the telling that gives the
+// window completes the other. A count of one country alone is that country's ("US bases in
+// Syria have been subjected to 135 attacks").
+void settle_tallies(const ArticleView& view, std::vector<Tally>& tallies) {
+  for (Tally& t : tallies) {
+    if (!t.country.empty() || t.what != TallyWhat::kAttacks) continue;
+    std::set<std::string> countries;
+    bool parts = false;
+    // The country where the attacked are, named before the count; one named after it places
+    // something else ("attacked four times since Sunday's strikes in Syria").
+    for (const PlaceMention* p : view.by_sentence[t.sentence].places) {
+      if (p->begin < dateline_end(view, t.sentence) || p->begin > t.count_begin) continue;
+      if (in_domain_country(view.place(p->place).country)) countries.insert(view.place(p->place).country);
+    }
+    for (const Tally& other : tallies) parts |= &other != &t && other.sentence == t.sentence && !other.country.empty();
+    if (countries.size() == 1 && !parts) t.country = *countries.begin();
+  }
+  std::vector<Tally> kept;
+  for (Tally& t : tallies) {
+    auto same = std::find_if(kept.begin(), kept.end(), [&](const Tally& k) {
+      return k.what == t.what && k.count == t.count && k.country == t.country && k.qualifier == t.qualifier;
+    });
+    if (same == kept.end()) {
+      kept.push_back(std::move(t));
+      continue;
+    }
+    if (same->since.empty()) same->since = t.since;
+    if (!same->as_of) same->as_of = t.as_of;
+  }
+  tallies = std::move(kept);
+}
+
+void find_tallies_told(const ArticleView& view, std::vector<Tally>& out);
+
+}  // namespace
 
 // Running tallies: "74 attacks since 17 October: 36 in Iraq, 38 in Syria", "45 US personnel
 // injured", "targeted at least 41 times since October 17".
 void find_tallies(const ArticleView& view, std::vector<Tally>& out) {
+  find_tallies_told(view, out);
+  settle_tallies(view, out);
+}
+
+// "have been attacked 15 times since March": repeated incidents counted over a stretch, at one
+// base or many, are no incident of their own (a tally when they span a country).
+bool counts_repeated_incidents(const ArticleView& view, size_t s) {
+  bool since = false;
+  for (const TimeExpression* t : view.by_sentence[s].times) since |= t->is_since;
+  if (!since) return false;
+  for (const NumberMention* n : view.by_sentence[s].numbers) {
+    if (n->ordinal || n->value < 2) continue;
+    const Nearby after = words_after(view.lowered, n->end, view.sentence(s).end, 1);
+    if (!after.empty() && after[0] == "times") return true;
+  }
+  return false;
+}
+
+namespace {
+
+void find_tallies_told(const ArticleView& view, std::vector<Tally>& out) {
   for (size_t s = 0; s < view.article.sentences.size(); ++s) {
     if (!view.sentence(s).english) continue;
     const SentenceMentions& m = view.by_sentence[s];
@@ -32,6 +121,18 @@ void find_tallies(const ArticleView& view, std::vector<Tally>& out) {
       const Nearby before = words_before(view.lowered, t->begin, sent.begin, 2);
       if (before.size() >= 2 && before[0] == "of" && before[1] == "as" && t->value) as_of = t->value;
     }
+    // "between Oct. 17-Nov. 13", "between October 17 and November 13": the window counted.
+    for (size_t k = 0; k < m.times.size(); ++k) {
+      const TimeExpression* t = m.times[k];
+      const Nearby before = words_before(view.lowered, t->begin, sent.begin, 1);
+      if (!since.empty() || before.empty() || before[0] != "between" || !t->value) continue;
+      since = t->value->iso();
+      if (t->value_max && t->value_max != t->value) {
+        as_of = t->value_max;
+      } else if (k + 1 < m.times.size() && m.times[k + 1]->value && m.times[k + 1]->begin - t->end <= 5) {
+        as_of = m.times[k + 1]->value;
+      }
+    }
     // "Beginning in October": the start of the count, a month.
     for (const TimeExpression* t : m.times) {
       const Nearby before = words_before(view.lowered, t->begin, sent.begin, 2);
@@ -50,6 +151,7 @@ void find_tallies(const ArticleView& view, std::vector<Tally>& out) {
       t.since = since;
       t.as_of = as_of;
       t.sentence = s;
+      t.count_begin = n->begin;
       bool found = false;
       // "36 attacks", "40 drone or missile attacks", "41 times", "the total number of attacks to 74"
       for (size_t k = 0; k < after.size() && k < 4; ++k) {
@@ -63,7 +165,7 @@ void find_tallies(const ArticleView& view, std::vector<Tally>& out) {
           lowered.find("total") != std::string::npos) {
         found = true;
       }
-      if (found && n->value >= 3) {
+      if (found && n->value >= 3 && counts_attacks_on_us(view, s)) {
         t.what = TallyWhat::kAttacks;
         attack_tally = true;
         // "36 attacks in Iraq"
@@ -130,6 +232,7 @@ void find_tallies(const ArticleView& view, std::vector<Tally>& out) {
             t.since = since;
             t.as_of = as_of;
             t.sentence = s;
+            t.count_begin = n->begin;
             out.push_back(t);
           }
         }
@@ -137,5 +240,7 @@ void find_tallies(const ArticleView& view, std::vector<Tally>& out) {
     }
   }
 }
+
+}  // namespace
 
 }  // namespace salvo::extract

@@ -11,7 +11,11 @@
 
 namespace salvo::extract {
 
-// Appends the running tallies the English sentences state, in text order.
+// Appends the running tallies the English sentences state, in text order; a tally told twice
+// once, and a count of attacks in one country named before it that country's.
 void find_tallies(const ArticleView& view, std::vector<Tally>& out);
+// "have been attacked 15 times since March": sentence s counts repeated incidents since a day,
+// which are no incident of their own.
+bool counts_repeated_incidents(const ArticleView& view, size_t s);
 
 }  // namespace salvo::extract

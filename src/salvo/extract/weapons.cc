@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "salvo/base/ascii.h"
+
 namespace salvo::extract {
 
 std::vector<std::string> weapon_classes(const ArticleView& view, size_t s) {
@@ -36,8 +38,17 @@ std::vector<std::string> weapons_near(const ArticleView& view, size_t s, const P
     }
     if (nearest == &place) classes.insert(view.term(*w).kind);
   }
-  // A place with no weapon of its own shares the sentence's ("drones hit Erbil and Harir").
-  if (classes.empty()) return weapon_classes(view, s);
+  // A place with no weapon of its own, joined by "and" to the place before it, shares that
+  // place's ("two drone attacks … on troops at Green Village and al-Shaddadi"); else the
+  // sentence's ("drones hit Erbil and Harir").
+  if (classes.empty()) {
+    for (size_t k = 1; k < places.size(); ++k) {
+      if (places[k] != &place) continue;
+      const std::string between = lower_ascii(view.text(places[k - 1]->end, place.begin));
+      if (between == " and " || between == ", " || between == " and the ") return weapons_near(view, s, *places[k - 1], places);
+    }
+    return weapon_classes(view, s);
+  }
   return {classes.begin(), classes.end()};
 }
 

@@ -12,8 +12,8 @@ namespace salvo::extract {
 
 // The weapon classes sentence s names, sorted, once each.
 std::vector<std::string> weapon_classes(const ArticleView& view, size_t s);
-// The weapon classes of one of several places of sentence s: those nearest it, else the
-// sentence's.
+// The weapon classes of one of several places of sentence s: those nearest it, else those of the
+// place before it joined by "and", else the sentence's.
 std::vector<std::string> weapons_near(const ArticleView& view, size_t s, const PlaceMention& place, const std::vector<const PlaceMention*>& places);
 
 }  // namespace salvo::extract

@@ -9,6 +9,8 @@
 #include <limits>
 #include <unordered_set>
 
+#include "salvo/base/csv.h"
+
 namespace salvo {
 
 namespace fs = std::filesystem;
@@ -133,7 +135,7 @@ std::optional<Error> check_row(const std::string& path, const Row& row,
 }
 
 // A tab-separated table: '#' comment lines, then a header line naming `columns`, then rows.
-Result<Table> read_tsv(const fs::path& file, const std::vector<std::string_view>& columns) {
+Result<Table> read_tsv_table(const fs::path& file, const std::vector<std::string_view>& columns) {
   Table table{file.string(), {}};
   Result<std::string> bytes = read_file(file);
   if (!bytes) return bytes.error();
@@ -172,71 +174,18 @@ Result<Table> read_tsv(const fs::path& file, const std::vector<std::string_view>
   return table;
 }
 
-// RFC 4180 CSV: a header line naming `columns`, then records; quoted fields may hold commas and
-// doubled quotes. The curated installations table is kept as CSV because it is edited in
-// spreadsheets and its notes contain commas.
-Result<Table> read_csv(const fs::path& file, const std::vector<std::string_view>& columns) {
+// The curated installations table is CSV (base/csv.h): it is edited in spreadsheets and its
+// notes contain commas. The same checks on its rows as on the TSV tables'.
+Result<Table> read_csv_table(const fs::path& file, const std::vector<std::string_view>& columns) {
   Table table{file.string(), {}};
   Result<std::string> bytes = read_file(file);
   if (!bytes) return bytes.error();
-  const std::string& text = *bytes;
-  std::vector<Row> records;
-  Row current{1, {std::string()}};
-  size_t line_no = 1;
-  bool quoted = false;
-  bool field_started_quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    std::string& field = current.fields.back();
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (c == '\n') ++line_no;
-        field += c;
-      }
-      continue;
-    }
-    if (c == '"') {
-      if (!field.empty() || field_started_quoted) {
-        return error_at(table.path, line_no, "stray quote inside an unquoted field");
-      }
-      quoted = true;
-      field_started_quoted = true;
-    } else if (c == ',') {
-      current.fields.emplace_back();
-      field_started_quoted = false;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (!(current.fields.size() == 1 && current.fields[0].empty())) records.push_back(current);
-      ++line_no;
-      current = Row{line_no, {std::string()}};
-      field_started_quoted = false;
-    } else {
-      if (field_started_quoted) {
-        return error_at(table.path, line_no, "text after the closing quote of a field");
-      }
-      field += c;
-    }
-  }
-  if (quoted) return error_at(table.path, current.line, "quoted field is not closed");
-  if (!(current.fields.size() == 1 && current.fields[0].empty())) records.push_back(current);
-
-  if (records.empty()) return Error{table.path + ": no header line (expected " + join(columns, ",") + ")"};
-  const Row& header = records.front();
-  std::vector<std::string_view> found(header.fields.begin(), header.fields.end());
-  if (found != columns) {
-    return error_at(table.path, header.line,
-                    "header should name the columns " + join(columns, ",") + ", found " + join(found, ","));
-  }
-  for (size_t r = 1; r < records.size(); ++r) {
-    if (auto problem = check_row(table.path, records[r], columns)) return *problem;
-    table.rows.push_back(std::move(records[r]));
+  Result<TsvFile> csv = parse_csv(*bytes, table.path, std::vector<std::string>(columns.begin(), columns.end()));
+  if (!csv) return csv.error();
+  for (TsvRow& record : csv->rows) {
+    Row row{record.line, std::move(record.fields)};
+    if (auto problem = check_row(table.path, row, columns)) return *problem;
+    table.rows.push_back(std::move(row));
   }
   return table;
 }
@@ -287,7 +236,7 @@ class GazetteerLoader {
   using Status = std::optional<Error>;
 
   Status load_countries() {
-    Result<Table> t = read_tsv(dir_ / "gazetteer" / "countries.tsv", {"code", "name", "arabic", "aliases"});
+    Result<Table> t = read_tsv_table(dir_ / "gazetteer" / "countries.tsv", {"code", "name", "arabic", "aliases"});
     if (!t) return t.error();
     for (Row& row : t->rows) {
       const std::string& code = row.fields[0];
@@ -310,7 +259,7 @@ class GazetteerLoader {
   }
 
   Status load_admin1() {
-    Result<Table> t = read_tsv(dir_ / "gazetteer" / "admin1.tsv",
+    Result<Table> t = read_tsv_table(dir_ / "gazetteer" / "admin1.tsv",
                                {"code", "iso", "name", "geonames_name", "arabic", "lat", "lon",
                                 "capital_geonameid", "aliases"});
     if (!t) return t.error();
@@ -342,7 +291,7 @@ class GazetteerLoader {
   }
 
   Status load_places() {
-    Result<Table> t = read_tsv(dir_ / "gazetteer" / "places.tsv",
+    Result<Table> t = read_tsv_table(dir_ / "gazetteer" / "places.tsv",
                                {"geonameid", "name", "geonames_name", "country", "admin1_code",
                                 "admin1_name", "lat", "lon", "feature_code", "population", "aliases"});
     if (!t) return t.error();
@@ -387,7 +336,7 @@ class GazetteerLoader {
   }
 
   Status load_supplement() {
-    Result<Table> t = read_tsv(dir_ / "gazetteer" / "supplement.tsv",
+    Result<Table> t = read_tsv_table(dir_ / "gazetteer" / "supplement.tsv",
                                {"id", "kind", "name", "country", "admin1", "lat", "lon", "precision",
                                 "aliases", "source"});
     if (!t) return t.error();
@@ -410,7 +359,7 @@ class GazetteerLoader {
   }
 
   Status load_installations() {
-    Result<Table> t = read_csv(dir_ / "installations.csv",
+    Result<Table> t = read_csv_table(dir_ / "installations.csv",
                                {"id", "name", "aliases", "country", "admin1", "lat", "lon",
                                 "coord_precision", "notes", "source_url"});
     if (!t) return t.error();
@@ -426,7 +375,7 @@ class GazetteerLoader {
   }
 
   Status load_regions() {
-    Result<Table> t = read_tsv(dir_ / "gazetteer" / "regions.tsv",
+    Result<Table> t = read_tsv_table(dir_ / "gazetteer" / "regions.tsv",
                                {"id", "name", "country", "admin1", "lat", "lon", "aliases", "note"});
     if (!t) return t.error();
     for (Row& row : t->rows) {
@@ -455,7 +404,7 @@ class GazetteerLoader {
   // Corrections applied to the places loaded so far. Each must still be needed: adding an alias
   // that is already there, or dropping one that is not, is reported so the file stays honest.
   Status load_extra_aliases() {
-    Result<Table> t = read_tsv(dir_ / "gazetteer" / "extra_aliases.tsv", {"id", "use", "value", "why"});
+    Result<Table> t = read_tsv_table(dir_ / "gazetteer" / "extra_aliases.tsv", {"id", "use", "value", "why"});
     if (!t) return t.error();
     for (Row& row : t->rows) {
       const std::vector<std::string>& f = row.fields;

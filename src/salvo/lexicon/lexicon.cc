@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <array>
-
 #include <set>
 
+#include "salvo/base/csv.h"
 #include "salvo/base/tsv.h"
 #include "salvo/lexicon/fold.h"
 
@@ -25,8 +25,11 @@ const char* to_string(TermCategory category) {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kActorKinds = {"umbrella", "militia", "state", "coalition",
-                                                         "jihadist", "kurdish", "iraqi_state", "generic"};
+// A facade is a militia's brand for claiming attacks ("Ashab al-Kahf"); tribal forces are armed
+// clans (Deir ez-Zor's Arab tribal forces). To the extractor both are named perpetrators, as a
+// militia or an umbrella is: only "generic" is told apart (a named actor beats "militias").
+constexpr std::array<std::string_view, 10> kActorKinds = {"umbrella", "militia", "facade", "tribal", "state",
+                                                          "coalition", "jihadist", "kurdish", "iraqi_state", "generic"};
 constexpr std::array<std::string_view, 11> kTargetKinds = {"us", "coalition", "us_coalition", "advisers", "diplomatic",
                                                            "contractors", "base", "convoy", "local_force", "other_force",
                                                            "civilian"};
@@ -52,15 +55,19 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
     const char* file;
     TermCategory category;
   };
-  for (const Source& source : {Source{"actors.tsv", TermCategory::kActor}, Source{"targets.tsv", TermCategory::kTarget},
+  for (const Source& source : {Source{"actors.csv", TermCategory::kActor}, Source{"targets.tsv", TermCategory::kTarget},
                                Source{"weapons.tsv", TermCategory::kWeapon}, Source{"triggers.tsv", TermCategory::kTrigger}}) {
     // Weapons and triggers have no display name: id, class or kind, aliases.
     const bool weapons = source.category == TermCategory::kWeapon || source.category == TermCategory::kTrigger;
+    // The actors are the curated table of shared/data (CSV, as edited there): each row carries
+    // its notes and the source it cites, which the loader requires and otherwise leaves alone.
+    const bool actors = source.category == TermCategory::kActor;
     const std::vector<std::string> header =
         source.category == TermCategory::kWeapon    ? std::vector<std::string>{"id", "class", "aliases"}
         : source.category == TermCategory::kTrigger ? std::vector<std::string>{"id", "kind", "strength", "aliases"}
-                                                    : std::vector<std::string>{"id", "name", "kind", "aliases"};
-    auto file = read_tsv(directory / source.file, header);
+        : actors ? std::vector<std::string>{"id", "name", "kind", "aliases", "notes", "source_url"}
+                 : std::vector<std::string>{"id", "name", "kind", "aliases"};
+    auto file = actors ? read_csv(directory / source.file, header) : read_tsv(directory / source.file, header);
     if (!file) return file.error();
     std::set<std::string> ids;
     for (const TsvRow& row : file->rows) {
@@ -70,13 +77,14 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
       term.id = row.fields[0];
       term.name = weapons ? row.fields[0] : row.fields[1];
       term.kind = weapons ? row.fields[1] : row.fields[2];
-      const std::string& aliases = row.fields.back();
+      const std::string& aliases = row.fields[source.category == TermCategory::kWeapon ? 2 : 3];
       if (term.id.empty()) return Error{where + ": empty id"};
       if (term.name.empty()) return Error{where + ": empty name"};
       if (!ids.insert(term.id).second) return Error{fmt::format("{}: duplicate id \"{}\"", where, term.id)};
-      if (source.category == TermCategory::kActor && !one_of(kActorKinds, term.kind)) {
+      if (actors && !one_of(kActorKinds, term.kind)) {
         return Error{fmt::format("{}: unknown actor kind \"{}\" (one of {})", where, term.kind, allowed_list(kActorKinds))};
       }
+      if (actors && row.fields[5].empty()) return Error{where + ": empty source_url: every actor row cites its source"};
       if (source.category == TermCategory::kTarget && !one_of(kTargetKinds, term.kind)) {
         return Error{fmt::format("{}: unknown target kind \"{}\" (one of {})", where, term.kind, allowed_list(kTargetKinds))};
       }

@@ -31,8 +31,8 @@ struct TermAlias {
 
 class Lexicon {
  public:
-  // Loads actors.tsv, targets.tsv, weapons.tsv, triggers.tsv and cues.tsv from `directory`
-  // (data/lexicon), validating each.
+  // Loads actors.csv, targets.tsv, weapons.tsv, triggers.tsv and cues.tsv from `directory`
+  // (data/lexicon), validating each (errors name the file and line).
   static Result<Lexicon> load(const std::filesystem::path& directory);
 
   const std::vector<Term>& terms() const { return terms_; }

@@ -26,8 +26,15 @@ bool casualties_only(const ArticleView& view, const SentenceReading& r, ArticleS
     const std::string_view lowered = view.lowered_sentence(s);
     const bool all = lowered.find("either") != std::string::npos || lowered.find("both") != std::string::npos ||
                      lowered.find("neither") != std::string::npos || lowered.find("any of the") != std::string::npos;
+    // "… drone attacks on Green Village and al-Shaddadi. There were no casualties.": none is
+    // said of every incident the last telling named, not of the last place alone (a count of
+    // the hurt stays with the incident just told).
+    const bool none = casualties.killed.value_or(1) == 0 || casualties.injured.value_or(1) == 0;
+    const size_t told_in = state.events.back().sentences.front();
     for (Event& e : state.events) {
-      if (&e != &state.events.back() && !(all && e.date == state.events.back().date)) continue;
+      const bool same_telling = none && std::find(e.sentences.begin(), e.sentences.end(), told_in) != e.sentences.end() &&
+                                e.date == state.events.back().date;
+      if (&e != &state.events.back() && !(all && e.date == state.events.back().date) && !same_telling) continue;
       apply_casualties(e, casualties);
       e.sentences.push_back(s);
     }

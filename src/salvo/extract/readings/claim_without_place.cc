@@ -2,6 +2,7 @@
 // Kept for the end (actors.h: apply_article_claims), when every incident it may be of is told.
 #include "salvo/extract/readings/readings.h"
 
+#include "salvo/extract/actors.h"
 #include "salvo/extract/incident_words.h"
 
 namespace salvo::extract {
@@ -13,7 +14,8 @@ bool claim_without_place(const ArticleView& view, const SentenceReading& r, Arti
   const ActorChoice& actor = r.actor;
   // "The majority of these attacks have been attributed to …" speaks of a trend: only claims
   // and accusations about "the attack(s)" just told count.
-  if ((r.claim || r.accuse) && actor.mention) {
+  // US or coalition forces claim nothing: their "claims" are statements (actors.h: may_claim).
+  if ((r.claim || r.accuse) && actor.mention && may_claim(view, *actor.mention)) {
     if (r.accuse && trigger && is_plural_noun(view.cues(), trigger->surface)) return true;
     state.pending_claims.push_back({s, actor});
     // A claim that also gives the toll tells the incident again: "… were killed and 20

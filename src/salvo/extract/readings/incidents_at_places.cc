@@ -2,6 +2,8 @@
 // type (the trigger nearest the place decides), its weapons, actor, target and casualties.
 #include "salvo/extract/readings/readings.h"
 
+#include <algorithm>
+
 #include "salvo/extract/actors.h"
 #include "salvo/extract/confidence.h"
 #include "salvo/extract/dates.h"
@@ -70,6 +72,8 @@ bool incidents_at_places(const ArticleView& view, const SentenceReading& r, Arti
       e.date = date->value;
       if (date->value_max && date->value_max != date->value) e.date_max = date->value_max;
       e.confidence += kOwnDay;
+    } else if (const std::optional<Date> day = heading_date(view, s)) {
+      e.date = day;  // a timeline's entry
     } else if (const std::optional<Date> day = day_in_written_year(view, s)) {
       e.date = day;
     } else {
@@ -85,7 +89,10 @@ bool incidents_at_places(const ArticleView& view, const SentenceReading& r, Arti
     const Trigger* near = trigger_near(view, s, p->begin);
     // The place of a trend: "the nearly daily attacks on American forces in Iraq and Syria".
     // (US "airstrikes in eastern Syria" are the incident, "attacks on American forces in Iraq" a trend.)
-    if (near && is_plural_noun(view.cues(), near->surface) && rank_here <= 2 &&
+    // At a named base too, when no day says which: "The majority of these assaults have focused
+    // on the Conoco gas plant and the al-Shaddadi base".
+    // ("The military strikes landed at the Ain al-Assad airbase": the strikes told, definite.)
+    if (near && is_plural_noun(view.cues(), near->surface) && (rank_here <= 2 || (!own_day && !definite(view, s, *near))) &&
         !(near->kind == TriggerKind::kStrike && tells_of_strike(view, s, actor))) {
       bool counted = false;
       for (const NumberMention* n : view.by_sentence[s].numbers) {
@@ -93,6 +100,9 @@ bool incidents_at_places(const ArticleView& view, const SentenceReading& r, Arti
       }
       if (!counted) continue;
     }
+    // "Most of these attacks have targeted Al-Tanf and Green Village": incidents counted over a
+    // stretch of time, whatever verb follows.
+    if (!own_day && tells_of_a_trend(view, s)) continue;
     // "The attack comes days after the group targeted …": an incident recalled with no day is
     // too vague to count as one.
     if (!own_day && !e.date && has_relational_time_word(view, s) && !state.events.empty()) continue;
@@ -111,6 +121,24 @@ bool incidents_at_places(const ArticleView& view, const SentenceReading& r, Arti
     e.confidence += kToldAtPlace;
     if (!e.weapons.empty()) e.confidence += kWeaponNamed;
     e.confidence += rank_here >= 3 ? kTownOrSitePlace : rank_here == 2 ? kProvincePlace : -kCountryPlacePenalty;
+    // "… has retaliated three times, on Oct. 26, Oct. 8, Oct. 13 in Deir ez-Zor": one incident
+    // per day listed. Days that resolve make one record each; days that do not (no publication
+    // date) one record that counts them.
+    const std::vector<const TimeExpression*> days = listed_days(view, s);
+    if (days.size() > 1) {
+      const bool resolved = std::all_of(days.begin(), days.end(), [](const TimeExpression* t) { return t->value.has_value(); });
+      if (resolved) {
+        for (const TimeExpression* day : days) {
+          if (day->value == e.date) continue;
+          Event copy = e;
+          copy.date = day->value;
+          copy.date_max.reset();
+          state.events.push_back(std::move(copy));
+        }
+      } else {
+        e.count = static_cast<int>(days.size());
+      }
+    }
     state.events.push_back(std::move(e));
   }
   add_unnamed_counted(view, state, s, events_before, actor);

@@ -5,10 +5,13 @@
 #include "salvo/extract/event_type.h"
 #include "salvo/extract/incident_words.h"
 #include "salvo/extract/places.h"
+#include "salvo/extract/tallies.h"
 
 namespace salvo::extract {
 
 void read_sentence(const ArticleView& view, ArticleState& state, size_t s) {
+  // "have been attacked 15 times since March": repeated incidents, none of its own.
+  if (counts_repeated_incidents(view, s)) return;
   SentenceReading r;
   r.s = s;
   r.trigger = main_trigger(view, s);

@@ -47,6 +47,7 @@ bool casualties_only(const ArticleView& view, const SentenceReading& r, ArticleS
 bool tally_only(const ArticleView& view, const SentenceReading& r, ArticleState& state);
 bool claim_without_place(const ArticleView& view, const SentenceReading& r, ArticleState& state);
 bool follow_up(const ArticleView& view, const SentenceReading& r, ArticleState& state);
+bool incident_without_place(const ArticleView& view, const SentenceReading& r, ArticleState& state);
 bool response_without_place(const ArticleView& view, const SentenceReading& r, ArticleState& state);
 bool no_incident_reported(const ArticleView& view, const SentenceReading& r, ArticleState& state);
 bool definite_reference(const ArticleView& view, const SentenceReading& r, ArticleState& state);
@@ -57,6 +58,7 @@ inline constexpr Reading kReadings[] = {
     tally_only,              // a running tally's sentence, with no town or site of its own
     claim_without_place,     // "… claimed the attack": a claim of incidents told, settled at the end
     follow_up,               // "The attack was thwarted …": the incident told before, again
+    incident_without_place,  // "… conducted strikes on Tuesday targeting …": a day, no place
     response_without_place,  // "The coalition responded with air strikes": a strike answering it
     no_incident_reported,    // places, but no incident word or only a trend
     definite_reference,      // "found the vehicle used in the attack": the incident told before
