@@ -222,6 +222,12 @@ void default_strike_actor(const ArticleView& view, Event& e) {
 // is before), with how the article knows it. Only the groups that attack US forces or a generic
 // name for them: a state or an outside force named acting is left to the incident's own text.
 void apply_article_perpetrator(const ArticleView& view, ArticleState& state) {
+  // Most articles give every attack its actor, or tell none: read the sentences only when one
+  // waits for it.
+  const bool waiting = std::any_of(state.events.begin(), state.events.end(), [](const Event& e) {
+    return e.actor.empty() && e.type != EventType::kStrike && !e.sentences.empty();
+  });
+  if (!waiting) return;
   std::vector<std::pair<size_t, ActorChoice>> named;
   for (size_t s = 0; s < view.article.sentences.size(); ++s) {
     if (!view.sentence(s).english) continue;
