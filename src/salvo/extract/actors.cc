@@ -94,10 +94,7 @@ void share_sentence_actors(ArticleState& state) {
     bool agreed = true;
     for (const Event& other : state.events) {
       if (&other == &e || other.actor.empty() || other.type != e.type) continue;
-      const bool shares = std::any_of(e.sentences.begin(), e.sentences.end(), [&](size_t s) {
-        return std::find(other.sentences.begin(), other.sentences.end(), s) != other.sentences.end();
-      });
-      if (!shares) continue;
+      if (!share_a_telling(e, other)) continue;
       if (source && source->actor != other.actor) agreed = false;
       source = &other;
     }

@@ -1,6 +1,14 @@
 #include "salvo/extract/event.h"
 
+#include <algorithm>
+
 namespace salvo {
+
+bool told_in(const Event& e, size_t s) { return std::find(e.sentences.begin(), e.sentences.end(), s) != e.sentences.end(); }
+
+bool share_a_telling(const Event& a, const Event& b) {
+  return std::any_of(a.sentences.begin(), a.sentences.end(), [&](size_t s) { return told_in(b, s); });
+}
 
 const char* to_string(EventType type) {
   switch (type) {

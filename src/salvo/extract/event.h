@@ -47,6 +47,11 @@ struct Event {
   std::vector<size_t> sentences;  // evidence: indices into AnalyzedArticle::sentences, in order
 };
 
+// Whether the incident is told in sentence `s` (one of its evidence sentences).
+bool told_in(const Event& e, size_t s);
+// Whether two incidents are told in a sentence they share ("rockets hit Erbil and Harir").
+bool share_a_telling(const Event& a, const Event& b);
+
 enum class TallyWhat { kAttacks, kInjured, kKilled };
 const char* to_string(TallyWhat what);
 

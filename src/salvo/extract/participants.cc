@@ -155,10 +155,7 @@ void keep_in_scope(const ArticleView& view, ArticleState& state, std::vector<Not
       const bool us_attack = state.events[j].type != EventType::kStrike && verdicts[j] == ScopeVerdict::kInScope &&
                              (participants[j].at_us_site || participants[j].patient == Side::kUsCoalition);
       if (j == i || !us_attack) continue;
-      const bool shares = std::any_of(state.events[i].sentences.begin(), state.events[i].sentences.end(), [&](size_t s) {
-        return std::find(state.events[j].sentences.begin(), state.events[j].sentences.end(), s) != state.events[j].sentences.end();
-      });
-      if (shares) verdicts[i] = ScopeVerdict::kInScope;
+      if (share_a_telling(state.events[i], state.events[j])) verdicts[i] = ScopeVerdict::kInScope;
     }
   }
   std::vector<Event> kept;

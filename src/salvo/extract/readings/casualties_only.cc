@@ -30,9 +30,9 @@ bool casualties_only(const ArticleView& view, const SentenceReading& r, ArticleS
     // said of every incident the last telling named, not of the last place alone (a count of
     // the hurt stays with the incident just told).
     const bool none = casualties.killed.value_or(1) == 0 || casualties.injured.value_or(1) == 0;
-    const size_t told_in = state.events.back().sentences.front();
+    const size_t first_telling = state.events.back().sentences.front();
     for (Event& e : state.events) {
-      const bool same_telling = none && std::find(e.sentences.begin(), e.sentences.end(), told_in) != e.sentences.end() &&
+      const bool same_telling = none && told_in(e, first_telling) &&
                                 e.date == state.events.back().date;
       if (&e != &state.events.back() && !(all && e.date == state.events.back().date) && !same_telling) continue;
       apply_casualties(e, casualties);

@@ -45,10 +45,9 @@ bool follow_up(const ArticleView& view, const SentenceReading& r, ArticleState& 
   if (has_trigger(view, s, TriggerKind::kInterception) && speaks_of_all(view, s) && !previous->sentences.empty()) {
     // "… drone attacks on Green Village and al-Shaddadi. Both drones were shot down": every
     // drone incident told in that sentence, on that day.
-    const size_t told_in = previous->sentences.front();
+    const size_t first_telling = previous->sentences.front();
     for (Event& e : state.events) {
-      const bool same_telling = std::find(e.sentences.begin(), e.sentences.end(), told_in) != e.sentences.end();
-      if (&e == previous || !same_telling || e.date != previous->date || !may_become_interception(e)) continue;
+      if (&e == previous || !told_in(e, first_telling) || e.date != previous->date || !may_become_interception(e)) continue;
       e.type = EventType::kInterception;
       e.sentences.push_back(s);
     }
