@@ -17,7 +17,7 @@ namespace {
 
 using testing::TempDir;
 
-const std::vector<std::string> kActorColumns = {"id", "name", "kind", "aliases", "notes", "source_url"};
+const std::vector<std::string> kActorColumns = {"id", "name", "kind", "aliases", "notes", "source_url", "side", "strikes"};
 
 TEST(Lexicon, LoadsTheShippedFiles) {
   auto lexicon = Lexicon::load(data_dir() / "lexicon");
@@ -41,29 +41,40 @@ TEST(Lexicon, LoadsTheShippedFiles) {
   EXPECT_TRUE(is_exact) << "\"IS\" must match only in capitals";
 }
 
-// The ids and kinds the extractor names (extract/kinds.cc: kStrikeActors, "generic"), and
-// the facades that claimed attacks on US forces.
-TEST(Lexicon, ShippedActorsHoldTheIdsAndKindsTheExtractorUses) {
+// The ids and kinds the extractor names ("generic"), the sides scope decides from and the
+// forces whose attacks are strikes, and the facades that claimed attacks on US forces.
+TEST(Lexicon, ShippedActorsHoldTheIdsKindsAndSidesTheExtractorUses) {
   auto lexicon = Lexicon::load(data_dir() / "lexicon");
   ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
-  std::map<std::string, std::string> kind_of;
+  std::map<std::string, const Term*> actor;
   for (const Term& t : lexicon->terms()) {
-    if (t.category == TermCategory::kActor) kind_of[t.id] = t.kind;
+    if (t.category == TermCategory::kActor) actor[t.id] = &t;
   }
-  for (const char* id : {"us-forces", "us-centcom", "us-military-units", "us-led-coalition", "israel", "turkey", "russia"}) {
-    EXPECT_EQ(kind_of.count(id), 1u) << id;
+  for (const char* id : {"us-forces", "us-centcom", "us-led-coalition", "uk-forces", "israel", "turkey", "jordan-armed-forces"}) {
+    ASSERT_EQ(actor.count(id), 1u) << id;
+    EXPECT_TRUE(actor[id]->strikes) << id;
   }
-  EXPECT_EQ(kind_of["militia-groups"], "generic");
-  EXPECT_EQ(kind_of["iran-backed-militias"], "generic");
-  EXPECT_EQ(kind_of["islamic-resistance-in-iraq"], "umbrella");
-  EXPECT_EQ(kind_of["ashab-al-kahf"], "facade");
-  EXPECT_EQ(kind_of["saraya-awliya-al-dam"], "facade");
-  EXPECT_EQ(kind_of["arab-tribal-forces"], "tribal");
+  for (const char* id : {"kataib-hezbollah", "islamic-resistance-in-iraq", "iran", "islamic-state", "militia-groups"}) {
+    ASSERT_EQ(actor.count(id), 1u) << id;
+    EXPECT_FALSE(actor[id]->strikes) << id;
+  }
+  EXPECT_EQ(actor["us-led-coalition"]->side, Side::kUsCoalition);
+  EXPECT_EQ(actor["kataib-hezbollah"]->side, Side::kMilitia);
+  EXPECT_EQ(actor["ashab-al-kahf"]->side, Side::kMilitia);
+  EXPECT_EQ(actor["irgc"]->side, Side::kIranianState);
+  EXPECT_EQ(actor["turkey"]->side, Side::kOther);
+  EXPECT_EQ(actor["militia-groups"]->side, Side::kUnknown);
+  EXPECT_EQ(actor["militia-groups"]->kind, "generic");
+  EXPECT_EQ(actor["iran-backed-militias"]->kind, "generic");
+  EXPECT_EQ(actor["islamic-resistance-in-iraq"]->kind, "umbrella");
+  EXPECT_EQ(actor["saraya-awliya-al-dam"]->kind, "facade");
+  EXPECT_EQ(actor["arab-tribal-forces"]->kind, "tribal");
 }
 
-// A row of actors.csv as the curated table writes it: id, name, kind, aliases, notes, source_url.
+// A row of actors.csv as the curated table writes it (id, name, kind, aliases, notes, source_url)
+// and Salvo's two columns after it: side, strikes.
 void write_lexicon(const TempDir& dir, const std::string& actors_rows) {
-  dir.write("lexicon/actors.csv", "id,name,kind,aliases,notes,source_url\n" + actors_rows);
+  dir.write("lexicon/actors.csv", "id,name,kind,aliases,notes,source_url,side,strikes\n" + actors_rows);
   dir.write("lexicon/targets.tsv", "id\tname\tkind\taliases\nus-forces\tUS forces\tus\tUS troops\n");
   dir.write("lexicon/weapons.tsv", "id\tclass\taliases\nrocket\trocket\trocket|rockets\n");
   dir.write("lexicon/triggers.tsv", "id\tkind\tstrength\taliases\nattack\tattack\tstrong\tattacked\n");
@@ -75,8 +86,8 @@ void write_lexicon(const TempDir& dir, const std::string& actors_rows) {
 TEST(Lexicon, FacadesAndTribalForcesAreActorKinds) {
   TempDir dir;
   write_lexicon(dir,
-                "ashab-al-kahf,Ashab al-Kahf,facade,Companions of the Cave|=AK,\"KH-linked, per analysts\",https://example.org/a\n"
-                "arab-tribal-forces,Arab tribal forces,tribal,Tribal fighters,,https://example.org/b\n");
+                "ashab-al-kahf,Ashab al-Kahf,facade,Companions of the Cave|=AK,\"KH-linked, per analysts\",https://example.org/a,militia,no\n"
+                "arab-tribal-forces,Arab tribal forces,tribal,Tribal fighters,,https://example.org/b,militia,no\n");
   auto lexicon = Lexicon::load(dir.path() / "lexicon");
   ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
   ASSERT_GE(lexicon->terms().size(), 2u);
@@ -95,16 +106,19 @@ TEST(Lexicon, ErrorsNameFileAndLine) {
     std::string rows;
     std::string message;
   };
-  for (const Bad& bad : {Bad{"kh,Kataib Hezbollah,militia,KH,\n", ":2: expected 6 comma-separated fields, found 5"},
-                         Bad{"kh,Kataib Hezbollah,gang,KH,,u\n", ":2: unknown actor kind \"gang\""},
-                         Bad{"kh,Kataib Hezbollah,militia,KH,,u\nkh,Other,militia,X,,u\n", ":3: duplicate id \"kh\""},
-                         Bad{",Nameless,militia,X,,u\n", ":2: empty id"},
+  for (const Bad& bad : {Bad{"kh,Kataib Hezbollah,militia,KH,\n", ":2: expected 8 comma-separated fields, found 5"},
+                         Bad{"kh,Kataib Hezbollah,gang,KH,,u,militia,no\n", ":2: unknown actor kind \"gang\""},
+                         Bad{"kh,Kataib Hezbollah,militia,KH,,u,militia,no\nkh,Other,militia,X,,u,militia,no\n", ":3: duplicate id \"kh\""},
+                         Bad{",Nameless,militia,X,,u,militia,no\n", ":2: empty id"},
                          // An empty name was read as an alias and its first byte read past its end.
-                         Bad{"kh,,militia,KH,,u\n", ":2: empty name"},
-                         Bad{"kh,Kataib Hezbollah,militia,=KH|--,,u\n", "alias \"--\" has no letters"},
+                         Bad{"kh,,militia,KH,,u,militia,no\n", ":2: empty name"},
+                         Bad{"kh,Kataib Hezbollah,militia,=KH|--,,u,militia,no\n", "alias \"--\" has no letters"},
                          // The sources travel with the data: a row without one is refused.
-                         Bad{"kh,Kataib Hezbollah,militia,KH,\"a note,\nover two lines\",u\nsad,Saraya Awliya al-Dam,facade,SAD,,\n",
-                             ":4: empty source_url"}}) {
+                         Bad{"kh,Kataib Hezbollah,militia,KH,\"a note,\nover two lines\",u,militia,no\nsad,Saraya Awliya al-Dam,facade,SAD,,,militia,no\n",
+                             ":4: empty source_url"},
+                         // Which side a group is on decides scope: a misspelt side is refused.
+                         Bad{"kh,Kataib Hezbollah,militia,KH,,u,militias,no\n", ":2: unknown side \"militias\""},
+                         Bad{"kh,Kataib Hezbollah,militia,KH,,u,militia,\n", ":2: strikes must be yes or no"}}) {
     TempDir dir;
     write_lexicon(dir, bad.rows);
     auto lexicon = Lexicon::load(dir.path() / "lexicon");
@@ -123,7 +137,7 @@ TEST(Lexicon, TriggerStrengthIsStrongOrWeak) {
     }
   }
   TempDir dir;
-  write_lexicon(dir, "kh,Kataib Hezbollah,militia,KH,,https://example.org/kh\n");
+  write_lexicon(dir, "kh,Kataib Hezbollah,militia,KH,,https://example.org/kh,militia,no\n");
   dir.write("lexicon/triggers.tsv", "id\tkind\tstrength\taliases\nattack\tattack\tmedium\tattacked\n");
   auto lexicon = Lexicon::load(dir.path() / "lexicon");
   ASSERT_FALSE(lexicon.ok());

@@ -5,16 +5,6 @@
 
 namespace salvo {
 
-namespace {
-
-// So are all the actors of kind "coalition" (the US-led coalition and its members' forces): "Two
-// Italian soldiers were wounded in a drone attack" names the attacked, not the attacker.
-// CENTCOM and the named US units are rows of their own in data/lexicon/actors.csv.
-constexpr std::array<std::string_view, 7> kStrikeActors = {"us-forces", "us-centcom", "us-military-units", "jordan-armed-forces",
-                                                           "israel",    "turkey",     "russia"};
-
-}  // namespace
-
 const char* to_string(TriggerKind kind) {
   switch (kind) {
     case TriggerKind::kAttack: return "attack";
@@ -41,19 +31,9 @@ bool is_weak_trigger(const Term& trigger) { return trigger.weak; }
 
 bool is_generic_actor(const Term& actor) { return actor.kind == "generic"; }
 
-bool is_strike_actor(const Term& actor) {
-  return actor.kind == "coalition" || std::find(kStrikeActors.begin(), kStrikeActors.end(), actor.id) != kStrikeActors.end();
-}
+bool is_strike_actor(const Term& actor) { return actor.strikes; }
 
-Side side_of_actor(const Term& actor) {
-  if (actor.kind == "coalition" || actor.id.rfind("us-", 0) == 0) return Side::kUsCoalition;
-  if (actor.kind == "militia" || actor.kind == "umbrella" || actor.kind == "facade" || actor.kind == "tribal") {
-    return Side::kMilitia;
-  }
-  if (actor.kind == "generic") return Side::kUnknown;
-  if (actor.id == "iran" || actor.id == "irgc" || actor.id == "irgc-quds-force") return Side::kIranianState;
-  return Side::kOther;
-}
+Side side_of_actor(const Term& actor) { return actor.side; }
 
 Side side_of_target(const Term& target) {
   const std::string& k = target.kind;

@@ -35,10 +35,11 @@ bool is_weak_trigger(const Term& trigger);
 
 // "militia groups", "Iran-backed militias": an actor a named group may replace.
 bool is_generic_actor(const Term& actor);
-// Forces whose attacks are "strikes" in this domain: they strike militias, militias attack them.
-// Every actor of kind "coalition" is one (the US-led coalition and its members' forces).
+// Forces whose attacks are "strikes" in this domain: they strike militias, militias attack them
+// (actors.csv `strikes`). "Two Italian soldiers were wounded in a drone attack" names the attacked.
 bool is_strike_actor(const Term& actor);
-// Which side of the domain an actor or a target is on (scope.h), from its lexicon kind.
+// Which side of the domain an actor or a target is on (lexicon/side.h): an actor's from its
+// actors.csv `side`, a target's from its targets.tsv kind.
 Side side_of_actor(const Term& actor);
 Side side_of_target(const Term& target);
 // US or coalition forces or advisers as what is hit: a strike on them is an attack.

@@ -12,19 +12,9 @@
 #include <string_view>
 
 #include "salvo/extract/event.h"
+#include "salvo/lexicon/side.h"
 
 namespace salvo {
-
-// Which side of this domain a party is on.
-enum class Side {
-  kUnknown,      // not named, or named only generically ("gunmen", "unknown assailants")
-  kUsCoalition,  // US forces, the US-led coalition and its members, US diplomats and contractors
-  kOther,        // any other force: Iraqi, Kurdish, Turkish, Israeli, Russian, Syrian, Iranian, ISIS
-  kMilitia,      // the groups that attack US forces (Iran-aligned militias, their fronts and umbrellas)
-  // Iran's own forces: they attack US bases (Ain al-Asad, January 2020) and targets of their own
-  // in Iraq ("spy headquarters" in Erbil); in scope only when a US target or site is hit.
-  kIranianState,
-};
 
 // Who acts on whom in one incident, as its sentences tell it.
 struct Participants {

@@ -65,7 +65,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
     const std::vector<std::string> header =
         source.category == TermCategory::kWeapon    ? std::vector<std::string>{"id", "class", "aliases"}
         : source.category == TermCategory::kTrigger ? std::vector<std::string>{"id", "kind", "strength", "aliases"}
-        : actors ? std::vector<std::string>{"id", "name", "kind", "aliases", "notes", "source_url"}
+        : actors ? std::vector<std::string>{"id", "name", "kind", "aliases", "notes", "source_url", "side", "strikes"}
                  : std::vector<std::string>{"id", "name", "kind", "aliases"};
     auto file = actors ? read_csv(directory / source.file, header) : read_tsv(directory / source.file, header);
     if (!file) return file.error();
@@ -85,6 +85,19 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
         return Error{fmt::format("{}: unknown actor kind \"{}\" (one of {})", where, term.kind, allowed_list(kActorKinds))};
       }
       if (actors && row.fields[5].empty()) return Error{where + ": empty source_url: every actor row cites its source"};
+      if (actors) {
+        const std::optional<Side> side = parse_side(row.fields[6]);
+        if (!side) {
+          return Error{fmt::format("{}: unknown side \"{}\" (one of unknown, us_coalition, other, militia, iranian_state)",
+                                   where, row.fields[6])};
+        }
+        term.side = *side;
+        const std::string& strikes = row.fields[7];
+        if (strikes != "yes" && strikes != "no") {
+          return Error{fmt::format("{}: strikes must be yes or no, not \"{}\"", where, strikes)};
+        }
+        term.strikes = strikes == "yes";
+      }
       if (source.category == TermCategory::kTarget && !one_of(kTargetKinds, term.kind)) {
         return Error{fmt::format("{}: unknown target kind \"{}\" (one of {})", where, term.kind, allowed_list(kTargetKinds))};
       }

@@ -7,6 +7,7 @@
 
 #include "salvo/base/result.h"
 #include "salvo/lexicon/cues.h"
+#include "salvo/lexicon/side.h"
 
 namespace salvo {
 
@@ -21,6 +22,10 @@ struct Term {
   // Triggers of strength "weak" ("launched", "hit", "a blast"): they report an incident only
   // beside a weapon the sentence names.
   bool weak = false;
+  // Actors: the side of the domain they are on (actors.csv `side`), and whether their attacks
+  // are "strikes" (`strikes`: the US, the coalition and the states that strike militias).
+  Side side = Side::kUnknown;
+  bool strikes = false;
 };
 
 struct TermAlias {
