@@ -19,6 +19,32 @@ TEST_P(ReportingPatterns, EventsAndTallies) {
 constexpr const char* kWed = "2024-05-15";  // a Wednesday: Tuesday is the 14th, Monday the 13th, Sunday the 12th
 
 const ExtractionCase kCases[] = {
+    // Actors: a group named by its sponsor is a generic actor in the source's words, and the
+    // sponsor is not the attacker.
+    {"a_group_named_by_its_sponsor_is_the_actor", kWed,
+     "On Tuesday, Iranian-linked Shia militia fighters fired three rockets at the Green Village base in Syria, a US "
+     "official said.",
+     {{.type = "attack", .date = "2024-05-14", .country = "SY", .location = "Green Village", .weapons = "rocket",
+       .actor = "Iranian-linked Shia militia fighters", .actor_status = "reported"}}},
+    // A military's assessment blames the group it names.
+    {"an_assessment_accuses", kWed,
+     "A drone hit the Tower 22 outpost in Jordan on Sunday. The Pentagon assesses an Iran-aligned militia carried out "
+     "the attack.",
+     {{.type = "attack", .date = "2024-05-12", .country = "JO", .weapons = "drone", .actor = "Iran-aligned militia",
+       .actor_status = "accused"}}},
+    // An attack told beside a strike has the subject of its own verb. (The gunship's strike has
+    // no place of its own: no record.)
+    {"an_attack_beside_a_strike_has_its_own_subject", kWed,
+     "The strike by a US gunship came minutes after the Iran-backed fighters fired two missiles at Ain al-Asad air base "
+     "on Monday.",
+     {{.type = "attack", .date = "2024-05-13", .country = "IQ", .location = "Ain al-Asad",
+       .actor = "Iran-backed fighters", .actor_status = "reported"}}},
+    // "The group, X, …" names the militia a claim left generic.
+    {"an_apposition_names_the_generic_claimant", kWed,
+     "An Iraqi militia claimed a drone attack on US troops at Erbil airport on Monday. The group, Kataib Sayyid "
+     "al-Shuhada, has threatened more attacks.",
+     {{.type = "attack", .date = "2024-05-13", .country = "IQ", .location = "Erbil", .weapons = "drone",
+       .actor = "Kataib Sayyid al-Shuhada", .actor_status = "claimed"}}},
     // Type from direction: the force named with its own troops is the striker.
     {"a_force_named_with_its_troops_strikes", kWed,
      "US Central Command forces carried out strikes on Tuesday against a weapons depot of an Iran-aligned group in Syria, "

@@ -168,6 +168,17 @@ ActorChoice choose_actor(const ArticleView& view, size_t s, const Trigger* trigg
   return {};
 }
 
+ActorChoice attacker_of(const ArticleView& view, size_t s, const Trigger& trigger) {
+  if (trigger.passive) return {};
+  const TermMention* nearest = nullptr;
+  for (const TermMention* a : view.by_sentence[s].actors) {
+    if (a->end > trigger.begin || is_reporter(view, s, *a) || is_strike_actor(view.term(*a))) continue;
+    nearest = a;
+  }
+  if (!nearest) return {};
+  return {nearest, ActorStatus::kReported};
+}
+
 // "they also targeted …", "the resistance fighters also targeted …", "The military strikes
 // landed …": a subject that refers back takes the actor last named, and how it is known.
 ActorChoice actor_referred_to(const ArticleView& view, const ArticleState& state, size_t s, const Trigger& trigger) {
@@ -263,6 +274,28 @@ void apply_article_perpetrator(const ArticleView& view, ArticleState& state) {
     }
     if (!best) best = &named.front();
     set_actor(view, e, *best->second.mention, best->second.status);
+  }
+}
+
+void name_described_actors(const ArticleView& view, ArticleState& state) {
+  for (Event& e : state.events) {
+    if (!e.actor_generic || e.sentences.empty()) continue;
+    // The next sentences after the incident's last telling.
+    const size_t last = *std::max_element(e.sentences.begin(), e.sentences.end());
+    for (size_t s = last + 1; s < view.article.sentences.size() && s <= last + 2; ++s) {
+      const std::string_view lowered = view.lowered_sentence(s);
+      const size_t comma = lowered.find(", ");
+      if (comma == std::string_view::npos || comma > 24) continue;
+      if (!view.cues().has(CueKind::kReferringSubject, lowered.substr(0, comma))) continue;
+      const size_t named_at = view.sentence(s).begin + comma + 2;
+      for (const TermMention* a : view.by_sentence[s].actors) {
+        if (a->begin != named_at || is_generic(view, *a) || side_of_actor(view.term(*a)) != Side::kMilitia) continue;
+        const ActorStatus status = e.actor_status;
+        set_actor(view, e, *a, status);
+        break;
+      }
+      if (!e.actor_generic) break;
+    }
   }
 }
 

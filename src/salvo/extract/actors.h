@@ -26,6 +26,10 @@ void set_actor(const ArticleView& view, Event& e, const TermMention& actor, Acto
 void share_sentence_actors(ArticleState& state);
 // Who did what sentence s tells (by its trigger), and how it is known; none if not said.
 ActorChoice choose_actor(const ArticleView& view, size_t s, const Trigger* trigger);
+// The subject of an attack word in active voice: the nearest actor before it that is neither a
+// reporter nor a force that strikes ("… strike by an AC-130 gunship when the Iranian-backed
+// fighters fired two missiles at Al-Asad": the fighters fired).
+ActorChoice attacker_of(const ArticleView& view, size_t s, const Trigger& trigger);
 // "they also targeted …": the actor last named, when the trigger's subject refers back.
 ActorChoice actor_referred_to(const ArticleView& view, const ArticleState& state, size_t s, const Trigger& trigger);
 // What was hit, as written: the first target that is not the actor nor a bystander; "" if none.
@@ -35,6 +39,10 @@ void default_strike_actor(const ArticleView& view, Event& e);
 // An attack told with no actor takes the perpetrator the article names acting nearest before it
 // (after it when none is before): a group that attacks US forces or a generic name for them.
 void apply_article_perpetrator(const ArticleView& view, ArticleState& state);
+// "An Iraqi militia claimed a drone attack … The group, Saraya Awliya al-Dam, is one of …": a
+// subject that refers back, named in apposition in one of the next sentences, names the generic
+// actor of the incident just told (how it is known stays).
+void name_described_actors(const ArticleView& view, ArticleState& state);
 // Claims and accusations told apart (state.pending_claims) go to the incidents they follow.
 void apply_article_claims(const ArticleView& view, ArticleState& state);
 

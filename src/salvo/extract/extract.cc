@@ -34,6 +34,7 @@ Extraction extract_events(const AnalyzedArticle& article, const ArticleMentions&
   merge_events(state);
   share_sentence_actors(state);
   apply_article_perpetrator(view, state);
+  name_described_actors(view, state);
   for (Event& e : state.events) finish(view, state, e);
   calibrate(state.events);
   keep_in_scope(view, state, result.not_events);

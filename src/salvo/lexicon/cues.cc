@@ -15,7 +15,7 @@ constexpr std::array<CueKind, kCueKindCount> kAllKinds = {
     CueKind::kReportingWord, CueKind::kReportingVerb,     CueKind::kPassiveAuxiliary,  CueKind::kImpact,
     CueKind::kPluralIncident, CueKind::kRelationalTime,   CueKind::kTrend,             CueKind::kResponse,
     CueKind::kEveryIncident,  CueKind::kDescribedByActor, CueKind::kReferringSubject,  CueKind::kFacilityWord,
-    CueKind::kSiteWord,       CueKind::kPeopleWord};
+    CueKind::kSiteWord,       CueKind::kPeopleWord,       CueKind::kSponsorLink,       CueKind::kGroupNoun};
 
 }  // namespace
 
@@ -35,6 +35,8 @@ const char* to_string(CueKind kind) {
     case CueKind::kFacilityWord: return "facility_word";
     case CueKind::kSiteWord: return "site_word";
     case CueKind::kPeopleWord: return "people_word";
+    case CueKind::kSponsorLink: return "sponsor_link";
+    case CueKind::kGroupNoun: return "group_noun";
   }
   return "reporting_word";
 }

@@ -28,8 +28,10 @@ enum class CueKind {
   kFacilityWord,      // "facilities", "depots" after a number after a strike word: strikes counted
   kSiteWord,          // "sites", "bases" in "two sites in …": incidents counted at a place
   kPeopleWord,        // "troops", "personnel", "americans" beside a count: US and coalition people
+  kSponsorLink,       // "backed", "linked" after a state's name: "Iran-backed …" names whom it backs
+  kGroupNoun,         // "militia", "fighters", "group": the noun a sponsored group's phrase ends in
 };
-inline constexpr size_t kCueKindCount = 14;
+inline constexpr size_t kCueKindCount = 16;
 const char* to_string(CueKind kind);  // as cues.tsv writes it: "reporting_word" …
 
 class Cues {

@@ -11,6 +11,7 @@
 #include "salvo/base/literal.h"
 #include "salvo/base/nearby_words.h"
 #include "salvo/lexicon/fold.h"
+#include "salvo/recognize/sponsored_groups.h"
 #include "salvo/time/time_tokens.h"
 
 namespace salvo {
@@ -108,6 +109,7 @@ Result<Recognizer> Recognizer::load(const std::filesystem::path& data_dir) {
   auto lexicon = Lexicon::load(data_dir / "lexicon");
   if (!lexicon) return lexicon.error();
   recognizer.lexicon_ = std::move(lexicon).value();
+  recognizer.sponsored_group_ = sponsored_group_term(recognizer.lexicon_);
   auto gazetteer = Gazetteer::load(data_dir);
   if (!gazetteer) return gazetteer.error();
   recognizer.gazetteer_ = std::move(gazetteer).value();
@@ -366,6 +368,7 @@ ArticleMentions Recognizer::recognize(const AnalyzedArticle& article) const {
   }
   std::sort(mentions.terms.begin(), mentions.terms.end(),
             [](const TermMention& a, const TermMention& b) { return a.begin < b.begin; });
+  if (sponsored_group_) read_sponsored_groups(lexicon_, *sponsored_group_, clean, mentions.terms);
 
   // Resolve each place mention in its context.
   thread_local std::vector<PlaceMention> resolved;  // in the order of raw_places

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -69,6 +70,8 @@ class Recognizer {
   std::vector<uint32_t> first_target_;   // per phrase, its first in targets_; then targets_.size()
   std::vector<PlaceFacts> place_facts_;  // per place of the gazetteer
   PhraseMatcher matcher_;
+  // The generic actor of groups named by their sponsor ("Iran-backed Shia militia group").
+  std::optional<size_t> sponsored_group_;
 };
 
 }  // namespace salvo

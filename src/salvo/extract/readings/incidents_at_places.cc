@@ -114,6 +114,12 @@ bool incidents_at_places(const ArticleView& view, const SentenceReading& r, Arti
     } else if (actor.mention && !(e.type == EventType::kAttack && is_strike_actor(view.term(*actor.mention)))) {
       set_actor(view, e, *actor.mention, actor.status);
     }
+    // "The U.S. strike followed … when the Iranian-backed fighters fired two missiles at
+    // Al-Asad": an attack told beside a strike has the subject of its own word.
+    if (e.actor.empty() && e.type != EventType::kStrike && near && near != trigger) {
+      const ActorChoice own = attacker_of(view, s, *near);
+      if (own.mention) set_actor(view, e, *own.mention, own.status);
+    }
     e.target = target_text(view, s, actor);
     apply_casualties(e, casualties);
     e.count = e.type == EventType::kStrike ? facility_count(view, s, strike_trigger(view, s, near ? near : trigger)) : site_count(view, s, *p);
