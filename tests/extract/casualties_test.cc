@@ -37,6 +37,11 @@ INSTANTIATE_TEST_SUITE_P(
         CasualtyCase{"no_injuries_no_damage", "produced \xE2\x80\x9Cno injuries and no damage to infrastructure\xE2\x80\x9D", 0, 0},
         CasualtyCase{"no_injuries_or_damage", "\"Yesterday there was an attack against Al-Asad Air Base\" that resulted in no injuries or damage.", 0, 0},
         CasualtyCase{"nobody_was_injured", "Nobody was injured in the attack, the official said.", 0, 0},
+        // Both denied in one phrase; "not" before what an attack causes, not every "not".
+        CasualtyCase{"neither_killed_nor_wounded", "No American or allied soldiers were killed or wounded, the statement said.", 0, 0},
+        CasualtyCase{"did_not_cause_injuries", "Three mortar rounds fell near the base but did not cause any injuries.", kNull, 0},
+        CasualtyCase{"did_not_result_in_injuries", "The barrage did not result in damage or injuries, officials said.", kNull, 0},
+        CasualtyCase{"not_clear_says_nothing", "It was not clear whether anyone was injured in the blast.", kNull, kNull},
         CasualtyCase{"no_service_members_injured", "No U.S. service members were injured during the barrage of roughly 10 rockets.", kNull, 0},
         CasualtyCase{"killing_eight", "U.S. forces struck the group south of Baghdad, killing eight members, according to KH.", 8, kNull},
         CasualtyCase{"killed_three", "A January 28 drone attack killed three US soldiers in the Jordanian desert.", 3, kNull},

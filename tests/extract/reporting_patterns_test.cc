@@ -39,6 +39,15 @@ const ExtractionCase kCases[] = {
      "on Monday.",
      {{.type = "attack", .date = "2024-05-13", .country = "IQ", .location = "Ain al-Asad",
        .actor = "Iran-backed fighters", .actor_status = "reported"}}},
+    // A strike word claimed by a militia tells its attack, though US strikes are told too: the
+    // later telling with its own day and toll completes the incident.
+    {"a_drone_strike_a_militia_claimed_is_its_attack", kWed,
+     "Kurdish-led forces on Tuesday said five fighters were killed in a drone attack on a base hosting US troops at "
+     "the Conoco gas field in Syria. A monitor reported 12 wounded in the drone strike on Monday that was claimed by "
+     "Islamic Resistance in Iraq. It was the first attack since the US strikes on Syria last week.",
+     {{.type = "attack", .date = "2024-05-13", .country = "SY", .location = "Conoco", .actor = "Islamic Resistance in Iraq",
+       .actor_status = "claimed", .killed = "5", .injured = "12"},
+      {.type = "strike", .date = "2024-05-06", .country = "SY", .actor = "US forces"}}},
     // "The group, X, …" names the militia a claim left generic.
     {"an_apposition_names_the_generic_claimant", kWed,
      "An Iraqi militia claimed a drone attack on US troops at Erbil airport on Monday. The group, Kataib Sayyid "

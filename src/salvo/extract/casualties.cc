@@ -111,7 +111,12 @@ Casualties find_casualties(std::string_view sentence, std::string_view lowered) 
   // "no one was hurt", "no fatalities".
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i].lower;
-    const bool negation = w == "no" || w == "without" || w == "nobody" || w == "none" || w == "zero";
+    // "did not cause any injuries", "did not result in damage or injuries": "not" before what an
+    // attack causes. (Not any "not": "it was not clear how many were hurt" says nothing.)
+    const bool not_caused = w == "not" && i + 1 < words.size() &&
+                            (starts(words[i + 1].lower, "caus") || starts(words[i + 1].lower, "result") ||
+                             words[i + 1].lower == "lead" || words[i + 1].lower == "leave");
+    const bool negation = w == "no" || w == "without" || w == "nobody" || w == "none" || w == "zero" || not_caused;
     if (!negation) continue;
     // "no U.S. service members have been reported injured": up to eight words on.
     for (size_t j = i + 1; j < words.size() && j <= i + 8; ++j) {
@@ -132,6 +137,11 @@ Casualties find_casualties(std::string_view sentence, std::string_view lowered) 
       }
       if (v == "killed" || starts(v, "fatalit") || v == "deaths" || v == "dead") {
         result.killed = 0;
+        // "No US or Coalition troops were killed or wounded": both denied.
+        if (j + 2 < words.size() && (words[j + 1].lower == "or" || words[j + 1].lower == "and") &&
+            is_injured_word(words[j + 2].lower)) {
+          result.injured = 0;
+        }
         break;
       }
     }

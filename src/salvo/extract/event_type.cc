@@ -55,6 +55,10 @@ bool tells_of_strike(const ArticleView& view, size_t s, const ActorChoice& actor
   const bool strike_actor = (actor.mention && is_strike_actor(view.term(*actor.mention)) &&
                              actor.status == ActorStatus::kReported) ||
                             strike_actor_in(view, s) != nullptr;
+  // "… in the drone strike on Sunday that was claimed by Islamic Resistance in Iraq": a strike
+  // word of a group that attacks US forces tells its attack, whoever else strikes in the article.
+  const bool attacker_named = actor.mention && (side_of_actor(view.term(*actor.mention)) == Side::kMilitia ||
+                                                is_generic_actor(view.term(*actor.mention)));
   bool aircraft = false;
   for (const TermMention* w : m.weapons) aircraft |= view.term(*w).kind == "aircraft";
   for (const Trigger& trig : m.triggers) {
@@ -67,7 +71,9 @@ bool tells_of_strike(const ArticleView& view, size_t s, const ActorChoice& actor
                             surface.find("self-def") != std::string_view::npos;
       // "Austin said the strikes were conducted against a training facility": in an article
       // that names US or allied forces striking, "the strikes" are theirs.
-      if (!(strike_actor || aircraft || air_word || (article_names_striker(view) && definite(view, s, *t)))) continue;
+      if (!(strike_actor || aircraft || air_word || (article_names_striker(view) && definite(view, s, *t) && !attacker_named))) {
+        continue;
+      }
       bool us_target = false;
       for (const TermMention* target : m.targets) {
         us_target |= target->begin > t->end && target->begin - t->end < 40 && is_us_forces_target(view.term(*target));
