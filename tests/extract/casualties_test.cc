@@ -41,6 +41,7 @@ INSTANTIATE_TEST_SUITE_P(
         CasualtyCase{"neither_killed_nor_wounded", "No American or allied soldiers were killed or wounded, the statement said.", 0, 0},
         CasualtyCase{"did_not_cause_injuries", "Three mortar rounds fell near the base but did not cause any injuries.", kNull, 0},
         CasualtyCase{"did_not_result_in_injuries", "The barrage did not result in damage or injuries, officials said.", kNull, 0},
+        CasualtyCase{"failed_to_kill", "The missiles hit the base but failed to kill a single American soldier.", 0, kNull},
         CasualtyCase{"not_clear_says_nothing", "It was not clear whether anyone was injured in the blast.", kNull, kNull},
         CasualtyCase{"no_service_members_injured", "No U.S. service members were injured during the barrage of roughly 10 rockets.", kNull, 0},
         CasualtyCase{"killing_eight", "U.S. forces struck the group south of Baghdad, killing eight members, according to KH.", 8, kNull},

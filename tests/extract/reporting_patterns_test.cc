@@ -48,6 +48,14 @@ const ExtractionCase kCases[] = {
      {{.type = "attack", .date = "2024-05-13", .country = "SY", .location = "Conoco", .actor = "Islamic Resistance in Iraq",
        .actor_status = "claimed", .killed = "5", .injured = "12"},
       {.type = "strike", .date = "2024-05-06", .country = "SY", .actor = "US forces"}}},
+    // A day lent to an incident by a later sentence must be said of an incident word: the day of
+    // a visit during which the attacks were condemned is not theirs.
+    {"the_day_of_a_visit_is_not_the_attacks", kWed,
+     "A drone attacked the Green Village base in Syria on Tuesday, officials said. Two drones were shot down near "
+     "Erbil airport, officials in Kurdistan said. No group claimed the attacks. In the first attack at Erbil, two drones "
+     "were shot down. In a visit to Baghdad on Sunday, the secretary of state said the attacks were unacceptable.",
+     {{.type = "attack", .date = "2024-05-14", .country = "SY", .location = "Green Village"},
+      {.type = "interception", .date = "2024-05-14", .country = "IQ", .location = "Erbil"}}},
     // "The group, X, …" names the militia a claim left generic.
     {"an_apposition_names_the_generic_claimant", kWed,
      "An Iraqi militia claimed a drone attack on US troops at Erbil airport on Monday. The group, Kataib Sayyid "

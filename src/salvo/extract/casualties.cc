@@ -116,7 +116,9 @@ Casualties find_casualties(std::string_view sentence, std::string_view lowered) 
     const bool not_caused = w == "not" && i + 1 < words.size() &&
                             (starts(words[i + 1].lower, "caus") || starts(words[i + 1].lower, "result") ||
                              words[i + 1].lower == "lead" || words[i + 1].lower == "leave");
-    const bool negation = w == "no" || w == "without" || w == "nobody" || w == "none" || w == "zero" || not_caused;
+    // "failed to kill a single US or Iraqi soldier".
+    const bool failed_to = w == "failed" && i + 1 < words.size() && words[i + 1].lower == "to";
+    const bool negation = w == "no" || w == "without" || w == "nobody" || w == "none" || w == "zero" || not_caused || failed_to;
     if (!negation) continue;
     // "no U.S. service members have been reported injured": up to eight words on.
     for (size_t j = i + 1; j < words.size() && j <= i + 8; ++j) {
@@ -135,7 +137,7 @@ Casualties find_casualties(std::string_view sentence, std::string_view lowered) 
         if (unscoped) result.killed = 0;
         break;
       }
-      if (v == "killed" || starts(v, "fatalit") || v == "deaths" || v == "dead") {
+      if (v == "killed" || starts(v, "fatalit") || v == "deaths" || v == "dead" || (failed_to && v == "kill")) {
         result.killed = 0;
         // "No US or Coalition troops were killed or wounded": both denied.
         if (j + 2 < words.size() && (words[j + 1].lower == "or" || words[j + 1].lower == "and") &&
