@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "../support/run_salvo.h"
+#include "../support/shared_data.h"
 #include "../support/temp_dir.h"
 
 namespace salvo {
@@ -177,8 +178,8 @@ TEST(ExtractCli, OutputFileAndPrettyFormat) {
 // -j N: the records are the same bytes in the same order whatever the number of threads.
 TEST(ExtractCli, ThreadsChangeNothingInTheOutput) {
   std::string inputs = std::string(SALVO_SOURCE_DIR) + "/examples/seeds";
-  for (const char* set : {"/dev", "/bench-html"}) {
-    if (std::filesystem::is_directory(std::string(SALVO_SHARED_DIR) + set)) inputs += " " + std::string(SALVO_SHARED_DIR) + set;
+  for (const char* set : {"dev", "bench-html"}) {
+    if (auto folder = testing::shared_data(set)) inputs += " " + folder->string();
   }
   const CommandRun one = salvo("extract -q -j 1 " + inputs);
   ASSERT_FALSE(one.out.empty());

@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "../support/run_salvo.h"
 #include "salvo/export/merged_formats.h"
 #include "store_support.h"
@@ -112,7 +114,7 @@ TEST_F(Exports, GeoJsonIsAFeatureCollectionOfPointsInLonLat) {
     }
     ++points;
   }
-  EXPECT_GT(points, 10u);
+  EXPECT_GE(points, 7u);  // the seeds alone place 7
 }
 
 TEST_F(Exports, FiltersNarrowTheList) {
@@ -134,11 +136,11 @@ TEST_F(Exports, FiltersNarrowTheList) {
 }
 
 TEST_F(Exports, ShowTellsEverySourceAndItsSentences) {
-  // The Erbil airport attack of 15 Feb 2021 is told by several dev articles.
-  const auto events = salvo("events --format jsonl --since 2021-02-15 --until 2021-02-15 --db " + db_).records();
-  ASSERT_FALSE(events.empty());
-  const auto& e = events[0];
-  ASSERT_GE(e["sources"].size(), 2u);
+  // An event several articles tell (the corpus's own article retells two of seed 001's).
+  const auto events = salvo("events --format jsonl --db " + db_).records();
+  const auto told_twice = std::find_if(events.begin(), events.end(), [](const auto& e) { return e["sources"].size() >= 2; });
+  ASSERT_NE(told_twice, events.end());
+  const auto& e = *told_twice;
   const CommandRun show = salvo("show " + e["id"].get<std::string>() + " --db " + db_);
   ASSERT_EQ(show.status, 0) << show.err;
   EXPECT_NE(show.out.find(std::to_string(e["sources"].size()) + " source(s)"), std::string::npos) << show.out;

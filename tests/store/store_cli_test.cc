@@ -107,8 +107,8 @@ TEST(StoreCli, ReprocessWithTheSameRulesChangesNothing) {
 // today's: the article's incident there is placed at the base again, and only what changed is
 // re-merged.
 TEST(StoreCli, ReprocessAppliesTodaysDataToStoredArticles) {
-  const std::filesystem::path dev = std::filesystem::path(SALVO_SHARED_DIR) / "dev/h1_009_green-zone-rockets-globaltimes.txt";
-  if (!std::filesystem::exists(dev)) GTEST_SKIP() << "no " << dev;
+  const auto dev = testing::shared_data("dev/h1_009_green-zone-rockets-globaltimes.txt");
+  if (!dev) GTEST_SKIP() << testing::lacks_shared_data("dev/h1_009_green-zone-rockets-globaltimes.txt");
   TempDir dir;
   const std::string old_data = dir.file("old-data");
   std::filesystem::copy(std::string(SALVO_SOURCE_DIR) + "/data", old_data, std::filesystem::copy_options::recursive);
@@ -119,7 +119,7 @@ TEST(StoreCli, ReprocessAppliesTodaysDataToStoredArticles) {
   dir.write("old-data/installations.csv", sites);
   const std::string db = dir.file("s.db");
   // Ingest with the old data: the command line sets the variable for salvo alone.
-  const std::string ingest = "SALVO_DATA_DIR=" + old_data + " " + std::string(SALVO_BINARY) + " ingest -q --db " + db + " " + dev.string();
+  const std::string ingest = "SALVO_DATA_DIR=" + old_data + " " + std::string(SALVO_BINARY) + " ingest -q --db " + db + " " + dev->string();
   ASSERT_EQ(std::system(ingest.c_str()), 0);
   const CommandRun run = salvo("reprocess --db " + db);
   ASSERT_EQ(run.status, 0) << run.err;
