@@ -61,12 +61,14 @@ size_t count_input_files(const std::vector<std::string>& paths) {
   return n;
 }
 
-// The input file an article came from: "feed.jsonl:14" is line 14 of feed.jsonl.
-std::string_view file_of(std::string_view source) {
-  const size_t colon = source.rfind(':');
-  const size_t slash = source.rfind('/');
-  const bool line = colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash);
-  return line ? source.substr(0, colon) : source;
+// Whether two sources are one input, however its path is spelt: a new text from the input of the
+// stored one replaces it (an edited file, an updated feed); from another input it is another
+// article that happens to have the same id.
+bool same_input(std::string_view a, std::string_view b) {
+  if (input_of(a) == input_of(b)) return true;
+  std::error_code error;
+  const auto canonical = [&](std::string_view source) { return std::filesystem::weakly_canonical(std::string(input_of(source)), error); };
+  return canonical(a) == canonical(b);
 }
 
 // A progress line on a terminal: articles, rate, and an ETA from the input files done.
@@ -75,7 +77,7 @@ class Progress {
   Progress(bool enabled, size_t total_files) : enabled_(enabled), total_files_(total_files) {}
 
   void update(size_t articles, const std::string& source, const std::string& counts) {
-    const std::string_view file = file_of(source);
+    const std::string_view file = input_of(source);
     if (file != last_file_) ++files_done_, last_file_ = file;
     if (!enabled_) return;
     const auto now = Clock::now();
@@ -180,8 +182,14 @@ int run_ingest(const StoreArgs& args) {
       ++read_count;
       // A look-up that fails (a store gone away) leaves the article to the writer, whose put()
       // classifies it again and reports the failure.
-      const Result<PutResult> known = lookup->classify(article);
-      if (known && known->outcome == PutOutcome::kUnchanged) {
+      Result<PutResult> known = lookup->classify(article);
+      if (known && known->outcome == PutOutcome::kReplaced && !same_input(known->replaced_source, article.source)) {
+        move_to_content_suffix(article, known->replaced_source);
+        known = lookup->classify(article);
+      }
+      // Stored by an earlier run under its content suffix (its id being another input's): unchanged.
+      const bool stored_beside = known && known->outcome == PutOutcome::kDuplicate && known->stored_as == id_with_content_suffix(article);
+      if (known && (known->outcome == PutOutcome::kUnchanged || stored_beside)) {
         ++unchanged;
       } else if (known && known->outcome == PutOutcome::kDuplicate) {
         ++twins;

@@ -150,6 +150,38 @@ TEST(StoreCli, ChangedTextReplacesItsEventsAndDuplicateBytesAreNotStoredTwice) {
   EXPECT_EQ(check.execAndGet("SELECT count(*) FROM articles").getInt(), 1);
 }
 
+// Two inputs with one id, ingested by two runs: the second is stored beside the first (under its
+// content suffix), not in its place, and re-ingesting either changes nothing — the store no
+// longer flips between them.
+TEST(StoreCli, AnotherInputWithAStoredIdIsStoredBesideIt) {
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  const std::string first = dir.write("a/report.txt", " date 2023-11-24\nRockets hit Ain al-Asad air base in western Iraq on Thursday.\n");
+  dir.write("b/report.txt", " date 2024-01-29\nA drone attack killed three US soldiers at Tower 22 in Jordan on Sunday.\n");
+  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.file("a")).status, 0);
+  const CommandRun second = salvo("ingest --db " + db + " " + dir.file("b"));
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_NE(second.err.find("1 added, 0 replaced"), std::string::npos) << second.err;
+  const auto ids = [&] {
+    SQLite::Database check(db, SQLite::OPEN_READONLY);
+    SQLite::Statement q(check, "SELECT id || ' ' || source FROM articles ORDER BY id");
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  };
+  const std::vector<std::string> stored = ids();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0], "report " + first);
+  EXPECT_EQ(stored[1].substr(0, 7), "report~");
+  const std::string before = testing::store_content(db);
+  for (const char* folder : {"a", "b", "a"}) {
+    const CommandRun again = salvo("ingest --db " + db + " " + dir.file(folder));
+    EXPECT_NE(again.err.find(" 0 added, 0 replaced, 1 unchanged"), std::string::npos) << folder << ": " << again.err;
+  }
+  EXPECT_EQ(testing::store_content(db), before);
+  EXPECT_EQ(salvo("events --format jsonl --db " + db).records().size(), 2u);
+}
+
 TEST(StoreCli, BadInputIsSkippedAndNothingStoredIsLost) {
   TempDir dir;
   const std::string db = dir.file("s.db");

@@ -15,10 +15,12 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <unordered_map>
 
 #include "salvo/base/lines.h"
 #include "salvo/base/result.h"
 #include "salvo/base/sha256.h"
+#include "salvo/base/utf8.h"
 
 namespace salvo {
 
@@ -57,13 +59,37 @@ InputFormat format_from_name(std::string_view name) {
   return InputFormat::kAuto;
 }
 
+// A name's bytes as an id every consumer can carry (JSON, URLs, SQL text): a byte that is not part
+// of a UTF-8 character is written %XX. Two such names stay two ids; a JSON writer would have
+// made both U+FFFD, and one article then replaced the other in the store.
+std::string utf8_id(std::string_view name) {
+  std::string id;
+  for (size_t i = 0; i < name.size();) {
+    if (const size_t n = utf8_character_at(name, i)) {
+      id.append(name.substr(i, n));
+      i += n;
+    } else {
+      id += fmt::format("%{:02X}", static_cast<unsigned char>(name[i++]));
+    }
+  }
+  return id;
+}
+
 // The id of a file-based article: its file name without the extension(s) we know.
 std::string stem_of(std::string_view path) {
   std::string name = fs::path(std::string(path)).filename().string();
   for (std::string_view ext : {".gz", ".jsonl", ".ndjson", ".html", ".htm", ".txt"}) {
     if (ends_with(lower(name), ext)) name.resize(name.size() - ext.size());
   }
-  return name.empty() ? std::string(path) : name;
+  return utf8_id(name.empty() ? path : name);
+}
+
+// The id of a file found under a named folder: its stem when directly inside, else its path from
+// the folder, so that "2023/report.txt" and "2024/report.txt" stay two articles.
+std::string id_under(const fs::path& folder, const fs::path& file) {
+  const fs::path parent = file.lexically_relative(folder).parent_path();
+  if (parent.empty()) return stem_of(file.string());
+  return utf8_id(parent.generic_string()) + "/" + stem_of(file.string());
 }
 
 // Whether bytes look like a binary file rather than text: NUL bytes or many control characters
@@ -336,6 +362,26 @@ size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const 
   return problems;
 }
 
+std::string id_with_content_suffix(const Article& article) {
+  return fmt::format("{}~{}", article.id, std::string_view(article.sha256).substr(0, 8));
+}
+
+void move_to_content_suffix(Article& article, std::string_view other_source) {
+  const std::string id = id_with_content_suffix(article);
+  article.warnings.push_back(fmt::format("id \"{}\" is already that of {}: this article is stored as \"{}\"", article.id,
+                                         other_source, id));
+  article.id = id;
+}
+
+std::string_view input_of(std::string_view source) {
+  const size_t colon = source.rfind(':');
+  const size_t slash = source.rfind('/');
+  const bool line = colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash) &&
+                    colon + 1 < source.size() &&
+                    std::all_of(source.begin() + colon + 1, source.end(), [](unsigned char c) { return std::isdigit(c); });
+  return line ? source.substr(0, colon) : source;
+}
+
 Result<std::string> read_input_file(const std::string& path) {
   auto bytes = read_file(path);
   if (!bytes || !is_gzip(*bytes)) return bytes;
@@ -350,6 +396,17 @@ size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std:
 
 size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& options,
                      const ArticleSink& on_article, const ProblemSink& on_problem) {
+  // The input that first had each id: a repeat is given its content suffix, never the same id
+  // (which the store would take for a new text of the first, and replace it).
+  std::unordered_map<std::string, std::string> source_of_id;
+  const ArticleSink unique_ids = [&](Article&& article) {
+    const auto [first, added] = source_of_id.emplace(article.id, article.source);
+    if (!added) {
+      move_to_content_suffix(article, first->second);
+      source_of_id.emplace(article.id, article.source);
+    }
+    on_article(std::move(article));
+  };
   size_t problems = 0;
   for (const std::string& path : paths) {
     if (path == "-" && options.stdin_format == InputFormat::kJsonl) {
@@ -357,13 +414,13 @@ size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& o
       // stream of any length runs in bounded memory (a Hadoop Streaming or Spark pipe mapper).
       JsonlArticleReader reader("stdin", options);
       read_stream_lines(std::cin, [&](size_t number, std::string_view line) {
-        problems += reader.read_line(number, line, on_article, on_problem);
+        problems += reader.read_line(number, line, unique_ids, on_problem);
       });
       continue;
     }
     if (path == "-") {
       std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      problems += read_one("stdin", std::move(bytes), options.stdin_format, options, on_article, on_problem);
+      problems += read_one("stdin", std::move(bytes), options.stdin_format, options, unique_ids, on_problem);
       continue;
     }
     std::error_code ec;
@@ -390,8 +447,15 @@ size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& o
         ++problems;
         continue;
       }
+      // A file's own article (not a JSONL record, whose source is "file:line") takes the id of
+      // its place under the named folder.
+      const std::string id = fs::is_directory(status) ? id_under(path, file) : stem_of(file.string());
       problems += read_one(file.string(), std::move(bytes).value(), format_from_name(file.string()), options,
-                           on_article, on_problem);
+                           [&](Article&& article) {
+                             if (article.source == file.string()) article.id = id;
+                             unique_ids(std::move(article));
+                           },
+                           on_problem);
     }
   }
   return problems;

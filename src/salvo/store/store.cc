@@ -446,20 +446,21 @@ Result<PutResult> Store::classify(const Article& article) const {
 }
 
 PutResult Store::classify_or_throw(const Article& article) const {
-  bool stored = false;
+  std::optional<std::string> stored_source;
   {
-    auto same = statements_->use("SELECT sha256 FROM articles WHERE id = ?");
+    auto same = statements_->use("SELECT sha256, source FROM articles WHERE id = ?");
     same->bind(1, article.id);
     if (same->step()) {
       if (same->text(0) == article.sha256) return {PutOutcome::kUnchanged, article.id};
-      stored = true;
+      stored_source = same->text(1);
     }
   }
   auto twin = statements_->use("SELECT id FROM articles WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1");
   twin->bind(1, article.sha256);
   twin->bind(2, article.id);
   if (twin->step()) return {PutOutcome::kDuplicate, twin->text(0)};
-  return {stored ? PutOutcome::kReplaced : PutOutcome::kAdded, article.id};
+  if (stored_source) return {PutOutcome::kReplaced, article.id, *stored_source};
+  return {PutOutcome::kAdded, article.id};
 }
 
 Result<bool> Store::begin_batch() {

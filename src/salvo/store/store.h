@@ -56,6 +56,7 @@ const char* to_string(PutOutcome outcome);
 struct PutResult {
   PutOutcome outcome = PutOutcome::kAdded;
   std::string stored_as;  // for kDuplicate: the id the bytes are stored under
+  std::string replaced_source;  // for kReplaced: the source of the text stored under the id
 };
 
 struct MergeSummary {
