@@ -1,5 +1,6 @@
 #include "salvo/ingest/reader.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -250,6 +251,25 @@ TEST(Reader, CorruptGzipIsReportedAndSkipped) {
   EXPECT_EQ(c.problems[0].where, bad);
   ASSERT_EQ(c.articles.size(), 1u);
   EXPECT_EQ(c.articles[0].id, "good");
+}
+
+// A feed cut in transfer: every whole line before the cut is read (as zcat recovers them), and the
+// problem names the line where the damage starts.
+TEST(Reader, ATruncatedJsonlGzKeepsEveryWholeLineBeforeTheDamage) {
+  TempDir dir;
+  std::string feed;
+  for (int i = 1; i <= 400; ++i) feed += fmt::format(R"({{"id":"r{}","text":"Rockets hit Erbil air base, report {}."}})" "\n", i, i * 7919);
+  std::string bytes = gzip(feed);
+  bytes.resize(bytes.size() * 6 / 10);
+  const std::string cut = dir.write("feed.jsonl.gz", bytes);
+  Collected c = read({cut});
+  ASSERT_GT(c.articles.size(), 100u);
+  ASSERT_LT(c.articles.size(), 400u);
+  for (size_t i = 0; i < c.articles.size(); ++i) EXPECT_EQ(c.articles[i].id, fmt::format("r{}", i + 1));
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(c.problems[0].where, fmt::format("{}:{}", cut, c.articles.size() + 1));
+  EXPECT_NE(c.problems[0].message.find("truncated gzip data"), std::string::npos) << c.problems[0].message;
+  EXPECT_EQ(c.returned_problems, 1u);
 }
 
 TEST(Reader, EmptyAndBinaryFilesAreSkippedTheRestRead) {

@@ -110,9 +110,16 @@ bool is_gzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
-Result<std::string> gunzip(std::string_view name, std::string_view bytes) {
+// What a gzip stream inflated to, and why it stopped short when it did: a file cut in transfer or
+// damaged still holds, before the damage, what zcat recovers.
+struct Inflated {
+  std::string bytes;
+  std::optional<std::string> damage;
+};
+
+Inflated gunzip(std::string_view bytes) {
   z_stream stream{};
-  if (inflateInit2(&stream, 15 + 32) != Z_OK) return Error{fmt::format("{}: cannot start gzip decoder", name)};
+  if (inflateInit2(&stream, 15 + 32) != Z_OK) return {"", "cannot start gzip decoder"};
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
   stream.avail_in = static_cast<uInt>(bytes.size());
   std::string out;
@@ -123,17 +130,18 @@ Result<std::string> gunzip(std::string_view name, std::string_view bytes) {
     stream.avail_out = sizeof buffer;
     status = inflate(&stream, Z_NO_FLUSH);
     if (status != Z_OK && status != Z_STREAM_END) {
+      const std::string why = fmt::format("corrupt gzip data ({})", stream.msg ? stream.msg : "inflate failed");
       inflateEnd(&stream);
-      return Error{fmt::format("{}: corrupt gzip data ({})", name, stream.msg ? stream.msg : "inflate failed")};
+      return {std::move(out), why};
     }
     out.append(buffer, sizeof buffer - stream.avail_out);
     if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
       inflateEnd(&stream);
-      return Error{fmt::format("{}: truncated gzip data", name)};
+      return {std::move(out), "truncated gzip data"};
     }
   }
   inflateEnd(&stream);
-  return out;
+  return {std::move(out), std::nullopt};
 }
 
 Result<std::string> read_file(const fs::path& path) {
@@ -186,15 +194,28 @@ InputFormat sniff_format(std::string_view bytes) {
 
 size_t read_one(const std::string& name, std::string bytes, InputFormat format, const ReadOptions& options,
                 const ArticleSink& on_article, const ProblemSink& on_problem) {
+  std::optional<std::string> damage;
   if (is_gzip(bytes)) {
-    auto inflated = gunzip(name, bytes);
-    if (!inflated) {
-      on_problem({name, inflated.error().message.substr(name.size() + 2)});
+    Inflated inflated = gunzip(bytes);
+    bytes = std::move(inflated.bytes);
+    damage = std::move(inflated.damage);
+  }
+  if (format == InputFormat::kAuto && !bytes.empty()) format = sniff_format(bytes);
+  if (damage) {
+    // A damaged feed keeps every whole line before the damage; a damaged page or text is cut
+    // somewhere in the article, which is not read.
+    const size_t whole = bytes.rfind('\n');
+    if (format != InputFormat::kJsonl || whole == std::string::npos) {
+      on_problem({name, *damage + ": skipped"});
       return 1;
     }
-    bytes = std::move(inflated).value();
+    bytes.resize(whole + 1);
+    const size_t lines = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    const size_t problems = read_jsonl_articles(name, bytes, options, on_article, on_problem);
+    on_problem({fmt::format("{}:{}", name, lines + 1),
+                fmt::format("{}: the {} whole line(s) before were read, the rest of the file is lost", *damage, lines)});
+    return problems + 1;
   }
-  if (format == InputFormat::kAuto) format = sniff_format(bytes);
   switch (format) {
     case InputFormat::kJsonl: return read_jsonl_articles(name, bytes, options, on_article, on_problem);
     case InputFormat::kHtml: return read_html_article(name, std::move(bytes), options, on_article, on_problem);
@@ -385,7 +406,9 @@ std::string_view input_of(std::string_view source) {
 Result<std::string> read_input_file(const std::string& path) {
   auto bytes = read_file(path);
   if (!bytes || !is_gzip(*bytes)) return bytes;
-  return gunzip(path, *bytes);
+  Inflated inflated = gunzip(*bytes);
+  if (inflated.damage) return Error{fmt::format("{}: {}", path, *inflated.damage)};
+  return std::move(inflated.bytes);
 }
 
 size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std::string_view)>& on_line) {
