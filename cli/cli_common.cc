@@ -71,6 +71,14 @@ size_t for_each_article(const InputArgs& args, const std::function<void(salvo::A
                               });
 }
 
+size_t print_record_warnings(const nlohmann::ordered_json& record, std::string_view line_start) {
+  const auto warnings = record.find("warnings");
+  if (warnings == record.end() || warnings->empty()) return 0;
+  const std::string source = record["article"].value("source", "");
+  for (const auto& warning : *warnings) fmt::print(stderr, "{}salvo: {}: warning: {}\n", line_start, source, warning.get<std::string>());
+  return warnings->size();
+}
+
 bool Output::open(const std::string& path, const char* command) {
   if (path == "-") return true;
   file.open(path, std::ios::binary | std::ios::trunc);

@@ -174,6 +174,7 @@ int run_ingest(const StoreArgs& args) {
   const bool terminal = isatty(STDERR_FILENO) && !args.quiet;
   Progress progress(terminal, terminal ? count_input_files(args.input.paths) : 0);
   std::map<PutOutcome, size_t> stored;                     // by the writer
+  size_t warnings = 0;                                     // by the writer: of the records stored
   std::atomic<size_t> read_count{0}, unchanged{0}, twins{0};  // by the reader
   std::optional<Error> fatal;
   std::atomic<size_t> skipped{0};  // by the reader, and by the writer for extracted records
@@ -228,6 +229,9 @@ int run_ingest(const StoreArgs& args) {
       batch_start = Clock::now();
     }
     ++in_batch;
+    // What extract prints of each article (a cut, a limit met, an id moved aside), ingest prints too.
+    const Json& record = item.record.record;
+    warnings += args.quiet ? record.value("warnings", Json::array()).size() : print_record_warnings(record, terminal ? "\r\x1b[K" : "");
     auto put = store->put(item.article, item.record);
     if (!put) {
       fatal = put.error();
@@ -297,9 +301,9 @@ int run_ingest(const StoreArgs& args) {
     return kExitData;
   }
   if (!args.quiet) {
-    fmt::print(stderr, "salvo ingest: {} article(s) in {:.2f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} input(s) skipped; {} in {:.2f} s → {}\n",
+    fmt::print(stderr, "salvo ingest: {} article(s) in {:.2f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} warning(s), {} input(s) skipped; {} in {:.2f} s → {}\n",
                read_count.load(), progress.seconds(), stored[PutOutcome::kAdded], stored[PutOutcome::kReplaced], unchanged.load(),
-               twins.load(), skipped.load(), merge_line(*merged), progress.seconds() - stored_after, store->location());
+               twins.load(), warnings, skipped.load(), merge_line(*merged), progress.seconds() - stored_after, store->location());
   }
   return skipped > 0 ? kExitSkipped : kExitOk;
 }

@@ -162,6 +162,7 @@ TEST(StoreCli, AnotherInputWithAStoredIdIsStoredBesideIt) {
   const CommandRun second = salvo("ingest --db " + db + " " + dir.file("b"));
   ASSERT_EQ(second.status, 0) << second.err;
   EXPECT_NE(second.err.find("1 added, 0 replaced"), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("is already that of " + first), std::string::npos) << second.err;
   const auto ids = [&] {
     SQLite::Database check(db, SQLite::OPEN_READONLY);
     SQLite::Statement q(check, "SELECT id || ' ' || source FROM articles ORDER BY id");
@@ -180,6 +181,24 @@ TEST(StoreCli, AnotherInputWithAStoredIdIsStoredBesideIt) {
   }
   EXPECT_EQ(testing::store_content(db), before);
   EXPECT_EQ(salvo("events --format jsonl --db " + db).records().size(), 2u);
+}
+
+// An article cut to --max-article-bytes: ingest says so as extract does, naming the file, and
+// counts it in its summary; -q prints neither.
+TEST(StoreCli, IngestPrintsTheWarningsOfEachArticleAndCountsThem) {
+  TempDir dir;
+  std::string text = " date 2023-11-24\n";
+  while (text.size() < 10000) text += "Rockets hit Ain al-Asad air base in western Iraq on Thursday, officials said. ";
+  const std::string cut = dir.write("in/long.txt", text);
+  dir.write("in/short.txt", " date 2023-11-24\nDrones hit Erbil airport in northern Iraq on Thursday.\n");
+  const CommandRun run = salvo("ingest --max-article-bytes 2000 --db " + dir.file("s.db") + " " + dir.file("in"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.err.find("salvo: " + cut + ": warning: article is"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("over --max-article-bytes 2000"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(" 1 warning(s)"), std::string::npos) << run.err;
+  const CommandRun quiet = salvo("ingest -q --max-article-bytes 2000 --db " + dir.file("q.db") + " " + dir.file("in"));
+  EXPECT_EQ(quiet.status, 0);
+  EXPECT_EQ(quiet.err, "");
 }
 
 TEST(StoreCli, BadInputIsSkippedAndNothingStoredIsLost) {
