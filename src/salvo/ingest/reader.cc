@@ -223,16 +223,42 @@ size_t read_one(const std::string& name, std::string bytes, InputFormat format, 
   }
 }
 
-void collect_files(const fs::path& dir, std::vector<fs::path>& out) {
+// The article files under `dir`, depth first, unsorted. A folder that cannot be read, and a
+// symbolic link to a folder (not followed: it may loop, or lead out of the input), are reported
+// as skipped, never passed over in silence; returns how many were.
+size_t collect_files_under(const fs::path& dir, std::vector<fs::path>& out, const ProblemSink& on_problem) {
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && format_from_name(it->path().string()) != InputFormat::kAuto) {
-      out.push_back(it->path());
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    on_problem({dir.string(), fmt::format("cannot read the folder ({}): skipped", ec.message())});
+    return 1;
+  }
+  size_t problems = 0;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    if (entry.is_directory(ec)) {
+      if (entry.is_symlink(ec)) {
+        on_problem({entry.path().string(), "a symbolic link to a folder: not followed, skipped"});
+        ++problems;
+      } else {
+        problems += collect_files_under(entry.path(), out, on_problem);
+      }
+    } else if (entry.is_regular_file(ec) && format_from_name(entry.path().string()) != InputFormat::kAuto) {
+      out.push_back(entry.path());
     }
   }
+  if (ec) {
+    on_problem({dir.string(), fmt::format("reading the folder failed ({}): the rest of it skipped", ec.message())});
+    ++problems;
+  }
+  return problems;
+}
+
+size_t collect_files(const fs::path& dir, std::vector<fs::path>& out, const ProblemSink& on_problem) {
+  const size_t problems = collect_files_under(dir, out, on_problem);
   // Directory order is arbitrary; sort so output and ids come in the same order on every machine.
   std::sort(out.begin(), out.end());
+  return problems;
 }
 
 std::optional<std::string> string_field(simdjson::dom::object& object, std::string_view key) {
@@ -455,8 +481,9 @@ size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& o
     }
     std::vector<fs::path> files;
     if (fs::is_directory(status)) {
-      collect_files(path, files);
-      if (files.empty()) {
+      const size_t unread = collect_files(path, files, on_problem);
+      problems += unread;
+      if (files.empty() && unread == 0) {
         on_problem({path, "folder holds no .txt, .jsonl, .jsonl.gz or .html files"});
         ++problems;
       }
