@@ -23,6 +23,7 @@
 #include "salvo/store/event_filter.h"
 #include "salvo/store/sql/postgres_connection.h"
 #include "salvo/store/store.h"
+#include "salvo/store/writer_presence.h"
 
 namespace salvo::cli {
 namespace {
@@ -30,13 +31,14 @@ namespace {
 using Json = nlohmann::ordered_json;
 using Clock = std::chrono::steady_clock;
 
-// Opens the store; a command that only reads refuses to create an empty SQLite file.
-std::optional<Store> open_store(const std::string& path, const char* command, bool create = false) {
+// Opens the store; a command that only reads refuses to create an empty SQLite file, and one that
+// must not write at all (check) opens it read-only.
+std::optional<Store> open_store(const std::string& path, const char* command, bool create = false, bool read_only = false) {
   if (!create && !sql::is_postgres_uri(path) && !std::filesystem::exists(path)) {
     fmt::print(stderr, "salvo {}: {}: no store here; run 'salvo ingest --db {} PATH…' first\n", command, path, path);
     return std::nullopt;
   }
-  auto store = Store::open(path);
+  auto store = read_only ? Store::open_read_only(path) : Store::open(path);
   if (!store) {
     fmt::print(stderr, "salvo {}: {}\n", command, store.error().message);
     return std::nullopt;
@@ -163,6 +165,7 @@ int run_ingest(const StoreArgs& args) {
   }
   std::optional<Store> store = open_store(args.db, "ingest", /*create=*/true);
   if (!store) return kExitData;
+  const WriterPresence presence = WriterPresence::hold(args.db);  // for `salvo check` (writer_presence.h)
   // The reader's own connection: it skips what is stored already before anything is extracted,
   // while the writer stores (WAL lets one connection read as another writes). Extracted records
   // are not looked up (nothing is extracted): no connection for them.
@@ -313,6 +316,7 @@ int run_reprocess(const StoreArgs& args) {
   if (!recognizer) return kExitData;
   std::optional<Store> store = open_store(args.db, "reprocess");
   if (!store) return kExitData;
+  const WriterPresence presence = WriterPresence::hold(args.db);
   auto ids = store->article_ids();
   if (!ids) {
     fmt::print(stderr, "salvo reprocess: {}\n", ids.error().message);
@@ -511,7 +515,7 @@ int run_serve(const StoreArgs& args) {
 }
 
 int run_check(const StoreArgs& args) {
-  std::optional<Store> store = open_store(args.db, "check");
+  std::optional<Store> store = open_store(args.db, "check", /*create=*/false, /*read_only=*/true);
   if (!store) return kExitData;
   auto checks = store->check();
   if (!checks) {
