@@ -45,6 +45,10 @@ void add_threads_option(CLI::App* command, size_t& threads);
 // Returns the number of inputs skipped.
 size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article);
 
+// Prints a skipped input as "COMMAND: WHERE: MESSAGE" on stderr, its file name and message
+// escaped for the terminal (base/terminal_text.h), after `line_start` (what clears a progress line).
+void print_problem(std::string_view command, const InputProblem& problem, std::string_view line_start = "");
+
 // Prints each warning of `record` (process_article()'s output) on stderr as
 // "salvo: SOURCE: warning: …", after `line_start` (what clears a progress line); returns how many.
 size_t print_record_warnings(const nlohmann::ordered_json& record, std::string_view line_start = "");

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "salvo/base/data_dir.h"
+#include "salvo/base/terminal_text.h"
 #include "salvo/base/lines.h"
 #include "salvo/export/merged_formats.h"
 #include "salvo/gazetteer/gazetteer.h"
@@ -199,7 +200,7 @@ int run_ingest(const StoreArgs& args) {
         ++twins;
         if (!args.quiet) {
           fmt::print(stderr, "{}salvo ingest: {}: the same text is stored as {}; not stored twice\n", terminal ? "\r\x1b[K" : "",
-                     article.source, known->stored_as);
+                     terminal_text(article.source), terminal_text(known->stored_as));
         }
       } else {
         extract(std::move(article));
@@ -265,7 +266,7 @@ int run_ingest(const StoreArgs& args) {
         ++read_count;
         parse(Line{std::move(where), std::string(line)});
       }, [&](const InputProblem& problem) {
-        fmt::print(stderr, "salvo ingest: {}: {}\n", problem.where, problem.message);
+        print_problem("salvo ingest", problem);
         ++skipped;
       });
     };
@@ -277,7 +278,7 @@ int run_ingest(const StoreArgs& args) {
     };
     const std::function<void(ParsedLine&&)> store_line = [&](ParsedLine&& parsed) {
       if (!parsed.article) {
-        fmt::print(stderr, "{}salvo ingest: {}: {}\n", terminal ? "\r\x1b[K" : "", parsed.problem.where, parsed.problem.message);
+        print_problem("salvo ingest", parsed.problem, terminal ? "\r\x1b[K" : "");
         ++skipped;
         return;
       }
@@ -455,7 +456,7 @@ int run_tallies(const StoreArgs& args) {
     const std::string holds = held ? fmt::format("{} ({:.0f}%)", *held, tally["count"].get<double>() > 0 ? 100.0 * static_cast<double>(*held) / tally["count"].get<double>() : 0.0)
                                    : "-";
     fmt::print("{:<10} {:<8} {:<10} {:<3} {:>7}  {:>12}  {}\n", as_of.empty() ? "-" : as_of, what, since.empty() ? "-" : since,
-               country.empty() ? "all" : country, qualifier + std::to_string(tally["count"].get<long>()), holds, t.article);
+               country.empty() ? "all" : country, qualifier + std::to_string(tally["count"].get<long>()), holds, terminal_text(t.article));
   }
   return kExitOk;
 }
@@ -524,7 +525,7 @@ int run_check(const StoreArgs& args) {
   }
   size_t failed = 0;
   for (const StoreCheck& c : *checks) {
-    fmt::print("{:<6} {}: {}\n", c.ok ? "ok" : "FAIL", c.name, c.detail);
+    fmt::print("{:<6} {}: {}\n", c.ok ? "ok" : "FAIL", c.name, terminal_text(c.detail));
     failed += c.ok ? 0 : 1;
   }
   if (failed > 0) fmt::print(stderr, "salvo check: {}: {} check(s) failed\n", store->location(), failed);

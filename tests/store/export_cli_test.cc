@@ -153,6 +153,32 @@ TEST_F(Exports, ShowTellsEverySourceAndItsSentences) {
   EXPECT_NE(missing.err.find("no event ev_0000000000000000"), std::string::npos);
 }
 
+// Ids, URLs and file names from the input reach the terminal with their control characters
+// escaped: an ESC sequence in a feed could clear the screen, retitle the window or hide lines.
+TEST(TerminalOutput, ShowTablesAndIngestMessagesPrintNoRawControlCharacter) {
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  const std::string feed = dir.write("in/feed.jsonl",
+      R"({"id":"esc\u001b[2Jid","url":"https://news.example/\u001b]0;owned\u0007a","title":"T\u001b[8m","published":"2023-11-24",)"
+      R"("text":"Rockets hit Ain al-Asad air base in western Iraq on Thursday, a US official said."})" "\n");
+  dir.write("in/empty\x1b[1A.txt", "");
+  const CommandRun ingest = salvo("ingest --db " + db + " " + dir.file("in"));
+  EXPECT_EQ(ingest.status, 1) << ingest.err;  // the empty file is skipped
+  EXPECT_NE(ingest.err.find("empty\\x1B[1A.txt"), std::string::npos) << ingest.err;
+  const auto events = salvo("events --format jsonl --db " + db).records();
+  ASSERT_EQ(events.size(), 1u);
+  const CommandRun show = salvo("show " + events[0]["id"].get<std::string>() + " --db " + db);
+  EXPECT_NE(show.out.find("esc\\x1B[2Jid"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("https://news.example/\\x1B]0;owned\\x07a"), std::string::npos) << show.out;
+  const CommandRun table = salvo("events --format table --db " + db);
+  const CommandRun tallies = salvo("tallies --db " + db);
+  for (const CommandRun* run : {&ingest, &show, &table, &tallies}) {
+    EXPECT_EQ(run->out.find('\x1b'), std::string::npos) << run->out;
+    EXPECT_EQ(run->err.find('\x1b'), std::string::npos) << run->err;
+    EXPECT_EQ(run->out.find('\x07'), std::string::npos) << run->out;
+  }
+}
+
 TEST_F(Exports, TalliesStandBesideTheEventsHeld) {
   const CommandRun run = salvo("tallies --format jsonl --db " + db_);
   ASSERT_EQ(run.status, 0) << run.err;
