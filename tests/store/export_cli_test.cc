@@ -93,6 +93,30 @@ TEST_F(Exports, CsvQuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(csv_field("line\nbreak"), "\"line\nbreak\"");
 }
 
+// OWASP's CSV injection: a field a spreadsheet would run as a formula is written as text (a
+// leading apostrophe, quoted); numbers, negative ones too, stay numbers.
+TEST_F(Exports, CsvFieldsThatReadAsFormulasAreNeutralised) {
+  EXPECT_EQ(csv_field("=HYPERLINK(\"http://evil.example\",\"click\")"), "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"");
+  EXPECT_EQ(csv_field("+1+cmd|' /C calc'!A0"), "\"'+1+cmd|' /C calc'!A0\"");
+  EXPECT_EQ(csv_field("-2+3"), "\"'-2+3\"");
+  EXPECT_EQ(csv_field("@SUM(A1:A9)"), "\"'@SUM(A1:A9)\"");
+  EXPECT_EQ(csv_field("\t=1"), "\"'\t=1\"");
+  EXPECT_EQ(csv_field("\r=1"), "\"'\r=1\"");
+  EXPECT_EQ(csv_field("-3.25"), "-3.25");
+  EXPECT_EQ(csv_field("Kataib Hezbollah"), "Kataib Hezbollah");
+  // Through the export: an actor named as a formula.
+  nlohmann::ordered_json event = {{"id", "ev_1"}, {"type", "attack"}, {"weapons", {"rocket"}}, {"date", "2023-11-23"},
+                                  {"date_max", nullptr}, {"country", "IQ"}, {"admin1", nullptr}, {"location", "@Erbil"},
+                                  {"lat", 36.19}, {"lon", -44.01}, {"place_precision", "town"}, {"target", nullptr},
+                                  {"actor", "=1+1"}, {"actor_status", "claimed"}, {"killed", 0}, {"injured", nullptr},
+                                  {"count", 1}, {"role", "main"}, {"confidence", 0.9}, {"sources", nlohmann::ordered_json::array()},
+                                  {"conflicts", nlohmann::ordered_json::object()}};
+  const std::string row = acled_csv_row(event, [](const std::string& c) { return c; });
+  EXPECT_NE(row.find(",\"'=1+1\","), std::string::npos) << row;
+  EXPECT_NE(row.find(",\"'@Erbil\","), std::string::npos) << row;
+  EXPECT_NE(row.find(",-44.01,"), std::string::npos) << row;
+}
+
 TEST_F(Exports, GeoJsonIsAFeatureCollectionOfPointsInLonLat) {
   const CommandRun run = salvo("events --format geojson --db " + db_);
   ASSERT_EQ(run.status, 0) << run.err;

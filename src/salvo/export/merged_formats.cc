@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <string_view>
+
 #include "salvo/record/event_table.h"
 
 namespace salvo {
@@ -65,8 +68,25 @@ std::string merged_table(const std::vector<Json>& events) {
   return out;
 }
 
-std::string csv_field(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+namespace {
+
+// Whether a spreadsheet would take the field for a formula (OWASP, "CSV Injection"): it starts
+// with = + - @, a tab or a CR. A number ("-3.5", a longitude west of Greenwich) is a number.
+bool reads_as_formula(const std::string& value) {
+  if (value.empty() || std::string_view("=+-@\t\r").find(value[0]) == std::string_view::npos) return false;
+  char* end = nullptr;
+  std::strtod(value.c_str(), &end);
+  return end != value.c_str() + value.size();
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& text) {
+  // An article's title or sentence starting "=HYPERLINK(…)" must reach the analyst's spreadsheet as
+  // text: OWASP's remedy, a leading apostrophe, and the field quoted.
+  const bool formula = reads_as_formula(text);
+  const std::string value = formula ? "'" + text : text;
+  if (!formula && value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string quoted = "\"";
   for (char c : value) {
     if (c == '"') quoted += '"';
