@@ -49,6 +49,9 @@ class ServeApi : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
     testing::write_corpus(*dir_, "corpus");
+    // Latin-1 bytes, not UTF-8, before an incident: the evidence offsets count them as one byte each.
+    dir_->write("corpus/zz_latin1.txt", " date 2023-11-24\nCaf\xE9 owners near the base, \xE9\xE9\xE9, were asked. "
+                                         "Rockets hit Ain al-Asad air base in western Iraq on Thursday, a US official said.\n");
     auto store = Store::open(dir_->path() / "salvo.db");
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = new Store(std::move(store).value());
@@ -204,6 +207,20 @@ TEST_F(ServeApi, OneEventWithSourcesAndUnknownIdIs404) {
   const auto [missing, body] = get("/api/events/ev_0000000000000000");
   EXPECT_EQ(missing, 404);
   EXPECT_TRUE(body["error"].is_string());
+}
+
+// The text served and the offsets agree for an article that is not all UTF-8: the evidence span
+// of the served text is the sentence it names (each invalid byte had become 3 bytes of U+FFFD).
+TEST_F(ServeApi, EvidenceOffsetsNameTheirSentenceInAnArticleThatIsNotUtf8) {
+  const auto [status, body] = get("/api/articles/zz_latin1");
+  ASSERT_EQ(status, 200);
+  const std::string raw = body["raw"];
+  EXPECT_NE(raw.find("Caf? owners near the base, ???, were asked."), std::string::npos) << raw;
+  ASSERT_EQ(body["record"]["events"].size(), 1u);
+  const Json& evidence = body["record"]["events"][0]["evidence"][0];
+  const size_t start = evidence["start"], end = evidence["end"];
+  ASSERT_LE(end, raw.size());
+  EXPECT_EQ(raw.substr(start, end - start), "Rockets hit Ain al-Asad air base in western Iraq on Thursday, a US official said.");
 }
 
 TEST_F(ServeApi, ArticleHasRawCleanTextAndEvidenceOffsetsIntoRaw) {

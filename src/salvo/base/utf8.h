@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace salvo {
@@ -28,6 +29,23 @@ constexpr size_t utf8_character_at(std::string_view s, size_t i) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
   }
   return n;
+}
+
+// `text` with each byte that is not part of a well-formed UTF-8 character replaced by what
+// `replace(byte)` returns (a string): for bytes that must go where only UTF-8 may (JSON, ids).
+template <typename Replace>
+std::string with_invalid_bytes_replaced(std::string_view text, Replace replace) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (const size_t n = utf8_character_at(text, i)) {
+      out.append(text.substr(i, n));
+      i += n;
+    } else {
+      out += replace(static_cast<unsigned char>(text[i++]));
+    }
+  }
+  return out;
 }
 
 }  // namespace salvo

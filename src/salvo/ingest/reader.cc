@@ -63,16 +63,7 @@ InputFormat format_from_name(std::string_view name) {
 // of a UTF-8 character is written %XX. Two such names stay two ids; a JSON writer would have
 // made both U+FFFD, and one article then replaced the other in the store.
 std::string utf8_id(std::string_view name) {
-  std::string id;
-  for (size_t i = 0; i < name.size();) {
-    if (const size_t n = utf8_character_at(name, i)) {
-      id.append(name.substr(i, n));
-      i += n;
-    } else {
-      id += fmt::format("%{:02X}", static_cast<unsigned char>(name[i++]));
-    }
-  }
-  return id;
+  return with_invalid_bytes_replaced(name, [](unsigned char byte) { return fmt::format("%{:02X}", byte); });
 }
 
 // The id of a file-based article: its file name without the extension(s) we know.

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "salvo/base/utf8.h"
 #include "salvo/export/merged_formats.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/pipeline/analyze.h"
@@ -210,8 +211,11 @@ void Api::mount(httplib::Server& server) {
     auto article = store_.article(id);
     lock.unlock();
     if (!article) return send_error(response, 500, article.error().message);
-    // Evidence offsets are into the bytes as read; the clean text is what a reader reads.
-    const std::string raw = article->raw;
+    // Evidence offsets are into the bytes as read; the clean text is what a reader reads. A byte
+    // that is not UTF-8 is served as one '?', not as the 3 bytes of U+FFFD a JSON writer would
+    // put there: offsets into the bytes are then offsets into the text served, and highlights
+    // land on the words they name.
+    const std::string raw = with_invalid_bytes_replaced(article->raw, [](unsigned char) { return std::string("?"); });
     const AnalyzedArticle analyzed = analyze_article(std::move(article).value());
     send_json(response, 200,
               Json{{"id", id}, {"raw", raw}, {"clean", std::string(analyzed.clean.text.view())}, {"record", **record}});
