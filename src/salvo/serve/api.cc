@@ -104,6 +104,13 @@ Api::Api(Store& store, const Recognizer& recognizer, ServeOptions options)
     : store_(store), recognizer_(recognizer), options_(std::move(options)) {}
 
 void Api::mount(httplib::Server& server) {
+  // httplib's default socket options add SO_REUSEPORT: a second `salvo serve` on the port then
+  // listened beside the first, the kernel splitting requests between two stores, and "address in
+  // use" never came. SO_REUSEADDR alone still lets a restarted server bind at once.
+  server.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.set_payload_max_length(options_.max_body_bytes);
   server.set_read_timeout(options_.timeout_seconds, 0);
   // A connection holds a thread while it is read: with httplib's default (8 threads on a small
