@@ -49,6 +49,8 @@ class ServeApi : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
     testing::write_corpus(*dir_, "corpus");
+    // Below the named folder: its id is "sub/dir/zz_nested".
+    dir_->write("corpus/sub/dir/zz_nested.txt", " date 2023-11-24\nDrones hit Erbil airport in northern Iraq on Thursday.\n");
     // Latin-1 bytes, not UTF-8, before an incident: the evidence offsets count them as one byte each.
     dir_->write("corpus/zz_latin1.txt", " date 2023-11-24\nCaf\xE9 owners near the base, \xE9\xE9\xE9, were asked. "
                                          "Rockets hit Ain al-Asad air base in western Iraq on Thursday, a US official said.\n");
@@ -221,6 +223,16 @@ TEST_F(ServeApi, EvidenceOffsetsNameTheirSentenceInAnArticleThatIsNotUtf8) {
   const size_t start = evidence["start"], end = evidence["end"];
   ASSERT_LE(end, raw.size());
   EXPECT_EQ(raw.substr(start, end - start), "Rockets hit Ain al-Asad air base in western Iraq on Thursday, a US official said.");
+}
+
+// An id holding "/" is fetched, encoded as the dashboard sends it (encodeURIComponent) or not.
+TEST_F(ServeApi, AnArticleWhoseIdHoldsASlashIsFetched) {
+  for (const char* path : {"/api/articles/sub%2Fdir%2Fzz_nested", "/api/articles/sub/dir/zz_nested"}) {
+    const auto [status, body] = get(path);
+    ASSERT_EQ(status, 200) << path << ": " << body.dump();
+    EXPECT_EQ(body["id"], "sub/dir/zz_nested");
+    EXPECT_NE(body["raw"].get<std::string>().find("Erbil airport"), std::string::npos);
+  }
 }
 
 TEST_F(ServeApi, ArticleHasRawCleanTextAndEvidenceOffsetsIntoRaw) {

@@ -221,7 +221,9 @@ void Api::mount(httplib::Server& server) {
     send_json(response, 200, Json{{"tallies", std::move(out)}});
   });
 
-  server.Get(R"(/api/articles/([^/]+))", [this](const httplib::Request& request, httplib::Response& response) {
+  // The id is the rest of the path: ids hold "/" (a file below a named folder, a feed whose ids are
+  // URLs), sent encoded (%2F) or not; httplib decodes the path before it is matched.
+  server.Get(R"(/api/articles/(.+))", [this](const httplib::Request& request, httplib::Response& response) {
     const std::string id = request.matches[1];
     std::unique_lock lock(store_mutex_);
     auto record = store_.record(id);
