@@ -319,6 +319,25 @@ TEST_F(ServeApi, PostingNeedsTheToken) {
 
 // curl -d sends a body typed application/x-www-form-urlencoded: an article over 8 KB got httplib's
 // 413 of its form limit. A body declared as something other than JSON is refused as such (415).
+// RFC 7235: the scheme name is case-insensitive; a missing and a wrong token share 401, each with
+// WWW-Authenticate.
+TEST_F(ServeApi, TheBearerSchemeIsCaseInsensitiveAndEvery401SaysHowToAuthenticate) {
+  restart(std::string(kToken));
+  const std::string article = R"({"id": "bearer-case", "published": "2023-11-24", "text": "Rockets hit Erbil airport on Thursday."})";
+  for (const char* scheme : {"bearer ", "BEARER ", "Bearer "}) {
+    auto posted = client_->Post("/api/articles", httplib::Headers{{"Authorization", scheme + std::string(kToken)}}, article, "application/json");
+    ASSERT_TRUE(posted);
+    EXPECT_EQ(posted->status, 201) << scheme << posted->body;
+  }
+  for (const httplib::Headers& headers : {httplib::Headers{}, httplib::Headers{{"Authorization", "Bearer not-the-token-at-all"}},
+                                          httplib::Headers{{"Authorization", std::string("Basic ") + kToken}}}) {
+    auto refused = client_->Post("/api/articles", headers, article, "application/json");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 401);
+    EXPECT_EQ(refused->get_header_value("WWW-Authenticate"), "Bearer");
+  }
+}
+
 TEST_F(ServeApi, ABodyNotDeclaredAsJsonIsRefusedWithWhatToSend) {
   restart(std::string(kToken));
   const httplib::Headers auth{{"Authorization", std::string("Bearer ") + kToken}};

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "salvo/base/ascii.h"
 #include "salvo/base/utf8.h"
 #include "salvo/export/merged_formats.h"
 #include "salvo/ingest/reader.h"
@@ -253,8 +254,9 @@ void Api::mount(httplib::Server& server) {
 
   server.Post("/api/articles", [this](const httplib::Request& request, httplib::Response& response) {
     const std::string authorization = request.get_header_value("Authorization");
-    const std::string prefix = "Bearer ";
-    const bool authorised = options_.token && authorization.rfind(prefix, 0) == 0 &&
+    // The scheme is case-insensitive (RFC 7235: "bearer", "BEARER" are Bearer); the token is not.
+    const std::string prefix = "bearer ";
+    const bool authorised = options_.token && lower_ascii(authorization.substr(0, prefix.size())) == prefix &&
                             same_secret(authorization.substr(prefix.size()), *options_.token);
     if (!authorised) {
       response.set_header("WWW-Authenticate", "Bearer");
