@@ -186,6 +186,24 @@ TEST_F(ServeApi, MalformedFiltersAreRefusedWithTheirName) {
   EXPECT_EQ(status, 400);
 }
 
+// Filters that parsed but meant nothing, each once taken silently: a NUL in the actor (matching
+// every event), a range that ends before it starts, a parameter given twice.
+TEST_F(ServeApi, FiltersThatCannotMeanWhatTheySayAreRefusedSayingWhy) {
+  for (const auto& [query, why] : std::vector<std::pair<std::string, std::string>>{
+           {"actor=%00", "NUL"}, {"actor=Kataib%00Hezbollah", "NUL"},
+           {"since=2024-02-01&until=2023-10-17", "is after until 2023-10-17"},
+           {"country=IQ&country=SY", "'country' is given more than once"}, {"limit=5&limit=6", "'limit' is given more than once"}}) {
+    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?"}) {
+      auto result = client_->Get(path + query);
+      ASSERT_TRUE(result) << path << query;
+      EXPECT_EQ(result->status, 400) << path << query;
+      EXPECT_NE(result->body.find(why), std::string::npos) << path << query << ": " << result->body;
+    }
+  }
+  // The CLI shares the filter's rules.
+  EXPECT_EQ(testing::salvo("events --since 2024-02-01 --until 2023-10-17 --db " + (dir_->path() / "salvo.db").string()).status, 2);
+}
+
 TEST_F(ServeApi, GeoJsonHasOneFeaturePerEvent) {
   auto result = client_->Get("/api/events.geojson?country=IQ");
   ASSERT_TRUE(result);

@@ -60,6 +60,8 @@ Result<EventFilter> filter_of(const httplib::Request& request) {
       return Error{fmt::format("unknown parameter '{}' (filters: country, since, until, type, weapon, actor, bbox, "
                                "min_confidence; paging: limit, cursor, sort)", name)};
     }
+    // One value was taken and the others dropped in silence; which one is the client's guess.
+    if (request.get_param_value_count(name) > 1) return Error{fmt::format("parameter '{}' is given more than once", name)};
   }
   return parse_event_filter(text, [](const char* field) { return std::string(field); });
 }
