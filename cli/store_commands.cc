@@ -475,6 +475,7 @@ int run_serve(const StoreArgs& args) {
   ServeOptions options;
   options.timeout_seconds = args.timeout_seconds;
   options.max_body_bytes = args.max_body_bytes;
+  options.allowed_hosts = args.allowed_hosts;
   if (!args.token_file.empty()) {
     options.token = read_token(args.token_file);
     if (!options.token || options.token->size() < 16) {
@@ -609,6 +610,10 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   add_db(args.serve);
   args.serve->add_option("--port", args.port, "TCP port (default 8080)")->check(CLI::Range(1, 65535));
   args.serve->add_option("--bind", args.bind, "Address to listen on (default 127.0.0.1: this machine only)")->type_name("ADDR");
+  args.serve->add_option("--allow-host", args.allowed_hosts,
+                         "Also answer requests for this host name (IP addresses and localhost always are; '*' any): other names "
+                         "are refused with 403, against DNS rebinding")
+      ->type_name("NAME");
   args.serve->add_option("--token-file", args.token_file,
                          "File whose first line is the bearer token that POST /api/articles needs; without it the API is read-only")
       ->check(CLI::ExistingFile)->type_name("FILE");

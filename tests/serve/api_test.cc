@@ -204,6 +204,50 @@ TEST_F(ServeApi, FiltersThatCannotMeanWhatTheySayAreRefusedSayingWhy) {
   EXPECT_EQ(testing::salvo("events --since 2024-02-01 --until 2023-10-17 --db " + (dir_->path() / "salvo.db").string()).status, 2);
 }
 
+// DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends Host:
+// evil.example. Only IP literals, localhost and the names allowed are answered.
+TEST_F(ServeApi, OnlyTheHostNamesItServesAreAnswered) {
+  const auto status_for = [&](const std::string& host) {
+    auto result = client_->Get("/api/stats", httplib::Headers{{"Host", host}});
+    return result ? result->status : 0;
+  };
+  const std::string port = std::to_string(port_);
+  EXPECT_EQ(status_for("evil.example:" + port), 403);
+  EXPECT_EQ(status_for("127.0.0.1:" + port), 200);
+  EXPECT_EQ(status_for("localhost:" + port), 200);
+  EXPECT_EQ(status_for("LocalHost"), 200);
+  EXPECT_EQ(status_for("[::1]:" + port), 200);
+  EXPECT_EQ(status_for("salvo.lan:" + port), 403);
+  ServeOptions options;
+  options.allowed_hosts = {"salvo.lan"};
+  restart(options);
+  EXPECT_EQ(status_for("salvo.lan:" + port), 200);
+  EXPECT_EQ(status_for("evil.example"), 403);
+  auto refused = client_->Get("/api/stats", httplib::Headers{{"Host", "evil.example"}});
+  ASSERT_TRUE(refused);
+  EXPECT_NE(refused->body.find("--allow-host evil.example"), std::string::npos) << refused->body;
+}
+
+// The store keeps the paths articles were read from (here absolute, in a temporary folder): the
+// API shows their file names, never the server's folders.
+TEST_F(ServeApi, NoServerPathIsShownForAnEventsOrAnArticlesSource) {
+  const std::string folder = dir_->path().string();
+  const auto [s, page] = get("/api/events?limit=20");
+  ASSERT_FALSE(page["events"].empty());
+  size_t sources = 0;
+  for (const Json& e : page["events"]) {
+    const auto [status, event] = get("/api/events/" + e["id"].get<std::string>());
+    ASSERT_EQ(status, 200);
+    EXPECT_EQ(event.dump().find(folder), std::string::npos) << event.dump().substr(0, 300);
+    for (const Json& source : event["sources"]) sources += source.contains("source") ? 1 : 0;
+  }
+  EXPECT_GT(sources, 0u);
+  const auto [status, article] = get("/api/articles/sub%2Fdir%2Fzz_nested");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(article.dump().find(folder), std::string::npos);
+  EXPECT_EQ(article["record"]["article"]["source"], "zz_nested.txt");
+}
+
 TEST_F(ServeApi, GeoJsonHasOneFeaturePerEvent) {
   auto result = client_->Get("/api/events.geojson?country=IQ");
   ASSERT_TRUE(result);

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+
+#include <filesystem>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -91,6 +94,30 @@ bool unsafe_path(std::string_view path) {
   return false;
 }
 
+bool host_allowed(std::string_view host, const std::vector<std::string>& allowed) {
+  if (host.empty()) return true;
+  std::string_view name = host;
+  if (name.front() == '[') {
+    const size_t close = name.find(']');
+    return close != std::string_view::npos;  // "[::1]:8080": an IPv6 literal
+  }
+  if (const size_t colon = name.rfind(':'); colon != std::string_view::npos) name = name.substr(0, colon);
+  const std::string lowered = lower_ascii(name);
+  if (lowered == "localhost") return true;
+  // An IPv4 literal: no DNS name, so nothing to rebind.
+  in_addr address{};
+  if (inet_pton(AF_INET, lowered.c_str(), &address) == 1) return true;
+  for (const std::string& a : allowed) {
+    if (a == "*" || lower_ascii(a) == lowered) return true;
+  }
+  return false;
+}
+
+std::string served_source(std::string_view source) {
+  const std::string_view input = input_of(source);
+  return std::filesystem::path(std::string(input)).filename().string() + std::string(source.substr(input.size()));
+}
+
 bool same_secret(const std::string& given, const std::string& expected) {
   // Every byte of the longer is looked at, whatever differs first.
   const size_t n = std::max(given.size(), expected.size());
@@ -128,7 +155,13 @@ void Api::mount(httplib::Server& server) {
   // Before any route or static file: httplib refuses a ".." that climbs out of the web root, but
   // serves "/index.html%00.js" as index.html typed as JavaScript (the file is opened up to the
   // NUL, its type read from the whole name). No name Salvo serves holds any of these.
-  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+  server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    const std::string host = request.get_header_value("Host");
+    if (!host_allowed(host, options_.allowed_hosts)) {
+      send_error(response, 403, fmt::format("this server does not answer for the host '{}' (start it with --allow-host {} "
+                                            "to let it)", host, host.substr(0, host.rfind(':'))));
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (unsafe_path(request.path)) {
       send_error(response, 400, "a path may not hold a '..' segment, a backslash or a NUL byte");
       return httplib::Server::HandlerResponse::Handled;
@@ -204,6 +237,9 @@ void Api::mount(httplib::Server& server) {
     auto event = store_.event(request.matches[1]);
     if (!event) return send_error(response, 500, event.error().message);
     if (!*event) return send_error(response, 404, fmt::format("no event {}", request.matches[1].str()));
+    for (Json& source : (**event)["sources"]) {
+      if (source.contains("source") && source["source"].is_string()) source["source"] = served_source(source["source"].get<std::string>());
+    }
     send_json(response, 200, **event);
   });
 
@@ -240,6 +276,8 @@ void Api::mount(httplib::Server& server) {
     // put there: offsets into the bytes are then offsets into the text served, and highlights
     // land on the words they name.
     const std::string raw = with_invalid_bytes_replaced(article->raw, [](unsigned char) { return std::string("?"); });
+    Json& meta = (**record)["article"];
+    if (meta.contains("source") && meta["source"].is_string()) meta["source"] = served_source(meta["source"].get<std::string>());
     const AnalyzedArticle analyzed = analyze_article(std::move(article).value());
     send_json(response, 200,
               Json{{"id", id}, {"raw", raw}, {"clean", std::string(analyzed.clean.text.view())}, {"record", **record}});
