@@ -462,16 +462,16 @@ PutResult Store::classify_or_throw(const Article& article) const {
     auto same = statements_->use("SELECT sha256, source FROM articles WHERE id = ?");
     same->bind(1, article.id);
     if (same->step()) {
-      if (same->text(0) == article.sha256) return {PutOutcome::kUnchanged, article.id};
+      if (same->text(0) == article.sha256) return {PutOutcome::kUnchanged, article.id, ""};
       stored_source = same->text(1);
     }
   }
   auto twin = statements_->use("SELECT id FROM articles WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1");
   twin->bind(1, article.sha256);
   twin->bind(2, article.id);
-  if (twin->step()) return {PutOutcome::kDuplicate, twin->text(0)};
+  if (twin->step()) return {PutOutcome::kDuplicate, twin->text(0), ""};
   if (stored_source) return {PutOutcome::kReplaced, article.id, *stored_source};
-  return {PutOutcome::kAdded, article.id};
+  return {PutOutcome::kAdded, article.id, ""};
 }
 
 Result<bool> Store::begin_batch() {
