@@ -1,6 +1,7 @@
 #include "cli_common.h"
 
 #include "salvo/base/data_dir.h"
+#include "salvo/base/terminal_text.h"
 
 #include <fmt/format.h>
 
@@ -66,9 +67,21 @@ size_t for_each_article(const InputArgs& args, const std::function<void(salvo::A
                          : args.stdin_format == "html"  ? salvo::InputFormat::kHtml
                                                         : salvo::InputFormat::kAuto;
   return salvo::read_articles(args.paths.empty() ? std::vector<std::string>{"-"} : args.paths, options, on_article,
-                              [](const salvo::InputProblem& problem) {
-                                fmt::print(stderr, "salvo: {}: {}\n", problem.where, problem.message);
-                              });
+                              [](const salvo::InputProblem& problem) { print_problem("salvo", problem); });
+}
+
+void print_problem(std::string_view command, const InputProblem& problem, std::string_view line_start) {
+  fmt::print(stderr, "{}{}: {}: {}\n", line_start, command, terminal_text(problem.where), terminal_text(problem.message));
+}
+
+size_t print_record_warnings(const nlohmann::ordered_json& record, std::string_view line_start) {
+  const auto warnings = record.find("warnings");
+  if (warnings == record.end() || warnings->empty()) return 0;
+  const std::string source = record["article"].value("source", "");
+  for (const auto& warning : *warnings) {
+    fmt::print(stderr, "{}salvo: {}: warning: {}\n", line_start, terminal_text(source), terminal_text(warning.get<std::string>()));
+  }
+  return warnings->size();
 }
 
 bool Output::open(const std::string& path, const char* command) {

@@ -3,11 +3,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 #include <functional>
 #include <optional>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "salvo/ingest/reader.h"
@@ -41,6 +44,14 @@ void add_threads_option(CLI::App* command, size_t& threads);
 // Reads every input, calling `on_article` for each; reports skipped inputs on stderr.
 // Returns the number of inputs skipped.
 size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article);
+
+// Prints a skipped input as "COMMAND: WHERE: MESSAGE" on stderr, its file name and message
+// escaped for the terminal (base/terminal_text.h), after `line_start` (what clears a progress line).
+void print_problem(std::string_view command, const InputProblem& problem, std::string_view line_start = "");
+
+// Prints each warning of `record` (process_article()'s output) on stderr as
+// "salvo: SOURCE: warning: …", after `line_start` (what clears a progress line); returns how many.
+size_t print_record_warnings(const nlohmann::ordered_json& record, std::string_view line_start = "");
 
 struct Output {
   std::ofstream file;

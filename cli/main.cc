@@ -77,12 +77,7 @@ int run_extract(const ExtractArgs& args) {
     // A stream in, a stream out: each record leaves as soon as it is made, for the process
     // reading it (a Hadoop Streaming or Spark pipe mapper's consumer).
     if (streaming) out->flush();
-    if (!args.quiet) {
-      for (const auto& warning : record["warnings"]) {
-        fmt::print(stderr, "salvo: {}: warning: {}\n", record["article"]["source"].get<std::string>(),
-                   warning.get<std::string>());
-      }
-    }
+    if (!args.quiet) print_record_warnings(record);
     ++articles;
   };
   salvo::process_in_order<nlohmann::ordered_json>(args.threads, read, work, print);

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "salvo/base/data_dir.h"
+#include "salvo/base/terminal_text.h"
 #include "salvo/base/lines.h"
 #include "salvo/export/merged_formats.h"
 #include "salvo/gazetteer/gazetteer.h"
@@ -23,6 +24,7 @@
 #include "salvo/store/event_filter.h"
 #include "salvo/store/sql/postgres_connection.h"
 #include "salvo/store/store.h"
+#include "salvo/store/writer_presence.h"
 
 namespace salvo::cli {
 namespace {
@@ -30,13 +32,14 @@ namespace {
 using Json = nlohmann::ordered_json;
 using Clock = std::chrono::steady_clock;
 
-// Opens the store; a command that only reads refuses to create an empty SQLite file.
-std::optional<Store> open_store(const std::string& path, const char* command, bool create = false) {
+// Opens the store; a command that only reads refuses to create an empty SQLite file, and one that
+// must not write at all (check) opens it read-only.
+std::optional<Store> open_store(const std::string& path, const char* command, bool create = false, bool read_only = false) {
   if (!create && !sql::is_postgres_uri(path) && !std::filesystem::exists(path)) {
     fmt::print(stderr, "salvo {}: {}: no store here; run 'salvo ingest --db {} PATH…' first\n", command, path, path);
     return std::nullopt;
   }
-  auto store = Store::open(path);
+  auto store = read_only ? Store::open_read_only(path) : Store::open(path);
   if (!store) {
     fmt::print(stderr, "salvo {}: {}\n", command, store.error().message);
     return std::nullopt;
@@ -61,12 +64,14 @@ size_t count_input_files(const std::vector<std::string>& paths) {
   return n;
 }
 
-// The input file an article came from: "feed.jsonl:14" is line 14 of feed.jsonl.
-std::string_view file_of(std::string_view source) {
-  const size_t colon = source.rfind(':');
-  const size_t slash = source.rfind('/');
-  const bool line = colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash);
-  return line ? source.substr(0, colon) : source;
+// Whether two sources are one input, however its path is spelt: a new text from the input of the
+// stored one replaces it (an edited file, an updated feed); from another input it is another
+// article that happens to have the same id.
+bool same_input(std::string_view a, std::string_view b) {
+  if (input_of(a) == input_of(b)) return true;
+  std::error_code error;
+  const auto canonical = [&](std::string_view source) { return std::filesystem::weakly_canonical(std::string(input_of(source)), error); };
+  return canonical(a) == canonical(b);
 }
 
 // A progress line on a terminal: articles, rate, and an ETA from the input files done.
@@ -75,7 +80,7 @@ class Progress {
   Progress(bool enabled, size_t total_files) : enabled_(enabled), total_files_(total_files) {}
 
   void update(size_t articles, const std::string& source, const std::string& counts) {
-    const std::string_view file = file_of(source);
+    const std::string_view file = input_of(source);
     if (file != last_file_) ++files_done_, last_file_ = file;
     if (!enabled_) return;
     const auto now = Clock::now();
@@ -161,6 +166,7 @@ int run_ingest(const StoreArgs& args) {
   }
   std::optional<Store> store = open_store(args.db, "ingest", /*create=*/true);
   if (!store) return kExitData;
+  const WriterPresence presence = WriterPresence::hold(args.db);  // for `salvo check` (writer_presence.h)
   // The reader's own connection: it skips what is stored already before anything is extracted,
   // while the writer stores (WAL lets one connection read as another writes). Extracted records
   // are not looked up (nothing is extracted): no connection for them.
@@ -172,6 +178,7 @@ int run_ingest(const StoreArgs& args) {
   const bool terminal = isatty(STDERR_FILENO) && !args.quiet;
   Progress progress(terminal, terminal ? count_input_files(args.input.paths) : 0);
   std::map<PutOutcome, size_t> stored;                     // by the writer
+  size_t warnings = 0;                                     // by the writer: of the records stored
   std::atomic<size_t> read_count{0}, unchanged{0}, twins{0};  // by the reader
   std::optional<Error> fatal;
   std::atomic<size_t> skipped{0};  // by the reader, and by the writer for extracted records
@@ -180,14 +187,20 @@ int run_ingest(const StoreArgs& args) {
       ++read_count;
       // A look-up that fails (a store gone away) leaves the article to the writer, whose put()
       // classifies it again and reports the failure.
-      const Result<PutResult> known = lookup->classify(article);
-      if (known && known->outcome == PutOutcome::kUnchanged) {
+      Result<PutResult> known = lookup->classify(article);
+      if (known && known->outcome == PutOutcome::kReplaced && !same_input(known->replaced_source, article.source)) {
+        move_to_content_suffix(article, known->replaced_source);
+        known = lookup->classify(article);
+      }
+      // Stored by an earlier run under its content suffix (its id being another input's): unchanged.
+      const bool stored_beside = known && known->outcome == PutOutcome::kDuplicate && known->stored_as == id_with_content_suffix(article);
+      if (known && (known->outcome == PutOutcome::kUnchanged || stored_beside)) {
         ++unchanged;
       } else if (known && known->outcome == PutOutcome::kDuplicate) {
         ++twins;
         if (!args.quiet) {
           fmt::print(stderr, "{}salvo ingest: {}: the same text is stored as {}; not stored twice\n", terminal ? "\r\x1b[K" : "",
-                     article.source, known->stored_as);
+                     terminal_text(article.source), terminal_text(known->stored_as));
         }
       } else {
         extract(std::move(article));
@@ -220,6 +233,9 @@ int run_ingest(const StoreArgs& args) {
       batch_start = Clock::now();
     }
     ++in_batch;
+    // What extract prints of each article (a cut, a limit met, an id moved aside), ingest prints too.
+    const Json& record = item.record.record;
+    warnings += args.quiet ? record.value("warnings", Json::array()).size() : print_record_warnings(record, terminal ? "\r\x1b[K" : "");
     auto put = store->put(item.article, item.record);
     if (!put) {
       fatal = put.error();
@@ -250,7 +266,7 @@ int run_ingest(const StoreArgs& args) {
         ++read_count;
         parse(Line{std::move(where), std::string(line)});
       }, [&](const InputProblem& problem) {
-        fmt::print(stderr, "salvo ingest: {}: {}\n", problem.where, problem.message);
+        print_problem("salvo ingest", problem);
         ++skipped;
       });
     };
@@ -262,7 +278,7 @@ int run_ingest(const StoreArgs& args) {
     };
     const std::function<void(ParsedLine&&)> store_line = [&](ParsedLine&& parsed) {
       if (!parsed.article) {
-        fmt::print(stderr, "{}salvo ingest: {}: {}\n", terminal ? "\r\x1b[K" : "", parsed.problem.where, parsed.problem.message);
+        print_problem("salvo ingest", parsed.problem, terminal ? "\r\x1b[K" : "");
         ++skipped;
         return;
       }
@@ -289,9 +305,9 @@ int run_ingest(const StoreArgs& args) {
     return kExitData;
   }
   if (!args.quiet) {
-    fmt::print(stderr, "salvo ingest: {} article(s) in {:.2f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} input(s) skipped; {} in {:.2f} s → {}\n",
+    fmt::print(stderr, "salvo ingest: {} article(s) in {:.2f} s: {} added, {} replaced, {} unchanged, {} duplicate, {} warning(s), {} input(s) skipped; {} in {:.2f} s → {}\n",
                read_count.load(), progress.seconds(), stored[PutOutcome::kAdded], stored[PutOutcome::kReplaced], unchanged.load(),
-               twins.load(), skipped.load(), merge_line(*merged), progress.seconds() - stored_after, store->location());
+               twins.load(), warnings, skipped.load(), merge_line(*merged), progress.seconds() - stored_after, store->location());
   }
   return skipped > 0 ? kExitSkipped : kExitOk;
 }
@@ -301,6 +317,7 @@ int run_reprocess(const StoreArgs& args) {
   if (!recognizer) return kExitData;
   std::optional<Store> store = open_store(args.db, "reprocess");
   if (!store) return kExitData;
+  const WriterPresence presence = WriterPresence::hold(args.db);
   auto ids = store->article_ids();
   if (!ids) {
     fmt::print(stderr, "salvo reprocess: {}\n", ids.error().message);
@@ -439,7 +456,7 @@ int run_tallies(const StoreArgs& args) {
     const std::string holds = held ? fmt::format("{} ({:.0f}%)", *held, tally["count"].get<double>() > 0 ? 100.0 * static_cast<double>(*held) / tally["count"].get<double>() : 0.0)
                                    : "-";
     fmt::print("{:<10} {:<8} {:<10} {:<3} {:>7}  {:>12}  {}\n", as_of.empty() ? "-" : as_of, what, since.empty() ? "-" : since,
-               country.empty() ? "all" : country, qualifier + std::to_string(tally["count"].get<long>()), holds, t.article);
+               country.empty() ? "all" : country, qualifier + std::to_string(tally["count"].get<long>()), holds, terminal_text(t.article));
   }
   return kExitOk;
 }
@@ -458,6 +475,7 @@ int run_serve(const StoreArgs& args) {
   ServeOptions options;
   options.timeout_seconds = args.timeout_seconds;
   options.max_body_bytes = args.max_body_bytes;
+  options.allowed_hosts = args.allowed_hosts;
   if (!args.token_file.empty()) {
     options.token = read_token(args.token_file);
     if (!options.token || options.token->size() < 16) {
@@ -499,7 +517,7 @@ int run_serve(const StoreArgs& args) {
 }
 
 int run_check(const StoreArgs& args) {
-  std::optional<Store> store = open_store(args.db, "check");
+  std::optional<Store> store = open_store(args.db, "check", /*create=*/false, /*read_only=*/true);
   if (!store) return kExitData;
   auto checks = store->check();
   if (!checks) {
@@ -508,7 +526,7 @@ int run_check(const StoreArgs& args) {
   }
   size_t failed = 0;
   for (const StoreCheck& c : *checks) {
-    fmt::print("{:<6} {}: {}\n", c.ok ? "ok" : "FAIL", c.name, c.detail);
+    fmt::print("{:<6} {}: {}\n", c.ok ? "ok" : "FAIL", c.name, terminal_text(c.detail));
     failed += c.ok ? 0 : 1;
   }
   if (failed > 0) fmt::print(stderr, "salvo check: {}: {} check(s) failed\n", store->location(), failed);
@@ -592,6 +610,10 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   add_db(args.serve);
   args.serve->add_option("--port", args.port, "TCP port (default 8080)")->check(CLI::Range(1, 65535));
   args.serve->add_option("--bind", args.bind, "Address to listen on (default 127.0.0.1: this machine only)")->type_name("ADDR");
+  args.serve->add_option("--allow-host", args.allowed_hosts,
+                         "Also answer requests for this host name (IP addresses and localhost always are; '*' any): other names "
+                         "are refused with 403, against DNS rebinding")
+      ->type_name("NAME");
   args.serve->add_option("--token-file", args.token_file,
                          "File whose first line is the bearer token that POST /api/articles needs; without it the API is read-only")
       ->check(CLI::ExistingFile)->type_name("FILE");

@@ -26,6 +26,7 @@ struct StoreArgs {
   bool json = false;
   // serve
   std::string bind = "127.0.0.1", token_file, web;
+  std::vector<std::string> allowed_hosts;  // serve --allow-host
   int port = 8080;
   int timeout_seconds = salvo::ServeOptions{}.timeout_seconds;
   size_t max_body_bytes = salvo::ServeOptions{}.max_body_bytes;

@@ -26,7 +26,10 @@ await build({
 for (const file of ['index.html', 'style.css']) cpSync(join(here, file), join(dist, file));
 cpSync(join(here, 'node_modules/leaflet/dist/leaflet.css'), join(dist, 'leaflet.css'));
 cpSync(join(here, 'node_modules/leaflet/dist/images'), join(dist, 'images'), { recursive: true });
-cpSync(join(here, 'node_modules/leaflet.markercluster/dist/MarkerCluster.css'), join(dist, 'MarkerCluster.css'));
+// The layout of the clusters, and their look (without it a cluster is a bare number on the map).
+for (const css of ['MarkerCluster.css', 'MarkerCluster.Default.css']) {
+  cpSync(join(here, 'node_modules/leaflet.markercluster/dist', css), join(dist, css));
+}
 cpSync(join(here, 'node_modules/world-atlas/countries-50m.json'), join(dist, 'countries-50m.json'));
 
 // The bases layer: name, country and coordinates of every installation with coordinates.

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "../support/run_salvo.h"
+#include "../support/shared_data.h"
 #include "../support/temp_dir.h"
 
 namespace salvo {
@@ -174,11 +175,44 @@ TEST(ExtractCli, OutputFileAndPrettyFormat) {
   EXPECT_EQ(nlohmann::json::parse(written)["article"]["id"], "000_c8cd247d421b118c");
 }
 
+// A folder the user may not read, below a named one or named itself: said, with the reason, and
+// the exit status says something was skipped; the readable rest is read.
+TEST(ExtractCli, AnUnreadableFolderIsSaidWithItsReasonAndExitsOne) {
+  TempDir dir;
+  dir.write("in/ok.txt", " date 2023-11-24\nRockets hit Ain al-Asad air base in western Iraq on Thursday.\n");
+  dir.write("in/locked/hidden.txt", " date 2023-11-24\nDrones hit Erbil airport on Thursday.\n");
+  dir.write("named/x.txt", "Drones hit Tanf.\n");
+  const std::string user = testing::as_unprivileged_user();
+  std::filesystem::permissions(dir.file("in/locked"), std::filesystem::perms::none);
+  std::filesystem::permissions(dir.file("named"), std::filesystem::perms::none);
+  const CommandRun below = testing::run_command(user + SALVO_BINARY + " extract -q " + dir.file("in"));
+  const CommandRun named = testing::run_command(user + SALVO_BINARY + " extract -q " + dir.file("named"));
+  std::filesystem::permissions(dir.file("in/locked"), std::filesystem::perms::owner_all);
+  std::filesystem::permissions(dir.file("named"), std::filesystem::perms::owner_all);
+  EXPECT_EQ(below.status, 1) << below.err;
+  EXPECT_NE(below.err.find(dir.file("in/locked") + ": cannot read the folder (Permission denied): skipped"), std::string::npos) << below.err;
+  EXPECT_EQ(below.records().size(), 1u);
+  EXPECT_EQ(named.status, 1) << named.err;
+  EXPECT_NE(named.err.find(dir.file("named") + ": cannot read the folder (Permission denied)"), std::string::npos) << named.err;
+  EXPECT_EQ(named.err.find("holds no"), std::string::npos) << named.err;
+}
+
+TEST(ExtractCli, ASymlinkedSubfolderIsSaidNotFollowedAndExitsOne) {
+  TempDir dir;
+  dir.write("in/ok.txt", " date 2023-11-24\nRockets hit Ain al-Asad air base in western Iraq on Thursday.\n");
+  dir.write("elsewhere/other.txt", " date 2023-11-24\nDrones hit Erbil airport on Thursday.\n");
+  std::filesystem::create_directory_symlink(dir.file("elsewhere"), dir.file("in/link"));
+  const CommandRun run = salvo("extract -q " + dir.file("in"));
+  EXPECT_EQ(run.status, 1) << run.err;
+  EXPECT_NE(run.err.find(dir.file("in/link") + ": a symbolic link to a folder: not followed, skipped"), std::string::npos) << run.err;
+  EXPECT_EQ(run.records().size(), 1u);
+}
+
 // -j N: the records are the same bytes in the same order whatever the number of threads.
 TEST(ExtractCli, ThreadsChangeNothingInTheOutput) {
   std::string inputs = std::string(SALVO_SOURCE_DIR) + "/examples/seeds";
-  for (const char* set : {"/dev", "/bench-html"}) {
-    if (std::filesystem::is_directory(std::string(SALVO_SHARED_DIR) + set)) inputs += " " + std::string(SALVO_SHARED_DIR) + set;
+  for (const char* set : {"dev", "bench-html"}) {
+    if (auto folder = testing::shared_data(set)) inputs += " " + folder->string();
   }
   const CommandRun one = salvo("extract -q -j 1 " + inputs);
   ASSERT_FALSE(one.out.empty());

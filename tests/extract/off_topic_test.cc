@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "../support/shared_data.h"
 #include "../support/shared_recognizer.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/pipeline/process.h"
@@ -13,11 +14,11 @@ namespace salvo {
 namespace {
 
 TEST(OffTopicPages, YieldNoEvents) {
-  const std::filesystem::path pages = std::filesystem::path(SALVO_SHARED_DIR) / "bench-html" / "html";
-  if (!std::filesystem::exists(pages)) GTEST_SKIP() << pages << " not present";
+  const auto pages = testing::shared_data("bench-html/html");
+  if (!pages) GTEST_SKIP() << testing::lacks_shared_data("bench-html/html");
   size_t articles = 0;
   read_articles(
-      {pages.string()}, ReadOptions{},
+      {pages->string()}, ReadOptions{},
       [&](Article&& article) {
         const std::string id = article.id;
         const auto record = process_article(std::move(article), testing::shared_recognizer(), {});

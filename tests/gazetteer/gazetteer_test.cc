@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "../support/shared_data.h"
 #include "../support/temp_dir.h"
 #include "salvo/base/csv.h"
 #include "salvo/base/data_dir.h"
@@ -132,10 +133,10 @@ TEST_F(RealGazetteer, Admin1NamesAreTheGoldSpellings) {
 }
 
 TEST_F(RealGazetteer, GoldAdmin1AndPointsAgree) {
-  const fs::path gold = fs::path(SALVO_SHARED_DIR) / "gold";
-  if (!fs::exists(gold)) GTEST_SKIP() << "no " << gold;
+  const auto gold = testing::shared_data("gold");
+  if (!gold) GTEST_SKIP() << testing::lacks_shared_data("gold");
   int checked = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(gold)) {
+  for (const auto& entry : fs::recursive_directory_iterator(*gold)) {
     if (entry.path().extension() != ".json") continue;
     std::ifstream in(entry.path());
     const nlohmann::json doc = nlohmann::json::parse(in);

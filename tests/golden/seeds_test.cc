@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../support/shared_data.h"
 #include "../support/temp_dir.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/pipeline/analyze.h"
@@ -134,9 +135,9 @@ void expect_offsets_round_trip(const std::vector<std::string>& paths) {
 TEST(GoldenSeeds, SentenceOffsetsRoundTrip) { expect_offsets_round_trip({kSeeds.string()}); }
 
 TEST(DevArticles, SentenceOffsetsRoundTrip) {
-  const fs::path dev = fs::path(SALVO_SHARED_DIR) / "dev";
-  if (!fs::exists(dev)) GTEST_SKIP() << dev << " not present";
-  expect_offsets_round_trip({dev.string()});
+  const auto dev = testing::shared_data("dev");
+  if (!dev) GTEST_SKIP() << testing::lacks_shared_data("dev");
+  expect_offsets_round_trip({dev->string()});
 }
 
 }  // namespace

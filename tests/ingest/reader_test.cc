@@ -1,5 +1,6 @@
 #include "salvo/ingest/reader.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -22,6 +23,12 @@ Collected read(const std::vector<std::string>& paths, ReadOptions options = {}) 
       paths, options, [&](Article&& a) { c.articles.push_back(std::move(a)); },
       [&](const InputProblem& p) { c.problems.push_back(p); });
   return c;
+}
+
+std::vector<std::string> ids_of(const Collected& c) {
+  std::vector<std::string> ids;
+  for (const Article& a : c.articles) ids.push_back(a.id);
+  return ids;
 }
 
 std::string gzip(std::string_view bytes) {
@@ -95,11 +102,67 @@ TEST(Reader, FoldersAreReadRecursivelyInSortedOrder) {
   dir.write("notes.md", "ignored: not an article format");
   Collected c = read({dir.path().string()});
   ASSERT_EQ(c.articles.size(), 3u);
-  EXPECT_EQ(c.articles[0].id, "1");
-  EXPECT_EQ(c.articles[1].id, "3");
+  // Below the named folder, an id is the path from it.
+  EXPECT_EQ(c.articles[0].id, "a/1");
+  EXPECT_EQ(c.articles[1].id, "a/c/3");
   EXPECT_EQ(c.articles[1].kind, ContentKind::kHtml);
-  EXPECT_EQ(c.articles[2].id, "2");
+  EXPECT_EQ(c.articles[2].id, "b/2");
   EXPECT_TRUE(c.problems.empty());
+}
+
+// Gold files and scoring name an article by its file name: directly inside a named folder, or
+// named itself, a file keeps its stem.
+TEST(ReaderIds, AFileDirectlyInANamedFolderKeepsItsStem) {
+  TempDir dir;
+  dir.write("dev/h1_003_erbil.txt", "Rockets hit Erbil.");
+  const std::string named = dir.write("other/h2_001_tanf.txt", "Drones hit Tanf.");
+  Collected c = read({dir.file("dev"), named});
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.articles[0].id, "h1_003_erbil");
+  EXPECT_EQ(c.articles[1].id, "h2_001_tanf");
+  EXPECT_TRUE(c.articles[0].warnings.empty());
+}
+
+TEST(ReaderIds, OneFileNameInTwoSubfoldersIsTwoArticles) {
+  TempDir dir;
+  dir.write("feeds/2023/report.txt", "Rockets hit Erbil.");
+  dir.write("feeds/2024/report.txt", "Drones hit Tanf.");
+  EXPECT_EQ(ids_of(read({dir.file("feeds")})), (std::vector<std::string>{"2023/report", "2024/report"}));
+}
+
+// The same id from two inputs of one run: the second keeps its article under its content suffix,
+// and its warning names the first input.
+void expect_second_kept_beside_first(const Collected& c, const std::string& id, const std::string& first_input) {
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.articles[0].id, id);
+  EXPECT_EQ(c.articles[1].id, id + "~" + c.articles[1].sha256.substr(0, 8));
+  EXPECT_EQ(c.articles[1].raw, "Drones hit Tanf.");
+  ASSERT_EQ(c.articles[1].warnings.size(), 1u);
+  EXPECT_NE(c.articles[1].warnings[0].find("already that of " + first_input + ":"), std::string::npos) << c.articles[1].warnings[0];
+  EXPECT_NE(c.articles[1].warnings[0].find(c.articles[1].id), std::string::npos) << c.articles[1].warnings[0];
+}
+
+TEST(ReaderIds, OneFileNameInTwoNamedFoldersKeepsBoth) {
+  TempDir dir;
+  const std::string first = dir.write("a/report.txt", "Rockets hit Erbil.");
+  dir.write("b/report.txt", "Drones hit Tanf.");
+  expect_second_kept_beside_first(read({dir.file("a"), dir.file("b")}), "report", first);
+}
+
+TEST(ReaderIds, ARepeatedJsonlIdKeepsBothRecords) {
+  TempDir dir;
+  const std::string feed = dir.write("feed.jsonl", R"({"id":"a1","text":"Rockets hit Erbil."})" "\n"
+                                                   R"({"id":"a1","text":"Drones hit Tanf."})" "\n");
+  expect_second_kept_beside_first(read({feed}), "a1", feed + ":1");
+}
+
+// Names that are not UTF-8 (a Latin-1 "é", a stray byte): two ids, each valid UTF-8, not two
+// U+FFFD that a JSON writer would have made one.
+TEST(ReaderIds, NamesThatAreNotUtf8AreTwoValidIds) {
+  TempDir dir;
+  dir.write("in/caf\xE9.txt", "Rockets hit Erbil.");
+  dir.write("in/caf\xFF.txt", "Drones hit Tanf.");
+  EXPECT_EQ(ids_of(read({dir.file("in")})), (std::vector<std::string>{"caf%E9", "caf%FF"}));
 }
 
 TEST(Reader, JsonlRecordsWithAllFields) {
@@ -188,6 +251,25 @@ TEST(Reader, CorruptGzipIsReportedAndSkipped) {
   EXPECT_EQ(c.problems[0].where, bad);
   ASSERT_EQ(c.articles.size(), 1u);
   EXPECT_EQ(c.articles[0].id, "good");
+}
+
+// A feed cut in transfer: every whole line before the cut is read (as zcat recovers them), and the
+// problem names the line where the damage starts.
+TEST(Reader, ATruncatedJsonlGzKeepsEveryWholeLineBeforeTheDamage) {
+  TempDir dir;
+  std::string feed;
+  for (int i = 1; i <= 400; ++i) feed += fmt::format(R"({{"id":"r{}","text":"Rockets hit Erbil air base, report {}."}})" "\n", i, i * 7919);
+  std::string bytes = gzip(feed);
+  bytes.resize(bytes.size() * 6 / 10);
+  const std::string cut = dir.write("feed.jsonl.gz", bytes);
+  Collected c = read({cut});
+  ASSERT_GT(c.articles.size(), 100u);
+  ASSERT_LT(c.articles.size(), 400u);
+  for (size_t i = 0; i < c.articles.size(); ++i) EXPECT_EQ(c.articles[i].id, fmt::format("r{}", i + 1));
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(c.problems[0].where, fmt::format("{}:{}", cut, c.articles.size() + 1));
+  EXPECT_NE(c.problems[0].message.find("truncated gzip data"), std::string::npos) << c.problems[0].message;
+  EXPECT_EQ(c.returned_problems, 1u);
 }
 
 TEST(Reader, EmptyAndBinaryFilesAreSkippedTheRestRead) {

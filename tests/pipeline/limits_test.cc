@@ -161,5 +161,22 @@ TEST(Limits, AJsonLineNestedTooDeepIsSkippedAndTheNextRead) {
   EXPECT_NE(problems[0].message.find("--max-json-depth"), std::string::npos) << problems[0].message;
 }
 
+// A sentence no limit cut (a 200,000-character "word", read with a sentence limit above it): its
+// evidence text is bounded, with an ellipsis, and its offsets are still the whole sentence's.
+TEST(Limits, AnEvidenceSpanIsBoundedAndKeepsItsTrueOffsets) {
+  const std::string sentence = "Rockets hit Ain al-Asad air base in western Iraq on Monday, a US official said" + repeat("x", 200000) + ".";
+  Limits limits;
+  limits.max_sentence_bytes = 1u << 20;
+  const Json record = process(sentence + "\n", ContentKind::kText, limits);
+  ASSERT_FALSE(record["events"].empty()) << record.dump().substr(0, 500);
+  const Json& evidence = record["events"][0]["evidence"][0];
+  const std::string text = evidence["text"];
+  EXPECT_LE(text.size(), 1024u + 3);
+  EXPECT_EQ(text.substr(0, 20), "Rockets hit Ain al-A");
+  EXPECT_EQ(text.substr(text.size() - 3), "\xE2\x80\xA6");
+  EXPECT_EQ(evidence["start"], 0);
+  EXPECT_EQ(evidence["end"], sentence.size());
+}
+
 }  // namespace
 }  // namespace salvo

@@ -49,6 +49,11 @@ class ServeApi : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
     testing::write_corpus(*dir_, "corpus");
+    // Below the named folder: its id is "sub/dir/zz_nested".
+    dir_->write("corpus/sub/dir/zz_nested.txt", " date 2023-11-24\nDrones hit Erbil airport in northern Iraq on Thursday.\n");
+    // Latin-1 bytes, not UTF-8, before an incident: the evidence offsets count them as one byte each.
+    dir_->write("corpus/zz_latin1.txt", " date 2023-11-24\nCaf\xE9 owners near the base, \xE9\xE9\xE9, were asked. "
+                                         "Rockets hit Ain al-Asad air base in western Iraq on Thursday, a US official said.\n");
     auto store = Store::open(dir_->path() / "salvo.db");
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = new Store(std::move(store).value());
@@ -181,6 +186,68 @@ TEST_F(ServeApi, MalformedFiltersAreRefusedWithTheirName) {
   EXPECT_EQ(status, 400);
 }
 
+// Filters that parsed but meant nothing, each once taken silently: a NUL in the actor (matching
+// every event), a range that ends before it starts, a parameter given twice.
+TEST_F(ServeApi, FiltersThatCannotMeanWhatTheySayAreRefusedSayingWhy) {
+  for (const auto& [query, why] : std::vector<std::pair<std::string, std::string>>{
+           {"actor=%00", "NUL"}, {"actor=Kataib%00Hezbollah", "NUL"},
+           {"since=2024-02-01&until=2023-10-17", "is after until 2023-10-17"},
+           {"country=IQ&country=SY", "'country' is given more than once"}, {"limit=5&limit=6", "'limit' is given more than once"}}) {
+    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?"}) {
+      auto result = client_->Get(path + query);
+      ASSERT_TRUE(result) << path << query;
+      EXPECT_EQ(result->status, 400) << path << query;
+      EXPECT_NE(result->body.find(why), std::string::npos) << path << query << ": " << result->body;
+    }
+  }
+  // The CLI shares the filter's rules.
+  EXPECT_EQ(testing::salvo("events --since 2024-02-01 --until 2023-10-17 --db " + (dir_->path() / "salvo.db").string()).status, 2);
+}
+
+// DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends Host:
+// evil.example. Only IP literals, localhost and the names allowed are answered.
+TEST_F(ServeApi, OnlyTheHostNamesItServesAreAnswered) {
+  const auto status_for = [&](const std::string& host) {
+    auto result = client_->Get("/api/stats", httplib::Headers{{"Host", host}});
+    return result ? result->status : 0;
+  };
+  const std::string port = std::to_string(port_);
+  EXPECT_EQ(status_for("evil.example:" + port), 403);
+  EXPECT_EQ(status_for("127.0.0.1:" + port), 200);
+  EXPECT_EQ(status_for("localhost:" + port), 200);
+  EXPECT_EQ(status_for("LocalHost"), 200);
+  EXPECT_EQ(status_for("[::1]:" + port), 200);
+  EXPECT_EQ(status_for("salvo.lan:" + port), 403);
+  ServeOptions options;
+  options.allowed_hosts = {"salvo.lan"};
+  restart(options);
+  EXPECT_EQ(status_for("salvo.lan:" + port), 200);
+  EXPECT_EQ(status_for("evil.example"), 403);
+  auto refused = client_->Get("/api/stats", httplib::Headers{{"Host", "evil.example"}});
+  ASSERT_TRUE(refused);
+  EXPECT_NE(refused->body.find("--allow-host evil.example"), std::string::npos) << refused->body;
+}
+
+// The store keeps the paths articles were read from (here absolute, in a temporary folder): the
+// API shows their file names, never the server's folders.
+TEST_F(ServeApi, NoServerPathIsShownForAnEventsOrAnArticlesSource) {
+  const std::string folder = dir_->path().string();
+  const auto [s, page] = get("/api/events?limit=20");
+  ASSERT_FALSE(page["events"].empty());
+  size_t sources = 0;
+  for (const Json& e : page["events"]) {
+    const auto [status, event] = get("/api/events/" + e["id"].get<std::string>());
+    ASSERT_EQ(status, 200);
+    EXPECT_EQ(event.dump().find(folder), std::string::npos) << event.dump().substr(0, 300);
+    for (const Json& source : event["sources"]) sources += source.contains("source") ? 1 : 0;
+  }
+  EXPECT_GT(sources, 0u);
+  const auto [status, article] = get("/api/articles/sub%2Fdir%2Fzz_nested");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(article.dump().find(folder), std::string::npos);
+  EXPECT_EQ(article["record"]["article"]["source"], "zz_nested.txt");
+}
+
 TEST_F(ServeApi, GeoJsonHasOneFeaturePerEvent) {
   auto result = client_->Get("/api/events.geojson?country=IQ");
   ASSERT_TRUE(result);
@@ -204,6 +271,30 @@ TEST_F(ServeApi, OneEventWithSourcesAndUnknownIdIs404) {
   const auto [missing, body] = get("/api/events/ev_0000000000000000");
   EXPECT_EQ(missing, 404);
   EXPECT_TRUE(body["error"].is_string());
+}
+
+// The text served and the offsets agree for an article that is not all UTF-8: the evidence span
+// of the served text is the sentence it names (each invalid byte had become 3 bytes of U+FFFD).
+TEST_F(ServeApi, EvidenceOffsetsNameTheirSentenceInAnArticleThatIsNotUtf8) {
+  const auto [status, body] = get("/api/articles/zz_latin1");
+  ASSERT_EQ(status, 200);
+  const std::string raw = body["raw"];
+  EXPECT_NE(raw.find("Caf? owners near the base, ???, were asked."), std::string::npos) << raw;
+  ASSERT_EQ(body["record"]["events"].size(), 1u);
+  const Json& evidence = body["record"]["events"][0]["evidence"][0];
+  const size_t start = evidence["start"], end = evidence["end"];
+  ASSERT_LE(end, raw.size());
+  EXPECT_EQ(raw.substr(start, end - start), "Rockets hit Ain al-Asad air base in western Iraq on Thursday, a US official said.");
+}
+
+// An id holding "/" is fetched, encoded as the dashboard sends it (encodeURIComponent) or not.
+TEST_F(ServeApi, AnArticleWhoseIdHoldsASlashIsFetched) {
+  for (const char* path : {"/api/articles/sub%2Fdir%2Fzz_nested", "/api/articles/sub/dir/zz_nested"}) {
+    const auto [status, body] = get(path);
+    ASSERT_EQ(status, 200) << path << ": " << body.dump();
+    EXPECT_EQ(body["id"], "sub/dir/zz_nested");
+    EXPECT_NE(body["raw"].get<std::string>().find("Erbil airport"), std::string::npos);
+  }
 }
 
 TEST_F(ServeApi, ArticleHasRawCleanTextAndEvidenceOffsetsIntoRaw) {
@@ -288,12 +379,49 @@ TEST_F(ServeApi, PostingNeedsTheToken) {
   EXPECT_GE(jordan["events"].size(), 1u);
 }
 
+// curl -d sends a body typed application/x-www-form-urlencoded: an article over 8 KB got httplib's
+// 413 of its form limit. A body declared as something other than JSON is refused as such (415).
+// RFC 7235: the scheme name is case-insensitive; a missing and a wrong token share 401, each with
+// WWW-Authenticate.
+TEST_F(ServeApi, TheBearerSchemeIsCaseInsensitiveAndEvery401SaysHowToAuthenticate) {
+  restart(std::string(kToken));
+  const std::string article = R"({"id": "bearer-case", "published": "2023-11-24", "text": "Rockets hit Erbil airport on Thursday."})";
+  for (const char* scheme : {"bearer ", "BEARER ", "Bearer "}) {
+    auto posted = client_->Post("/api/articles", httplib::Headers{{"Authorization", scheme + std::string(kToken)}}, article, "application/json");
+    ASSERT_TRUE(posted);
+    EXPECT_EQ(posted->status, 201) << scheme << posted->body;
+  }
+  for (const httplib::Headers& headers : {httplib::Headers{}, httplib::Headers{{"Authorization", "Bearer not-the-token-at-all"}},
+                                          httplib::Headers{{"Authorization", std::string("Basic ") + kToken}}}) {
+    auto refused = client_->Post("/api/articles", headers, article, "application/json");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 401);
+    EXPECT_EQ(refused->get_header_value("WWW-Authenticate"), "Bearer");
+  }
+}
+
+TEST_F(ServeApi, ABodyNotDeclaredAsJsonIsRefusedWithWhatToSend) {
+  restart(std::string(kToken));
+  const httplib::Headers auth{{"Authorization", std::string("Bearer ") + kToken}};
+  std::string text = "Rockets hit Ain al-Asad air base in western Iraq on Thursday.";
+  while (text.size() < 20000) text += " The base has been attacked before, officials said.";
+  const std::string article = Json{{"id", "long-post"}, {"published", "2023-11-24"}, {"text", text}}.dump();
+  auto form = client_->Post("/api/articles", auth, article, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 415) << form->body;
+  EXPECT_NE(Json::parse(form->body)["error"].get<std::string>().find("Content-Type: application/json"), std::string::npos) << form->body;
+  auto json = client_->Post("/api/articles", auth, article, "application/json");
+  ASSERT_TRUE(json);
+  EXPECT_EQ(json->status, 201) << json->body;
+}
+
 TEST_F(ServeApi, OversizedAndMalformedBodiesAreRefused) {
   restart(std::string(kToken), /*max_body=*/4096);
   const httplib::Headers auth{{"Authorization", std::string("Bearer ") + kToken}};
   auto big = client_->Post("/api/articles", auth, std::string(10000, 'x'), "application/json");
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 413);
+  EXPECT_NE(big->body.find("--max-body-bytes"), std::string::npos) << big->body;
   EXPECT_TRUE(Json::parse(big->body)["error"].is_string());
   auto broken = client_->Post("/api/articles", auth, "{\"id\": \"half", "application/json");
   ASSERT_TRUE(broken);

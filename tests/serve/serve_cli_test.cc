@@ -63,5 +63,36 @@ TEST(ServeCli, APortInUseIsRefused) {
   EXPECT_NE(run.err.find(std::to_string(port)), std::string::npos) << run.err;
 }
 
+// A port a `salvo serve` listens on is in use for the next one: it exits 2 as documented instead of
+// listening beside the first (SO_REUSEPORT) and taking half of its requests.
+TEST(ServeCli, ASecondServeOnThePortOfARunningOneIsRefused) {
+  TempDir dir;
+  const std::string db = (dir.path() / "s.db").string();
+  ASSERT_EQ(salvo("ingest -q --db " + db + " examples/seeds").status, 0);
+  const int probe = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(probe, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  close(probe);
+  const std::string port = std::to_string(ntohs(address.sin_port));
+  const std::string pid = run_command(std::string(SALVO_BINARY) + " serve --db " + db + " --port " + port + " >/dev/null 2>&1 & echo $!").out;
+  // Until the first listens.
+  bool listening = false;
+  for (int i = 0; i < 200 && !listening; ++i) {
+    const int client = socket(AF_INET, SOCK_STREAM, 0);
+    listening = connect(client, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    close(client);
+    if (!listening) usleep(50000);
+  }
+  const CommandRun second = run_command("timeout 10 " + std::string(SALVO_BINARY) + " serve --db " + db + " --port " + port);
+  run_command("kill " + pid.substr(0, pid.find('\n')));
+  ASSERT_TRUE(listening) << "the first salvo serve did not listen";
+  EXPECT_EQ(second.status, 2) << second.err;  // 124: it listened too, until the timeout
+  EXPECT_NE(second.err.find("cannot listen on 127.0.0.1:" + port), std::string::npos) << second.err;
+}
+
 }  // namespace
 }  // namespace salvo::testing

@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "../support/run_salvo.h"
 #include "salvo/export/merged_formats.h"
 #include "store_support.h"
@@ -91,6 +93,30 @@ TEST_F(Exports, CsvQuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(csv_field("line\nbreak"), "\"line\nbreak\"");
 }
 
+// OWASP's CSV injection: a field a spreadsheet would run as a formula is written as text (a
+// leading apostrophe, quoted); numbers, negative ones too, stay numbers.
+TEST_F(Exports, CsvFieldsThatReadAsFormulasAreNeutralised) {
+  EXPECT_EQ(csv_field("=HYPERLINK(\"http://evil.example\",\"click\")"), "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"");
+  EXPECT_EQ(csv_field("+1+cmd|' /C calc'!A0"), "\"'+1+cmd|' /C calc'!A0\"");
+  EXPECT_EQ(csv_field("-2+3"), "\"'-2+3\"");
+  EXPECT_EQ(csv_field("@SUM(A1:A9)"), "\"'@SUM(A1:A9)\"");
+  EXPECT_EQ(csv_field("\t=1"), "\"'\t=1\"");
+  EXPECT_EQ(csv_field("\r=1"), "\"'\r=1\"");
+  EXPECT_EQ(csv_field("-3.25"), "-3.25");
+  EXPECT_EQ(csv_field("Kataib Hezbollah"), "Kataib Hezbollah");
+  // Through the export: an actor named as a formula.
+  nlohmann::ordered_json event = {{"id", "ev_1"}, {"type", "attack"}, {"weapons", {"rocket"}}, {"date", "2023-11-23"},
+                                  {"date_max", nullptr}, {"country", "IQ"}, {"admin1", nullptr}, {"location", "@Erbil"},
+                                  {"lat", 36.19}, {"lon", -44.01}, {"place_precision", "town"}, {"target", nullptr},
+                                  {"actor", "=1+1"}, {"actor_status", "claimed"}, {"killed", 0}, {"injured", nullptr},
+                                  {"count", 1}, {"role", "main"}, {"confidence", 0.9}, {"sources", nlohmann::ordered_json::array()},
+                                  {"conflicts", nlohmann::ordered_json::object()}};
+  const std::string row = acled_csv_row(event, [](const std::string& c) { return c; });
+  EXPECT_NE(row.find(",\"'=1+1\","), std::string::npos) << row;
+  EXPECT_NE(row.find(",\"'@Erbil\","), std::string::npos) << row;
+  EXPECT_NE(row.find(",-44.01,"), std::string::npos) << row;
+}
+
 TEST_F(Exports, GeoJsonIsAFeatureCollectionOfPointsInLonLat) {
   const CommandRun run = salvo("events --format geojson --db " + db_);
   ASSERT_EQ(run.status, 0) << run.err;
@@ -112,7 +138,7 @@ TEST_F(Exports, GeoJsonIsAFeatureCollectionOfPointsInLonLat) {
     }
     ++points;
   }
-  EXPECT_GT(points, 10u);
+  EXPECT_GE(points, 7u);  // the seeds alone place 7
 }
 
 TEST_F(Exports, FiltersNarrowTheList) {
@@ -134,11 +160,11 @@ TEST_F(Exports, FiltersNarrowTheList) {
 }
 
 TEST_F(Exports, ShowTellsEverySourceAndItsSentences) {
-  // The Erbil airport attack of 15 Feb 2021 is told by several dev articles.
-  const auto events = salvo("events --format jsonl --since 2021-02-15 --until 2021-02-15 --db " + db_).records();
-  ASSERT_FALSE(events.empty());
-  const auto& e = events[0];
-  ASSERT_GE(e["sources"].size(), 2u);
+  // An event several articles tell (the corpus's own article retells two of seed 001's).
+  const auto events = salvo("events --format jsonl --db " + db_).records();
+  const auto told_twice = std::find_if(events.begin(), events.end(), [](const auto& e) { return e["sources"].size() >= 2; });
+  ASSERT_NE(told_twice, events.end());
+  const auto& e = *told_twice;
   const CommandRun show = salvo("show " + e["id"].get<std::string>() + " --db " + db_);
   ASSERT_EQ(show.status, 0) << show.err;
   EXPECT_NE(show.out.find(std::to_string(e["sources"].size()) + " source(s)"), std::string::npos) << show.out;
@@ -149,6 +175,32 @@ TEST_F(Exports, ShowTellsEverySourceAndItsSentences) {
   const CommandRun missing = salvo("show ev_0000000000000000 --db " + db_);
   EXPECT_EQ(missing.status, 1);
   EXPECT_NE(missing.err.find("no event ev_0000000000000000"), std::string::npos);
+}
+
+// Ids, URLs and file names from the input reach the terminal with their control characters
+// escaped: an ESC sequence in a feed could clear the screen, retitle the window or hide lines.
+TEST(TerminalOutput, ShowTablesAndIngestMessagesPrintNoRawControlCharacter) {
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  const std::string feed = dir.write("in/feed.jsonl",
+      R"({"id":"esc\u001b[2Jid","url":"https://news.example/\u001b]0;owned\u0007a","title":"T\u001b[8m","published":"2023-11-24",)"
+      R"("text":"Rockets hit Ain al-Asad air base in western Iraq on Thursday, a US official said."})" "\n");
+  dir.write("in/empty\x1b[1A.txt", "");
+  const CommandRun ingest = salvo("ingest --db " + db + " " + dir.file("in"));
+  EXPECT_EQ(ingest.status, 1) << ingest.err;  // the empty file is skipped
+  EXPECT_NE(ingest.err.find("empty\\x1B[1A.txt"), std::string::npos) << ingest.err;
+  const auto events = salvo("events --format jsonl --db " + db).records();
+  ASSERT_EQ(events.size(), 1u);
+  const CommandRun show = salvo("show " + events[0]["id"].get<std::string>() + " --db " + db);
+  EXPECT_NE(show.out.find("esc\\x1B[2Jid"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("https://news.example/\\x1B]0;owned\\x07a"), std::string::npos) << show.out;
+  const CommandRun table = salvo("events --format table --db " + db);
+  const CommandRun tallies = salvo("tallies --db " + db);
+  for (const CommandRun* run : {&ingest, &show, &table, &tallies}) {
+    EXPECT_EQ(run->out.find('\x1b'), std::string::npos) << run->out;
+    EXPECT_EQ(run->err.find('\x1b'), std::string::npos) << run->err;
+    EXPECT_EQ(run->out.find('\x07'), std::string::npos) << run->out;
+  }
 }
 
 TEST_F(Exports, TalliesStandBesideTheEventsHeld) {

@@ -276,7 +276,7 @@ TEST(PostgresStore, AServerThatCannotBeReachedIsAClearErrorWithoutThePassword) {
   EXPECT_NE(run.err.find("postgresql://salvo:***@127.0.0.1:1/nowhere"), std::string::npos) << run.err;
   EXPECT_EQ(run.err.find("sekret"), std::string::npos) << run.err;
   // A database that does not exist on a server that does.
-  const CommandRun missing = salvo("ingest --db " + server->uri("no_such_database") + " " + std::string(SALVO_SHARED_DIR) + "/seeds");
+  const CommandRun missing = salvo("ingest --db " + server->uri("no_such_database") + " " + seed_articles().string());
   EXPECT_EQ(missing.status, 3);
   EXPECT_NE(missing.err.find("no_such_database"), std::string::npos) << missing.err;
 }
@@ -288,7 +288,7 @@ TEST(PostgresStore, ADatabaseWithOtherTablesIsRefusedUntouched) {
   const CommandRun made = run_command(server->bin() + "/psql -q -X -v ON_ERROR_STOP=1 '" + uri +
                                       "' -c 'CREATE TABLE invoices (id INTEGER PRIMARY KEY)'");
   ASSERT_EQ(made.status, 0) << made.err;
-  const CommandRun run = salvo("ingest --db " + uri + " " + std::string(SALVO_SHARED_DIR) + "/seeds");
+  const CommandRun run = salvo("ingest --db " + uri + " " + seed_articles().string());
   EXPECT_EQ(run.status, 3);
   EXPECT_NE(run.err.find("not a Salvo store"), std::string::npos) << run.err;
   const CommandRun tables = run_command(server->bin() + "/psql -X -A -t '" + uri + "' -c \"SELECT string_agg(tablename, ',') "

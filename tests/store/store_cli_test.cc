@@ -107,8 +107,8 @@ TEST(StoreCli, ReprocessWithTheSameRulesChangesNothing) {
 // today's: the article's incident there is placed at the base again, and only what changed is
 // re-merged.
 TEST(StoreCli, ReprocessAppliesTodaysDataToStoredArticles) {
-  const std::filesystem::path dev = std::filesystem::path(SALVO_SHARED_DIR) / "dev/h1_009_green-zone-rockets-globaltimes.txt";
-  if (!std::filesystem::exists(dev)) GTEST_SKIP() << "no " << dev;
+  const auto dev = testing::shared_data("dev/h1_009_green-zone-rockets-globaltimes.txt");
+  if (!dev) GTEST_SKIP() << testing::lacks_shared_data("dev/h1_009_green-zone-rockets-globaltimes.txt");
   TempDir dir;
   const std::string old_data = dir.file("old-data");
   std::filesystem::copy(std::string(SALVO_SOURCE_DIR) + "/data", old_data, std::filesystem::copy_options::recursive);
@@ -119,7 +119,7 @@ TEST(StoreCli, ReprocessAppliesTodaysDataToStoredArticles) {
   dir.write("old-data/installations.csv", sites);
   const std::string db = dir.file("s.db");
   // Ingest with the old data: the command line sets the variable for salvo alone.
-  const std::string ingest = "SALVO_DATA_DIR=" + old_data + " " + std::string(SALVO_BINARY) + " ingest -q --db " + db + " " + dev.string();
+  const std::string ingest = "SALVO_DATA_DIR=" + old_data + " " + std::string(SALVO_BINARY) + " ingest -q --db " + db + " " + dev->string();
   ASSERT_EQ(std::system(ingest.c_str()), 0);
   const CommandRun run = salvo("reprocess --db " + db);
   ASSERT_EQ(run.status, 0) << run.err;
@@ -148,6 +148,57 @@ TEST(StoreCli, ChangedTextReplacesItsEventsAndDuplicateBytesAreNotStoredTwice) {
   EXPECT_NE(twin.err.find("stored as report"), std::string::npos) << twin.err;
   SQLite::Database check(db);
   EXPECT_EQ(check.execAndGet("SELECT count(*) FROM articles").getInt(), 1);
+}
+
+// Two inputs with one id, ingested by two runs: the second is stored beside the first (under its
+// content suffix), not in its place, and re-ingesting either changes nothing — the store no
+// longer flips between them.
+TEST(StoreCli, AnotherInputWithAStoredIdIsStoredBesideIt) {
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  const std::string first = dir.write("a/report.txt", " date 2023-11-24\nRockets hit Ain al-Asad air base in western Iraq on Thursday.\n");
+  dir.write("b/report.txt", " date 2024-01-29\nA drone attack killed three US soldiers at Tower 22 in Jordan on Sunday.\n");
+  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.file("a")).status, 0);
+  const CommandRun second = salvo("ingest --db " + db + " " + dir.file("b"));
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_NE(second.err.find("1 added, 0 replaced"), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("is already that of " + first), std::string::npos) << second.err;
+  const auto ids = [&] {
+    SQLite::Database check(db, SQLite::OPEN_READONLY);
+    SQLite::Statement q(check, "SELECT id || ' ' || source FROM articles ORDER BY id");
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  };
+  const std::vector<std::string> stored = ids();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0], "report " + first);
+  EXPECT_EQ(stored[1].substr(0, 7), "report~");
+  const std::string before = testing::store_content(db);
+  for (const char* folder : {"a", "b", "a"}) {
+    const CommandRun again = salvo("ingest --db " + db + " " + dir.file(folder));
+    EXPECT_NE(again.err.find(" 0 added, 0 replaced, 1 unchanged"), std::string::npos) << folder << ": " << again.err;
+  }
+  EXPECT_EQ(testing::store_content(db), before);
+  EXPECT_EQ(salvo("events --format jsonl --db " + db).records().size(), 2u);
+}
+
+// An article cut to --max-article-bytes: ingest says so as extract does, naming the file, and
+// counts it in its summary; -q prints neither.
+TEST(StoreCli, IngestPrintsTheWarningsOfEachArticleAndCountsThem) {
+  TempDir dir;
+  std::string text = " date 2023-11-24\n";
+  while (text.size() < 10000) text += "Rockets hit Ain al-Asad air base in western Iraq on Thursday, officials said. ";
+  const std::string cut = dir.write("in/long.txt", text);
+  dir.write("in/short.txt", " date 2023-11-24\nDrones hit Erbil airport in northern Iraq on Thursday.\n");
+  const CommandRun run = salvo("ingest --max-article-bytes 2000 --db " + dir.file("s.db") + " " + dir.file("in"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.err.find("salvo: " + cut + ": warning: article is"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("over --max-article-bytes 2000"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(" 1 warning(s)"), std::string::npos) << run.err;
+  const CommandRun quiet = salvo("ingest -q --max-article-bytes 2000 --db " + dir.file("q.db") + " " + dir.file("in"));
+  EXPECT_EQ(quiet.status, 0);
+  EXPECT_EQ(quiet.err, "");
 }
 
 TEST(StoreCli, BadInputIsSkippedAndNothingStoredIsLost) {

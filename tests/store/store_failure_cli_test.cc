@@ -120,12 +120,8 @@ TEST(StoreFailures, AStoreTheUserMayNotWriteIsAClearErrorAndStaysAsItWas) {
   const std::string before = store_content(db);
   // Not writable for whoever runs salvo: as root (who may write anything) salvo runs as nobody;
   // otherwise the file loses its write permission.
-  std::string as_user;
-  if (geteuid() == 0) {
-    as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
-  } else {
-    fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  }
+  const std::string as_user = as_unprivileged_user();
+  if (as_user.empty()) fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   const CommandRun run = run_command(as_user + SALVO_BINARY + " ingest -q --db " + db + " " + parts[1]);
   EXPECT_EQ(run.status, 3) << run.err;
   EXPECT_NE(run.err.find("read-only"), std::string::npos) << run.err;

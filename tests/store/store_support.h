@@ -7,27 +7,41 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "../support/run_salvo.h"
+#include "../support/shared_data.h"
 #include "../support/temp_dir.h"
 
 namespace salvo::testing {
 
-// Copies of the seed (and, when present, dev) articles under `dir`; with `copies` > 1, each copy
-// gets a line of its own so its bytes differ (as reprints of a wire story by many outlets do).
+// An article of the tests' own beside the seeds: an official count of attacks since a day (a tally
+// the seeds do not hold) and two incidents seed 001 tells too, so that events have two sources
+// without the dev set.
+inline constexpr std::string_view kRetellingArticle =
+    " date 2023-11-24\nUS and coalition forces in Iraq and Syria have been attacked at least 66 times since October 17, "
+    "a Pentagon official said on Friday. Rockets struck Ain al-Asad air base in western Iraq on Thursday, causing no "
+    "injuries, the official said. In Syria, drones attacked US forces at the Green Village base near Deir ez-Zor on "
+    "Wednesday.\n";
+
+// Copies of the seed (and, when this machine has them, dev) articles and of kRetellingArticle under
+// `dir`; with `copies` > 1, each copy gets a line of its own so its bytes differ (as reprints of a
+// wire story by many outlets do).
 inline size_t write_corpus(const TempDir& dir, const std::string& folder, int copies = 1) {
   size_t n = 0;
-  for (const char* set : {"seeds", "dev"}) {
-    const std::filesystem::path from = std::filesystem::path(SALVO_SHARED_DIR) / set;
-    if (!std::filesystem::is_directory(from)) continue;
-    for (const auto& entry : std::filesystem::directory_iterator(from)) {
-      const std::string text = read_file(entry.path());
-      for (int c = 0; c < copies; ++c) {
-        const std::string name = entry.path().stem().string() + (copies > 1 ? "_" + std::to_string(c) : "") + ".txt";
-        dir.write(folder + "/" + name, c == 0 ? text : text + "\n\nReprinted by outlet " + std::to_string(c) + ".\n");
-        ++n;
-      }
+  const auto write_copies = [&](const std::string& stem, const std::string& text) {
+    for (int c = 0; c < copies; ++c) {
+      const std::string name = stem + (copies > 1 ? "_" + std::to_string(c) : "") + ".txt";
+      dir.write(folder + "/" + name, c == 0 ? text : text + "\n\nReprinted by outlet " + std::to_string(c) + ".\n");
+      ++n;
     }
+  };
+  write_copies("zz_retelling", std::string(kRetellingArticle));
+  std::vector<std::filesystem::path> sets = {seed_articles()};
+  if (auto dev = shared_data("dev")) sets.push_back(*dev);
+  for (const std::filesystem::path& from : sets) {
+    for (const auto& entry : std::filesystem::directory_iterator(from)) write_copies(entry.path().stem().string(), read_file(entry.path()));
   }
   return n;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <sstream>
@@ -42,6 +43,10 @@ inline CommandRun run_command(const std::string& command_line, const std::string
   run.err = read_file(err_path);
   return run;
 }
+
+// What runs the command after it as a user who may not read everything (nobody, when the tests
+// run as root, who may), so that permissions hold for it; "" when the tests run as such a user.
+inline std::string as_unprivileged_user() { return geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""; }
 
 // `args` are appended to the binary's path as a shell command line; `stdin_text` is its input.
 inline CommandRun run_salvo(const std::string& args, const std::string& stdin_text = "") {

@@ -14,6 +14,7 @@
 #include "salvo/lexicon/fold.h"
 #include "salvo/pipeline/analyze.h"
 #include "salvo/time/time_tokens.h"
+#include "../support/shared_data.h"
 
 namespace salvo {
 namespace {
@@ -72,10 +73,9 @@ TEST(CueWords, SurviveTheFold) {
 }
 
 TEST(CueWords, SurviveTheFoldInEveryArticleSentence) {
-  const std::filesystem::path shared(SALVO_SHARED_DIR);
   std::vector<std::string> paths = {std::string(SALVO_SOURCE_DIR) + "/examples/seeds"};
   for (const char* folder : {"dev", "bench-html/html"}) {
-    if (std::filesystem::exists(shared / folder)) paths.push_back((shared / folder).string());
+    if (auto found = testing::shared_data(folder)) paths.push_back(found->string());
   }
   size_t sentences = 0;
   size_t skippable = 0;
@@ -93,7 +93,8 @@ TEST(CueWords, SurviveTheFoldInEveryArticleSentence) {
         }
       },
       [](const InputProblem& p) { ADD_FAILURE() << p.where << ": " << p.message; });
-  EXPECT_GT(sentences, 1000u);
+  // Guards against reading nothing: the seeds alone hold 71 sentences, with dev well over 1,000.
+  EXPECT_GT(sentences, paths.size() > 1 ? 1000u : 60u);
   EXPECT_GT(skippable, 0u);
 }
 

@@ -3,19 +3,9 @@
 // (`make test-web`); screenshots go to build/web-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const { chromium } = createRequire(join(root, 'web/package.json'))('playwright-core');
-const salvo = join(root, 'build/salvo');
-const shots = join(root, 'build');
-const browserPath = process.env.SALVO_CHROMIUM || '/usr/bin/chromium';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, shots, startDashboard } from './dashboard_support.mjs';
 
 // An article that tries to run code: as text on the page, it must run nothing.
 const HOSTILE = ` date 2024-02-02 
@@ -23,57 +13,21 @@ const HOSTILE = ` date 2024-02-02
 Rockets struck the Ain al-Asad air base in western Iraq on Thursday, a US official said, and no one was hurt. <img src=x onerror="window.__pwned = 'img'">
 `;
 
-let dir, server, browser, base;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function api(path) {
-  const response = await fetch(base + path);
-  return response.json();
-}
+let dashboard;
+const api = (path) => dashboard.api(path);
+const open = (query) => dashboard.open(query);
 
 before(async () => {
-  assert.ok(existsSync(join(root, 'web/dist/index.html')), 'web/dist is missing: run make web');
-  dir = mkdtempSync(join(tmpdir(), 'salvo-web-'));
-  mkdirSync(join(dir, 'corpus'));
-  writeFileSync(join(dir, 'corpus/hostile_article.txt'), HOSTILE);
-  execFileSync(salvo, ['ingest', '-q', '--db', join(dir, 'demo.db'), join(root, 'examples/seeds'), join(dir, 'corpus')]);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(salvo, ['serve', '--db', join(dir, 'demo.db'), '--port', String(port), '--web', join(root, 'web/dist')], { stdio: 'ignore' });
-  for (let i = 0; i < 100; ++i) {
-    try {
-      if ((await fetch(base + '/api/stats')).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox'] });
+  dashboard = await startDashboard((dir) => {
+    mkdirSync(join(dir, 'corpus'));
+    writeFileSync(join(dir, 'corpus/hostile_article.txt'), HOSTILE);
+    return [join(root, 'examples/seeds'), join(dir, 'corpus')];
+  });
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await dashboard?.stop();
 });
-
-// A page of the dashboard at `query`, loaded, with every dialog and page error recorded.
-async function open(query = '') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems = [];
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(`${base}/${query}`);
-  await page.waitForSelector('body[data-loaded="true"][data-ready="true"]');
-  return { page, problems };
-}
 
 test('the map shows one marker per located event', async () => {
   const { page, problems } = await open();

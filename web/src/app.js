@@ -84,7 +84,9 @@ function syncForm() {
 
 // ---------- map ----------
 
-const map = L.map('map', { zoomSnap: 0.5, worldCopyJump: true }).setView([33.5, 41.5], 5);
+// The map has no tile layer to give it a zoom range, and the marker clusters (above CLUSTER_ABOVE
+// events) refuse a map without one: the dashboard did not start on any larger store.
+const map = L.map('map', { zoomSnap: 0.5, worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([33.5, 41.5], 5);
 map.attributionControl.addAttribution('Borders: Natural Earth via world-atlas');
 const eventLayer = L.layerGroup().addTo(map); // holds one group: plain markers, or clustered
 const baseLayer = L.layerGroup();
@@ -403,6 +405,7 @@ async function start() {
 
 start().catch((error) => {
   const summary = document.getElementById('summary');
-  summary.textContent = `The dashboard could not start: ${error.message}`;
+  // Libraries throw strings too ("Map has no maxZoom specified"): say what was thrown.
+  summary.textContent = `The dashboard could not start: ${error?.message ?? error}`;
   summary.classList.add('error');
 });

@@ -1,6 +1,11 @@
 #include "salvo/export/merged_formats.h"
 
+#include "salvo/base/terminal_text.h"
+
 #include <fmt/format.h>
+
+#include <cstdlib>
+#include <string_view>
 
 #include "salvo/record/event_table.h"
 
@@ -63,8 +68,25 @@ std::string merged_table(const std::vector<Json>& events) {
   return out;
 }
 
-std::string csv_field(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+namespace {
+
+// Whether a spreadsheet would take the field for a formula (OWASP, "CSV Injection"): it starts
+// with = + - @, a tab or a CR. A number ("-3.5", a longitude west of Greenwich) is a number.
+bool reads_as_formula(const std::string& value) {
+  if (value.empty() || std::string_view("=+-@\t\r").find(value[0]) == std::string_view::npos) return false;
+  char* end = nullptr;
+  std::strtod(value.c_str(), &end);
+  return end != value.c_str() + value.size();
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& text) {
+  // An article's title or sentence starting "=HYPERLINK(…)" must reach the analyst's spreadsheet as
+  // text: OWASP's remedy, a leading apostrophe, and the field quoted.
+  const bool formula = reads_as_formula(text);
+  const std::string value = formula ? "'" + text : text;
+  if (!formula && value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string quoted = "\"";
   for (char c : value) {
     if (c == '"') quoted += '"';
@@ -150,49 +172,51 @@ Json geojson(const std::vector<Json>& events) {
 }
 
 std::string event_account(const Json& e) {
-  std::string out = fmt::format("{}  {} {}", text_of(e["id"]), text_of(e["type"]), text_of(e["date"]));
-  if (!e["date_max"].is_null()) out += ".." + text_of(e["date_max"]);
+  // For a terminal: what the articles wrote, with its control characters escaped.
+  const auto shown = [](const Json& v) { return terminal_text(text_of(v)); };
+  std::string out = fmt::format("{}  {} {}", shown(e["id"]), shown(e["type"]), shown(e["date"]));
+  if (!e["date_max"].is_null()) out += ".." + shown(e["date_max"]);
   out += "\n";
   const auto line = [&](const char* label, const std::string& value) {
     if (!value.empty()) out += fmt::format("  {:<14}{}\n", label, value);
   };
-  std::string place = text_of(e["location"]);
-  if (!e["admin1"].is_null()) place += (place.empty() ? "" : ", ") + text_of(e["admin1"]);
-  if (!e["country"].is_null()) place += (place.empty() ? "" : ", ") + text_of(e["country"]);
+  std::string place = shown(e["location"]);
+  if (!e["admin1"].is_null()) place += (place.empty() ? "" : ", ") + shown(e["admin1"]);
+  if (!e["country"].is_null()) place += (place.empty() ? "" : ", ") + shown(e["country"]);
   if (e["lat"].is_number()) place += fmt::format("  ({:.4f}, {:.4f})", e["lat"].get<double>(), e["lon"].get<double>());
-  if (!e["place_precision"].is_null()) place += " [" + text_of(e["place_precision"]) + "]";
+  if (!e["place_precision"].is_null()) place += " [" + shown(e["place_precision"]) + "]";
   line("place", place);
   std::string weapons;
-  for (const Json& w : e["weapons"]) weapons += (weapons.empty() ? "" : ", ") + text_of(w);
+  for (const Json& w : e["weapons"]) weapons += (weapons.empty() ? "" : ", ") + shown(w);
   line("weapons", weapons);
-  std::string actor = text_of(e["actor"]);
-  if (!e["actor_status"].is_null()) actor += " (" + text_of(e["actor_status"]) + ")";
+  std::string actor = shown(e["actor"]);
+  if (!e["actor_status"].is_null()) actor += " (" + shown(e["actor_status"]) + ")";
   line("actor", actor);
-  line("target", text_of(e["target"]));
-  line("killed", text_of(e["killed"]));
-  line("injured", text_of(e["injured"]));
-  line("count", e["count"] != 1 ? text_of(e["count"]) : "");
-  line("role", text_of(e["role"]));
-  line("confidence", text_of(e["confidence"]));
+  line("target", shown(e["target"]));
+  line("killed", shown(e["killed"]));
+  line("injured", shown(e["injured"]));
+  line("count", e["count"] != 1 ? shown(e["count"]) : "");
+  line("role", shown(e["role"]));
+  line("confidence", shown(e["confidence"]));
   out += fmt::format("\n  {} source(s):\n", e["sources"].size());
   for (const Json& source : e["sources"]) {
-    out += fmt::format("  - {}", text_of(source["article"]));
-    if (source.contains("published") && !source["published"].is_null()) out += ", published " + text_of(source["published"]);
-    if (source.contains("url") && !source["url"].is_null()) out += ", " + text_of(source["url"]);
-    else if (source.contains("source")) out += ", " + text_of(source["source"]);
+    out += fmt::format("  - {}", shown(source["article"]));
+    if (source.contains("published") && !source["published"].is_null()) out += ", published " + shown(source["published"]);
+    if (source.contains("url") && !source["url"].is_null()) out += ", " + shown(source["url"]);
+    else if (source.contains("source")) out += ", " + shown(source["source"]);
     out += "\n";
     for (const Json& evidence : source["evidence"]) {
-      out += fmt::format("      [{}-{}] \"{}\"\n", text_of(evidence["start"]), text_of(evidence["end"]), text_of(evidence["text"]));
+      out += fmt::format("      [{}-{}] \"{}\"\n", shown(evidence["start"]), shown(evidence["end"]), shown(evidence["text"]));
     }
   }
   if (!e["conflicts"].empty()) {
     out += "\n  The sources disagree on:\n";
     for (const auto& [field, values] : e["conflicts"].items()) {
-      out += fmt::format("  - {}:", field);
+      out += fmt::format("  - {}:", terminal_text(field));
       for (const Json& v : values) {
         std::string who;
-        for (const Json& s : v["sources"]) who += (who.empty() ? "" : ", ") + text_of(s);
-        out += fmt::format(" {} ({})", text_of(v["value"]), who);
+        for (const Json& s : v["sources"]) who += (who.empty() ? "" : ", ") + shown(s);
+        out += fmt::format(" {} ({})", shown(v["value"]), who);
       }
       out += "\n";
     }

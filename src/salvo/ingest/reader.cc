@@ -15,10 +15,12 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <unordered_map>
 
 #include "salvo/base/lines.h"
 #include "salvo/base/result.h"
 #include "salvo/base/sha256.h"
+#include "salvo/base/utf8.h"
 
 namespace salvo {
 
@@ -57,13 +59,28 @@ InputFormat format_from_name(std::string_view name) {
   return InputFormat::kAuto;
 }
 
+// A name's bytes as an id every consumer can carry (JSON, URLs, SQL text): a byte that is not part
+// of a UTF-8 character is written %XX. Two such names stay two ids; a JSON writer would have
+// made both U+FFFD, and one article then replaced the other in the store.
+std::string utf8_id(std::string_view name) {
+  return with_invalid_bytes_replaced(name, [](unsigned char byte) { return fmt::format("%{:02X}", byte); });
+}
+
 // The id of a file-based article: its file name without the extension(s) we know.
 std::string stem_of(std::string_view path) {
   std::string name = fs::path(std::string(path)).filename().string();
   for (std::string_view ext : {".gz", ".jsonl", ".ndjson", ".html", ".htm", ".txt"}) {
     if (ends_with(lower(name), ext)) name.resize(name.size() - ext.size());
   }
-  return name.empty() ? std::string(path) : name;
+  return utf8_id(name.empty() ? path : name);
+}
+
+// The id of a file found under a named folder: its stem when directly inside, else its path from
+// the folder, so that "2023/report.txt" and "2024/report.txt" stay two articles.
+std::string id_under(const fs::path& folder, const fs::path& file) {
+  const fs::path parent = file.lexically_relative(folder).parent_path();
+  if (parent.empty()) return stem_of(file.string());
+  return utf8_id(parent.generic_string()) + "/" + stem_of(file.string());
 }
 
 // Whether bytes look like a binary file rather than text: NUL bytes or many control characters
@@ -84,9 +101,16 @@ bool is_gzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
-Result<std::string> gunzip(std::string_view name, std::string_view bytes) {
+// What a gzip stream inflated to, and why it stopped short when it did: a file cut in transfer or
+// damaged still holds, before the damage, what zcat recovers.
+struct Inflated {
+  std::string bytes;
+  std::optional<std::string> damage;
+};
+
+Inflated gunzip(std::string_view bytes) {
   z_stream stream{};
-  if (inflateInit2(&stream, 15 + 32) != Z_OK) return Error{fmt::format("{}: cannot start gzip decoder", name)};
+  if (inflateInit2(&stream, 15 + 32) != Z_OK) return {"", "cannot start gzip decoder"};
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
   stream.avail_in = static_cast<uInt>(bytes.size());
   std::string out;
@@ -97,17 +121,18 @@ Result<std::string> gunzip(std::string_view name, std::string_view bytes) {
     stream.avail_out = sizeof buffer;
     status = inflate(&stream, Z_NO_FLUSH);
     if (status != Z_OK && status != Z_STREAM_END) {
+      const std::string why = fmt::format("corrupt gzip data ({})", stream.msg ? stream.msg : "inflate failed");
       inflateEnd(&stream);
-      return Error{fmt::format("{}: corrupt gzip data ({})", name, stream.msg ? stream.msg : "inflate failed")};
+      return {std::move(out), why};
     }
     out.append(buffer, sizeof buffer - stream.avail_out);
     if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
       inflateEnd(&stream);
-      return Error{fmt::format("{}: truncated gzip data", name)};
+      return {std::move(out), "truncated gzip data"};
     }
   }
   inflateEnd(&stream);
-  return out;
+  return {std::move(out), std::nullopt};
 }
 
 Result<std::string> read_file(const fs::path& path) {
@@ -160,15 +185,28 @@ InputFormat sniff_format(std::string_view bytes) {
 
 size_t read_one(const std::string& name, std::string bytes, InputFormat format, const ReadOptions& options,
                 const ArticleSink& on_article, const ProblemSink& on_problem) {
+  std::optional<std::string> damage;
   if (is_gzip(bytes)) {
-    auto inflated = gunzip(name, bytes);
-    if (!inflated) {
-      on_problem({name, inflated.error().message.substr(name.size() + 2)});
+    Inflated inflated = gunzip(bytes);
+    bytes = std::move(inflated.bytes);
+    damage = std::move(inflated.damage);
+  }
+  if (format == InputFormat::kAuto && !bytes.empty()) format = sniff_format(bytes);
+  if (damage) {
+    // A damaged feed keeps every whole line before the damage; a damaged page or text is cut
+    // somewhere in the article, which is not read.
+    const size_t whole = bytes.rfind('\n');
+    if (format != InputFormat::kJsonl || whole == std::string::npos) {
+      on_problem({name, *damage + ": skipped"});
       return 1;
     }
-    bytes = std::move(inflated).value();
+    bytes.resize(whole + 1);
+    const size_t lines = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    const size_t problems = read_jsonl_articles(name, bytes, options, on_article, on_problem);
+    on_problem({fmt::format("{}:{}", name, lines + 1),
+                fmt::format("{}: the {} whole line(s) before were read, the rest of the file is lost", *damage, lines)});
+    return problems + 1;
   }
-  if (format == InputFormat::kAuto) format = sniff_format(bytes);
   switch (format) {
     case InputFormat::kJsonl: return read_jsonl_articles(name, bytes, options, on_article, on_problem);
     case InputFormat::kHtml: return read_html_article(name, std::move(bytes), options, on_article, on_problem);
@@ -176,16 +214,42 @@ size_t read_one(const std::string& name, std::string bytes, InputFormat format, 
   }
 }
 
-void collect_files(const fs::path& dir, std::vector<fs::path>& out) {
+// The article files under `dir`, depth first, unsorted. A folder that cannot be read, and a
+// symbolic link to a folder (not followed: it may loop, or lead out of the input), are reported
+// as skipped, never passed over in silence; returns how many were.
+size_t collect_files_under(const fs::path& dir, std::vector<fs::path>& out, const ProblemSink& on_problem) {
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && format_from_name(it->path().string()) != InputFormat::kAuto) {
-      out.push_back(it->path());
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    on_problem({dir.string(), fmt::format("cannot read the folder ({}): skipped", ec.message())});
+    return 1;
+  }
+  size_t problems = 0;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    if (entry.is_directory(ec)) {
+      if (entry.is_symlink(ec)) {
+        on_problem({entry.path().string(), "a symbolic link to a folder: not followed, skipped"});
+        ++problems;
+      } else {
+        problems += collect_files_under(entry.path(), out, on_problem);
+      }
+    } else if (entry.is_regular_file(ec) && format_from_name(entry.path().string()) != InputFormat::kAuto) {
+      out.push_back(entry.path());
     }
   }
+  if (ec) {
+    on_problem({dir.string(), fmt::format("reading the folder failed ({}): the rest of it skipped", ec.message())});
+    ++problems;
+  }
+  return problems;
+}
+
+size_t collect_files(const fs::path& dir, std::vector<fs::path>& out, const ProblemSink& on_problem) {
+  const size_t problems = collect_files_under(dir, out, on_problem);
   // Directory order is arbitrary; sort so output and ids come in the same order on every machine.
   std::sort(out.begin(), out.end());
+  return problems;
 }
 
 std::optional<std::string> string_field(simdjson::dom::object& object, std::string_view key) {
@@ -336,10 +400,32 @@ size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const 
   return problems;
 }
 
+std::string id_with_content_suffix(const Article& article) {
+  return fmt::format("{}~{}", article.id, std::string_view(article.sha256).substr(0, 8));
+}
+
+void move_to_content_suffix(Article& article, std::string_view other_source) {
+  const std::string id = id_with_content_suffix(article);
+  article.warnings.push_back(fmt::format("id \"{}\" is already that of {}: this article is stored as \"{}\"", article.id,
+                                         other_source, id));
+  article.id = id;
+}
+
+std::string_view input_of(std::string_view source) {
+  const size_t colon = source.rfind(':');
+  const size_t slash = source.rfind('/');
+  const bool line = colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash) &&
+                    colon + 1 < source.size() &&
+                    std::all_of(source.begin() + colon + 1, source.end(), [](unsigned char c) { return std::isdigit(c); });
+  return line ? source.substr(0, colon) : source;
+}
+
 Result<std::string> read_input_file(const std::string& path) {
   auto bytes = read_file(path);
   if (!bytes || !is_gzip(*bytes)) return bytes;
-  return gunzip(path, *bytes);
+  Inflated inflated = gunzip(*bytes);
+  if (inflated.damage) return Error{fmt::format("{}: {}", path, *inflated.damage)};
+  return std::move(inflated.bytes);
 }
 
 size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std::string_view)>& on_line) {
@@ -350,6 +436,17 @@ size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std:
 
 size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& options,
                      const ArticleSink& on_article, const ProblemSink& on_problem) {
+  // The input that first had each id: a repeat is given its content suffix, never the same id
+  // (which the store would take for a new text of the first, and replace it).
+  std::unordered_map<std::string, std::string> source_of_id;
+  const ArticleSink unique_ids = [&](Article&& article) {
+    const auto [first, added] = source_of_id.emplace(article.id, article.source);
+    if (!added) {
+      move_to_content_suffix(article, first->second);
+      source_of_id.emplace(article.id, article.source);
+    }
+    on_article(std::move(article));
+  };
   size_t problems = 0;
   for (const std::string& path : paths) {
     if (path == "-" && options.stdin_format == InputFormat::kJsonl) {
@@ -357,13 +454,13 @@ size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& o
       // stream of any length runs in bounded memory (a Hadoop Streaming or Spark pipe mapper).
       JsonlArticleReader reader("stdin", options);
       read_stream_lines(std::cin, [&](size_t number, std::string_view line) {
-        problems += reader.read_line(number, line, on_article, on_problem);
+        problems += reader.read_line(number, line, unique_ids, on_problem);
       });
       continue;
     }
     if (path == "-") {
       std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      problems += read_one("stdin", std::move(bytes), options.stdin_format, options, on_article, on_problem);
+      problems += read_one("stdin", std::move(bytes), options.stdin_format, options, unique_ids, on_problem);
       continue;
     }
     std::error_code ec;
@@ -375,8 +472,9 @@ size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& o
     }
     std::vector<fs::path> files;
     if (fs::is_directory(status)) {
-      collect_files(path, files);
-      if (files.empty()) {
+      const size_t unread = collect_files(path, files, on_problem);
+      problems += unread;
+      if (files.empty() && unread == 0) {
         on_problem({path, "folder holds no .txt, .jsonl, .jsonl.gz or .html files"});
         ++problems;
       }
@@ -390,8 +488,15 @@ size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& o
         ++problems;
         continue;
       }
+      // A file's own article (not a JSONL record, whose source is "file:line") takes the id of
+      // its place under the named folder.
+      const std::string id = fs::is_directory(status) ? id_under(path, file) : stem_of(file.string());
       problems += read_one(file.string(), std::move(bytes).value(), format_from_name(file.string()), options,
-                           on_article, on_problem);
+                           [&](Article&& article) {
+                             if (article.source == file.string()) article.id = id;
+                             unique_ids(std::move(article));
+                           },
+                           on_problem);
     }
   }
   return problems;

@@ -47,6 +47,12 @@ using ProblemSink = std::function<void(const InputProblem&)>;
 
 // Reads every article under `paths` ("-" is stdin), calling `on_article` for each in order and
 // `on_problem` for each input skipped. Returns the number of problems.
+//
+// Ids: a file named, or directly inside a named folder, is its file name without extension
+// ("h1_003_…", as gold files and scoring name it); a file deeper down is its path from the named
+// folder ("2024/jan/report"). Bytes of a name that are not UTF-8 are written %XX. The ids of one
+// call are unique: an id already given (a duplicate JSONL "id", the same name in two named
+// folders) is given its content suffix (id_with_content_suffix) and a warning naming both inputs.
 size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& options,
                      const ArticleSink& on_article, const ProblemSink& on_problem);
 
@@ -75,6 +81,17 @@ class JsonlArticleReader {
   std::unique_ptr<simdjson::dom::parser> parser_;
   bool ready_ = false;
 };
+
+// The id an article takes when its own is another input's: "id~" and the first 8 hex digits of its
+// sha256 — the same on every run, so that a re-ingest finds it stored under it.
+std::string id_with_content_suffix(const Article& article);
+
+// Gives `article` its id_with_content_suffix, with a warning naming `other_source`, the input whose
+// article holds its id.
+void move_to_content_suffix(Article& article, std::string_view other_source);
+
+// The input an article came from: "feed.jsonl" for the source "feed.jsonl:14", else the source.
+std::string_view input_of(std::string_view source);
 
 // The bytes of the file at `path`, inflated when they are gzip; the error names the file.
 Result<std::string> read_input_file(const std::string& path);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "salvo/base/terminal_text.h"
+
 namespace salvo {
 namespace {
 
@@ -11,8 +13,10 @@ std::string value_or_dash(const nlohmann::ordered_json& v) {
   return v.dump();
 }
 
-// Cuts to `width` display columns, counting UTF-8 characters, with "…" when cut.
-std::string fit(const std::string& s, size_t width) {
+// Cuts to `width` display columns, counting UTF-8 characters, with "…" when cut; what comes from
+// an article is printed with its control characters escaped (base/terminal_text.h).
+std::string fit(const std::string& text, size_t width) {
+  const std::string s = terminal_text(text);
   size_t chars = 0, i = 0;
   while (i < s.size() && chars < width) {
     const auto c = static_cast<unsigned char>(s[i]);

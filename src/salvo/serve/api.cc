@@ -3,10 +3,15 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+
+#include <filesystem>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "salvo/base/ascii.h"
+#include "salvo/base/utf8.h"
 #include "salvo/export/merged_formats.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/pipeline/analyze.h"
@@ -58,6 +63,8 @@ Result<EventFilter> filter_of(const httplib::Request& request) {
       return Error{fmt::format("unknown parameter '{}' (filters: country, since, until, type, weapon, actor, bbox, "
                                "min_confidence; paging: limit, cursor, sort)", name)};
     }
+    // One value was taken and the others dropped in silence; which one is the client's guess.
+    if (request.get_param_value_count(name) > 1) return Error{fmt::format("parameter '{}' is given more than once", name)};
   }
   return parse_event_filter(text, [](const char* field) { return std::string(field); });
 }
@@ -87,6 +94,30 @@ bool unsafe_path(std::string_view path) {
   return false;
 }
 
+bool host_allowed(std::string_view host, const std::vector<std::string>& allowed) {
+  if (host.empty()) return true;
+  std::string_view name = host;
+  if (name.front() == '[') {
+    const size_t close = name.find(']');
+    return close != std::string_view::npos;  // "[::1]:8080": an IPv6 literal
+  }
+  if (const size_t colon = name.rfind(':'); colon != std::string_view::npos) name = name.substr(0, colon);
+  const std::string lowered = lower_ascii(name);
+  if (lowered == "localhost") return true;
+  // An IPv4 literal: no DNS name, so nothing to rebind.
+  in_addr address{};
+  if (inet_pton(AF_INET, lowered.c_str(), &address) == 1) return true;
+  for (const std::string& a : allowed) {
+    if (a == "*" || lower_ascii(a) == lowered) return true;
+  }
+  return false;
+}
+
+std::string served_source(std::string_view source) {
+  const std::string_view input = input_of(source);
+  return std::filesystem::path(std::string(input)).filename().string() + std::string(source.substr(input.size()));
+}
+
 bool same_secret(const std::string& given, const std::string& expected) {
   // Every byte of the longer is looked at, whatever differs first.
   const size_t n = std::max(given.size(), expected.size());
@@ -103,6 +134,13 @@ Api::Api(Store& store, const Recognizer& recognizer, ServeOptions options)
     : store_(store), recognizer_(recognizer), options_(std::move(options)) {}
 
 void Api::mount(httplib::Server& server) {
+  // httplib's default socket options add SO_REUSEPORT: a second `salvo serve` on the port then
+  // listened beside the first, the kernel splitting requests between two stores, and "address in
+  // use" never came. SO_REUSEADDR alone still lets a restarted server bind at once.
+  server.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.set_payload_max_length(options_.max_body_bytes);
   server.set_read_timeout(options_.timeout_seconds, 0);
   // A connection holds a thread while it is read: with httplib's default (8 threads on a small
@@ -117,10 +155,28 @@ void Api::mount(httplib::Server& server) {
   // Before any route or static file: httplib refuses a ".." that climbs out of the web root, but
   // serves "/index.html%00.js" as index.html typed as JavaScript (the file is opened up to the
   // NUL, its type read from the whole name). No name Salvo serves holds any of these.
-  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
-    if (!unsafe_path(request.path)) return httplib::Server::HandlerResponse::Unhandled;
-    send_error(response, 400, "a path may not hold a '..' segment, a backslash or a NUL byte");
-    return httplib::Server::HandlerResponse::Handled;
+  server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    const std::string host = request.get_header_value("Host");
+    if (!host_allowed(host, options_.allowed_hosts)) {
+      send_error(response, 403, fmt::format("this server does not answer for the host '{}' (start it with --allow-host {} "
+                                            "to let it)", host, host.substr(0, host.rfind(':'))));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (unsafe_path(request.path)) {
+      send_error(response, 400, "a path may not hold a '..' segment, a backslash or a NUL byte");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // Before the body is read: httplib reads a form-typed body (curl -d's default type) against
+    // a fixed 8 KB limit of its own, and an article longer than that got a 413 naming no limit
+    // the user can change. The body is JSON; another declared type is refused as such.
+    const std::string type = request.get_header_value("Content-Type");
+    if (request.method == "POST" && !type.empty() && type.find("json") == std::string::npos) {
+      send_error(response, 415,
+                 fmt::format("the body is JSON (Content-Type: application/json, or application/x-ndjson for JSON lines), "
+                             "not '{}'; with curl, add -H 'Content-Type: application/json'", type));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
   });
   server.set_write_timeout(options_.timeout_seconds, 0);
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
@@ -128,13 +184,13 @@ void Api::mount(httplib::Server& server) {
                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"},
                               {"Referrer-Policy", "no-referrer"}});
-  server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+  server.set_error_handler([max_body = options_.max_body_bytes](const httplib::Request& request, httplib::Response& response) {
     // Statuses set by httplib itself (404 of an unknown path, 413, 400 of a broken request) or a
     // handler that left no body: a JSON message all the same.
     if (!response.body.empty()) return;
     const std::string message =
         response.status == 404   ? fmt::format("no such resource: {} {}", request.method, request.path)
-        : response.status == 413 ? "request body too large"
+        : response.status == 413 ? fmt::format("request body over {} bytes (salvo serve --max-body-bytes)", max_body)
                                  : fmt::format("HTTP {}", response.status);
     // The path is the client's: it may be any bytes (a %C0%AE decodes to invalid UTF-8), and a
     // plain dump() would throw on them outside any handler and end the server.
@@ -181,6 +237,9 @@ void Api::mount(httplib::Server& server) {
     auto event = store_.event(request.matches[1]);
     if (!event) return send_error(response, 500, event.error().message);
     if (!*event) return send_error(response, 404, fmt::format("no event {}", request.matches[1].str()));
+    for (Json& source : (**event)["sources"]) {
+      if (source.contains("source") && source["source"].is_string()) source["source"] = served_source(source["source"].get<std::string>());
+    }
     send_json(response, 200, **event);
   });
 
@@ -201,7 +260,9 @@ void Api::mount(httplib::Server& server) {
     send_json(response, 200, Json{{"tallies", std::move(out)}});
   });
 
-  server.Get(R"(/api/articles/([^/]+))", [this](const httplib::Request& request, httplib::Response& response) {
+  // The id is the rest of the path: ids hold "/" (a file below a named folder, a feed whose ids are
+  // URLs), sent encoded (%2F) or not; httplib decodes the path before it is matched.
+  server.Get(R"(/api/articles/(.+))", [this](const httplib::Request& request, httplib::Response& response) {
     const std::string id = request.matches[1];
     std::unique_lock lock(store_mutex_);
     auto record = store_.record(id);
@@ -210,8 +271,13 @@ void Api::mount(httplib::Server& server) {
     auto article = store_.article(id);
     lock.unlock();
     if (!article) return send_error(response, 500, article.error().message);
-    // Evidence offsets are into the bytes as read; the clean text is what a reader reads.
-    const std::string raw = article->raw;
+    // Evidence offsets are into the bytes as read; the clean text is what a reader reads. A byte
+    // that is not UTF-8 is served as one '?', not as the 3 bytes of U+FFFD a JSON writer would
+    // put there: offsets into the bytes are then offsets into the text served, and highlights
+    // land on the words they name.
+    const std::string raw = with_invalid_bytes_replaced(article->raw, [](unsigned char) { return std::string("?"); });
+    Json& meta = (**record)["article"];
+    if (meta.contains("source") && meta["source"].is_string()) meta["source"] = served_source(meta["source"].get<std::string>());
     const AnalyzedArticle analyzed = analyze_article(std::move(article).value());
     send_json(response, 200,
               Json{{"id", id}, {"raw", raw}, {"clean", std::string(analyzed.clean.text.view())}, {"record", **record}});
@@ -228,8 +294,9 @@ void Api::mount(httplib::Server& server) {
 
   server.Post("/api/articles", [this](const httplib::Request& request, httplib::Response& response) {
     const std::string authorization = request.get_header_value("Authorization");
-    const std::string prefix = "Bearer ";
-    const bool authorised = options_.token && authorization.rfind(prefix, 0) == 0 &&
+    // The scheme is case-insensitive (RFC 7235: "bearer", "BEARER" are Bearer); the token is not.
+    const std::string prefix = "bearer ";
+    const bool authorised = options_.token && lower_ascii(authorization.substr(0, prefix.size())) == prefix &&
                             same_secret(authorization.substr(prefix.size()), *options_.token);
     if (!authorised) {
       response.set_header("WWW-Authenticate", "Bearer");

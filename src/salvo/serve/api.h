@@ -18,6 +18,8 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <string_view>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -35,7 +37,18 @@ struct ServeOptions {
   std::filesystem::path web_root;    // static files served at / (empty: none)
   size_t max_body_bytes = 8u << 20;  // a larger request body is refused (413)
   int timeout_seconds = 10;          // reading or writing a request slower than this is cut off
+  // Host names answered besides IP literals and "localhost" ("*": any). A page of another site
+  // whose name was rebound to 127.0.0.1 (DNS rebinding) sends its own name: it is refused.
+  std::vector<std::string> allowed_hosts;
 };
+
+// Whether a request's Host header (a name or address, with or without ":port") is one the
+// server answers: an IP literal, "localhost", or one of `allowed`; an absent header is.
+bool host_allowed(std::string_view host, const std::vector<std::string>& allowed);
+
+// An article's source as the API shows it: the file name (with ":line" for a JSONL record),
+// never the folders of the server's disk it was read from.
+std::string served_source(std::string_view source);
 
 inline constexpr size_t kDefaultEventPage = 1000;
 

@@ -34,6 +34,10 @@ std::string listed(const std::array<const char*, N>& values) {
 
 Result<EventFilter> parse_event_filter(const EventFilterText& text, std::string (*field_name)(const char* field)) {
   EventFilter filter;
+  // A NUL ends the name where SQL's LIKE reads it: "actor=%00" matched every event.
+  if (text.actor.find('\0') != std::string::npos || text.actor.size() > 200) {
+    return Error{fmt::format("{} wants a part of an actor's name (no NUL byte, at most 200 bytes)", field_name("actor"))};
+  }
   filter.actor = text.actor;
   if (!text.country.empty()) {
     const bool code = text.country.size() == 2 && std::isupper(static_cast<unsigned char>(text.country[0])) &&
@@ -47,6 +51,11 @@ Result<EventFilter> parse_event_filter(const EventFilterText& text, std::string 
       return Error{fmt::format("{} wants a date YYYY-MM-DD, got '{}'", field_name(name), *value)};
     }
     *out = *value;
+  }
+  // ISO dates compare as text.
+  if (!filter.since.empty() && !filter.until.empty() && filter.since > filter.until) {
+    return Error{fmt::format("{} {} is after {} {}: no day is in that range", field_name("since"), filter.since, field_name("until"),
+                             filter.until)};
   }
   if (!text.type.empty()) {
     if (!one_of(kTypes, text.type)) return Error{fmt::format("{} wants one of {}, got '{}'", field_name("type"), listed(kTypes), text.type)};

@@ -20,6 +20,7 @@
 #include "salvo/store/sql/connection.h"
 #include "salvo/store/sql/postgres_connection.h"
 #include "salvo/store/sql/sqlite_connection.h"
+#include "salvo/store/writer_presence.h"
 
 namespace salvo {
 namespace {
@@ -309,7 +310,11 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-Result<Store> Store::open(const std::string& location) {
+Result<Store> Store::open(const std::string& location) { return open_retrying(location, sql::Access::kReadWrite); }
+
+Result<Store> Store::open_read_only(const std::string& location) { return open_retrying(location, sql::Access::kReadOnly); }
+
+Result<Store> Store::open_retrying(const std::string& location, sql::Access access) {
   // Processes opening one new SQLite file at the same moment can meet in a lock SQLite will not
   // wait for (each holding what the other needs while the new file turns to WAL, or one rebuilding
   // the WAL index): it answers "busy" at once instead of through its busy timeout. Opening is then
@@ -317,21 +322,27 @@ Result<Store> Store::open(const std::string& location) {
   const auto deadline = std::chrono::steady_clock::now() + sql::kWriterWait;
   for (int attempt = 1;; ++attempt) {
     bool busy = false;
-    Result<Store> opened = open_once(location, busy);
+    Result<Store> opened = open_once(location, access, busy);
     if (opened || !busy || std::chrono::steady_clock::now() > deadline) return opened;
     std::this_thread::sleep_for(std::chrono::milliseconds(std::min(10 * attempt, 200)));
   }
 }
 
-Result<Store> Store::open_once(const std::string& location, bool& busy) {
+Result<Store> Store::open_once(const std::string& location, sql::Access access, bool& busy) {
   Store store;
   const bool postgres = sql::is_postgres_uri(location);
   store.location_ = postgres ? sql::redacted_uri(location) : location;
   try {
-    store.db_ = postgres ? sql::open_postgres(location) : sql::open_sqlite(location);
+    store.db_ = postgres ? sql::open_postgres(location) : sql::open_sqlite(location, access);
     sql::Connection& db = *store.db_;
     store.statements_ = std::make_unique<StatementCache>(db);
     int version = db.schema_version();
+    if (version < kStoreSchemaVersion && access == sql::Access::kReadOnly && !postgres) {
+      // (Schema version 1 is the first: an older one is none.)
+      return Error{db.has_tables()
+                       ? fmt::format("{}: a database with tables, but not a Salvo store (no schema version)", store.location_)
+                       : fmt::format("{}: an empty database, not a Salvo store (no schema); left as it is", store.location_)};
+    }
     if (version < kStoreSchemaVersion) {
       // Read again under the write lock: two ingests started at once on a new store would both see
       // version 0 and both create the tables (the second failing on "table already exists").
@@ -446,20 +457,21 @@ Result<PutResult> Store::classify(const Article& article) const {
 }
 
 PutResult Store::classify_or_throw(const Article& article) const {
-  bool stored = false;
+  std::optional<std::string> stored_source;
   {
-    auto same = statements_->use("SELECT sha256 FROM articles WHERE id = ?");
+    auto same = statements_->use("SELECT sha256, source FROM articles WHERE id = ?");
     same->bind(1, article.id);
     if (same->step()) {
-      if (same->text(0) == article.sha256) return {PutOutcome::kUnchanged, article.id};
-      stored = true;
+      if (same->text(0) == article.sha256) return {PutOutcome::kUnchanged, article.id, ""};
+      stored_source = same->text(1);
     }
   }
   auto twin = statements_->use("SELECT id FROM articles WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1");
   twin->bind(1, article.sha256);
   twin->bind(2, article.id);
-  if (twin->step()) return {PutOutcome::kDuplicate, twin->text(0)};
-  return {stored ? PutOutcome::kReplaced : PutOutcome::kAdded, article.id};
+  if (twin->step()) return {PutOutcome::kDuplicate, twin->text(0), ""};
+  if (stored_source) return {PutOutcome::kReplaced, article.id, *stored_source};
+  return {PutOutcome::kAdded, article.id, ""};
 }
 
 Result<bool> Store::begin_batch() {
@@ -1021,7 +1033,12 @@ Result<std::vector<StoreCheck>> Store::check() const {
 
     const std::vector<std::string> pending = rows("SELECT country FROM merge_pending");
     StoreCheck merge{"merge finished", pending.empty(), "no merge pending"};
-    if (!merge.ok) {
+    if (!merge.ok && WriterPresence::held_by_someone(location_)) {
+      // Between an ingest's batches and its merge, pending rows are its work in progress.
+      merge.ok = true;
+      merge.detail = "a merge is pending for " + fmt::format("{}", fmt::join(pending, ", ")) +
+                     " while an ingest runs on this store; it merges when its articles are in";
+    } else if (!merge.ok) {
       merge.detail = "a merge was interrupted for " + fmt::format("{}", fmt::join(pending, ", ")) +
                      "; any 'salvo ingest' on this store finishes it";
     }

@@ -35,6 +35,7 @@
 
 namespace salvo::sql {
 class Connection;
+enum class Access;
 }
 
 namespace salvo {
@@ -56,6 +57,7 @@ const char* to_string(PutOutcome outcome);
 struct PutResult {
   PutOutcome outcome = PutOutcome::kAdded;
   std::string stored_as;  // for kDuplicate: the id the bytes are stored under
+  std::string replaced_source;  // for kReplaced: the source of the text stored under the id
 };
 
 struct MergeSummary {
@@ -145,6 +147,10 @@ class Store {
   // Opens (creating it if needed) the store at `location` — an SQLite file's path, or a
   // postgresql:// URI — migrating an older schema forward.
   static Result<Store> open(const std::string& location);
+  // Opens an SQLite store without writing to it (no schema made or migrated): for `salvo check`,
+  // which must not turn an empty file into a store and report it sound. A PostgreSQL store opens
+  // as open() does.
+  static Result<Store> open_read_only(const std::string& location);
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
   ~Store();
@@ -210,7 +216,8 @@ class Store {
 
  private:
   Store() = default;
-  static Result<Store> open_once(const std::string& location, bool& busy);
+  static Result<Store> open_once(const std::string& location, sql::Access access, bool& busy);
+  static Result<Store> open_retrying(const std::string& location, sql::Access access);
   PutResult classify_or_throw(const Article& article) const;  // throws the engine's errors
   std::string location_;
   std::unique_ptr<sql::Connection> db_;

@@ -71,10 +71,16 @@ class SqliteStatement final : public Statement {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::filesystem::path& path)
+  SqliteConnection(const std::filesystem::path& path, Access access)
       : location_(path.string()),
-        db_(translated([&] { return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                                  static_cast<int>(std::chrono::milliseconds(kWriterWait).count())); })) {
+        db_(translated([&] {
+          return SQLite::Database(path, access == Access::kReadOnly ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                  static_cast<int>(std::chrono::milliseconds(kWriterWait).count()));
+        })) {
+    if (access == Access::kReadOnly) {
+      exec("PRAGMA cache_size=-65536");
+      return;
+    }
     // WAL: readers never block the writer, and a killed writer leaves the last committed state.
     // synchronous=NORMAL keeps that under a killed process; only a power cut may lose the last
     // transactions (never consistency).
@@ -123,6 +129,8 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
-std::unique_ptr<Connection> open_sqlite(const std::filesystem::path& path) { return std::make_unique<SqliteConnection>(path); }
+std::unique_ptr<Connection> open_sqlite(const std::filesystem::path& path, Access access) {
+  return std::make_unique<SqliteConnection>(path, access);
+}
 
 }  // namespace salvo::sql
