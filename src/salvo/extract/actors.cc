@@ -290,8 +290,7 @@ void name_described_actors(const ArticleView& view, ArticleState& state) {
       const size_t named_at = view.sentence(s).begin + comma + 2;
       for (const TermMention* a : view.by_sentence[s].actors) {
         if (a->begin != named_at || is_generic(view, *a) || side_of_actor(view.term(*a)) != Side::kMilitia) continue;
-        const ActorStatus status = e.actor_status;
-        set_actor(view, e, *a, status);
+        set_actor(view, e, *a, e.actor_status);  // named now, known as before
         break;
       }
       if (!e.actor_generic) break;

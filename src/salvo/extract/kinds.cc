@@ -1,8 +1,5 @@
 #include "salvo/extract/kinds.h"
 
-#include <algorithm>
-#include <array>
-
 namespace salvo {
 
 const char* to_string(TriggerKind kind) {

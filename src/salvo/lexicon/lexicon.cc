@@ -88,8 +88,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& directory) {
       if (actors) {
         const std::optional<Side> side = parse_side(row.fields[6]);
         if (!side) {
-          return Error{fmt::format("{}: unknown side \"{}\" (one of unknown, us_coalition, other, militia, iranian_state)",
-                                   where, row.fields[6])};
+          return Error{fmt::format("{}: unknown side \"{}\" (one of {})", where, row.fields[6], side_names())};
         }
         term.side = *side;
         const std::string& strikes = row.fields[7];

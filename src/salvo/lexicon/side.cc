@@ -31,4 +31,13 @@ std::optional<Side> parse_side(std::string_view text) {
   return std::nullopt;
 }
 
+std::string side_names() {
+  std::string names;
+  for (const auto& entry : kSideNames) {
+    if (!names.empty()) names += ", ";
+    names += entry.second;
+  }
+  return names;
+}
+
 }  // namespace salvo

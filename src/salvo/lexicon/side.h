@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace salvo {
@@ -20,5 +21,7 @@ enum class Side {
 // The side as actors.csv writes it: unknown, us_coalition, other, militia, iranian_state.
 const char* to_string(Side side);
 std::optional<Side> parse_side(std::string_view text);
+// Every side as written there, for error messages: "unknown, us_coalition, …".
+std::string side_names();
 
 }  // namespace salvo

@@ -58,9 +58,12 @@ void read_sponsored_groups(const Lexicon& lexicon, size_t sponsored_group, std::
                            std::vector<TermMention>& terms) {
   const Cues& cues = lexicon.cues();
   const auto& lexicon_terms = lexicon.terms();
+  // A mention the phrase replaces is marked with this term index, then erased at the end.
+  const size_t dropped = lexicon_terms.size();
   bool changed = false;
   for (size_t i = 0; i < terms.size(); ++i) {
     TermMention& sponsor = terms[i];
+    if (sponsor.term == dropped) continue;
     const Term& term = lexicon_terms[sponsor.term];
     if (term.category != TermCategory::kActor || term.side != Side::kIranianState) continue;
     const bool pro = after_pro(clean, sponsor.begin);
@@ -85,8 +88,10 @@ void read_sponsored_groups(const Lexicon& lexicon, size_t sponsored_group, std::
       // What is struck ("Iranian-linked targets", "… sites") is no attacker.
       if (cues.has(CueKind::kFacilityWord, lowered)) break;
       bool trigger_here = false;
-      for (const TermMention& m : terms) {
-        if (m.begin != w->begin) continue;
+      // The mentions starting at this word (terms are sorted by begin, all after the sponsor's).
+      for (size_t j = i + 1; j < terms.size() && terms[j].begin <= w->begin; ++j) {
+        const TermMention& m = terms[j];
+        if (m.begin != w->begin || m.term == dropped) continue;
         const Term& named = lexicon_terms[m.term];
         trigger_here |= named.category == TermCategory::kTrigger;
         named_group |= named.category == TermCategory::kActor && named.kind != "generic";
@@ -108,7 +113,7 @@ void read_sponsored_groups(const Lexicon& lexicon, size_t sponsored_group, std::
       }
     }
     if (named_group) {
-      sponsor.term = lexicon_terms.size();  // dropped below
+      sponsor.term = dropped;
       changed = true;
     } else if (attack) {
       sponsor.term = sponsored_group;
@@ -119,15 +124,15 @@ void read_sponsored_groups(const Lexicon& lexicon, size_t sponsored_group, std::
       sponsor.end = group_end;
       // The actor mentions the phrase now covers ("Shia militias", "militia group") go.
       for (size_t j = i + 1; j < terms.size() && terms[j].begin < group_end; ++j) {
-        if (lexicon_terms[terms[j].term].category == TermCategory::kActor) {
-          terms[j].term = lexicon_terms.size();
+        if (terms[j].term != dropped && lexicon_terms[terms[j].term].category == TermCategory::kActor) {
+          terms[j].term = dropped;
           changed = true;
         }
       }
     }
   }
   if (changed) {
-    std::erase_if(terms, [&](const TermMention& m) { return m.term == lexicon_terms.size(); });
+    std::erase_if(terms, [&](const TermMention& m) { return m.term == dropped; });
   }
 }
 

@@ -25,13 +25,13 @@ bool follow_up(const ArticleView& view, const SentenceReading& r, ArticleState& 
   // "in the drone strike on Sunday", "the last attack there was on Oct. 25": a day said of an
   // incident word, a few words from it. ("In a visit to Baghdad on Sunday, Blinken said the
   // attacks …" is the day of the visit.)
-  bool day_of_the_incident = false;
-  for (const Trigger& t : view.by_sentence[s].triggers) {
-    if (!own_date || !tells_incident(t.kind)) continue;
-    const Nearby between = own_date->begin >= t.end ? words_after(view.lowered, t.end, own_date->begin, 5)
-                                                    : words_after(view.lowered, own_date->end, t.begin, 5);
-    day_of_the_incident |= between.size() <= 3;
-  }
+  const bool day_of_the_incident =
+      own_date && std::any_of(view.by_sentence[s].triggers.begin(), view.by_sentence[s].triggers.end(), [&](const Trigger& t) {
+        if (!tells_incident(t.kind)) return false;
+        const Nearby between = own_date->begin >= t.end ? words_after(view.lowered, t.end, own_date->begin, 5)
+                                                        : words_after(view.lowered, own_date->end, t.begin, 5);
+        return between.size() <= 3;
+      });
   if (told.own_short && day_of_the_incident && (!previous->date || previous->date_inherited)) {
     previous->date = own_date->value;  // "in the drone strike on Sunday": its own day at last
     previous->date_max = own_date->value_max != own_date->value ? own_date->value_max : std::nullopt;
