@@ -1,15 +1,15 @@
 #include "store_commands.h"
 
-#include <httplib.h>
-
-#include <fstream>
-
 #include <fmt/format.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "salvo/base/data_dir.h"
@@ -473,8 +473,7 @@ std::optional<std::string> read_token(const std::string& path) {
 
 int run_serve(const StoreArgs& args) {
   ServeOptions options;
-  options.timeout_seconds = args.timeout_seconds;
-  options.max_body_bytes = args.max_body_bytes;
+  options.limits = args.limits;
   options.allowed_hosts = args.allowed_hosts;
   if (!args.token_file.empty()) {
     options.token = read_token(args.token_file);
@@ -502,17 +501,28 @@ int run_serve(const StoreArgs& args) {
   if (!recognizer) return kExitData;
   std::optional<Store> store = open_store(args.db, "serve");
   if (!store) return kExitData;
-  httplib::Server server;
   Api api(*store, *recognizer, options);
-  api.mount(server);
-  if (!server.bind_to_port(args.bind, args.port)) {
-    fmt::print(stderr, "salvo serve: cannot listen on {}:{} (in use, or not an address of this machine)\n", args.bind, args.port);
+  // Ctrl-C and `kill` end the server in order (connections closed, the store closed by its
+  // destructor): the signals are blocked before the server's threads start, which inherit the
+  // mask, and waited for here. A client that hangs up mid-reply is no signal either.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+  auto server = api.serve(args.bind, args.port);
+  if (!server) {
+    fmt::print(stderr, "salvo serve: {}\n", server.error().message);
     return kExitUsage;
   }
-  fmt::print(stderr, "salvo serve: {} on http://{}:{}/ ({}; {}); Ctrl-C stops\n", store->location(), args.bind, args.port,
+  fmt::print(stderr, "salvo serve: {} on http://{}:{}/ ({}; {}); Ctrl-C stops\n", store->location(), args.bind, (*server)->port(),
              options.web_root.empty() ? "API only: no dashboard built (make web)" : "dashboard at /",
              options.token ? "POST /api/articles with the token" : "read-only");
-  server.listen_after_bind();
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  (*server)->stop();
+  fmt::print(stderr, "salvo serve: stopped ({})\n", strsignal(signal_number));
   return kExitOk;
 }
 
@@ -608,7 +618,8 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   args.tallies->add_option("--format", args.format, "table or jsonl")->check(CLI::IsMember({"table", "jsonl"}));
   args.serve = app.add_subcommand("serve", "Serve the store over HTTP: a JSON API and the dashboard (web/).");
   add_db(args.serve);
-  args.serve->add_option("--port", args.port, "TCP port (default 8080)")->check(CLI::Range(1, 65535));
+  args.serve->add_option("--port", args.port, "TCP port (default 8080; 0: a free one, printed when listening)")
+      ->check(CLI::Range(0, 65535));
   args.serve->add_option("--bind", args.bind, "Address to listen on (default 127.0.0.1: this machine only)")->type_name("ADDR");
   args.serve->add_option("--allow-host", args.allowed_hosts,
                          "Also answer requests for this host name (IP addresses and localhost always are; '*' any): other names "
@@ -617,10 +628,16 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   args.serve->add_option("--token-file", args.token_file,
                          "File whose first line is the bearer token that POST /api/articles needs; without it the API is read-only")
       ->check(CLI::ExistingFile)->type_name("FILE");
-  args.serve->add_option("--timeout", args.timeout_seconds, "Seconds a client may take to send a request or read a reply; slower ones are cut off")
+  args.serve->add_option("--timeout", args.limits.idle_timeout_seconds,
+                         "Seconds a connection may stay silent (a request half sent, a reply not read, an idle keep-alive) "
+                         "before it is closed")
       ->check(CLI::Range(1, 3600))->capture_default_str();
-  args.serve->add_option("--max-body-bytes", args.max_body_bytes, "Larger request bodies (POST /api/articles) are refused with 413")
+  args.serve->add_option("--max-body-bytes", args.limits.max_body_bytes,
+                         "Larger request bodies (POST /api/articles) are refused with 413, before they are read")
       ->check(CLI::PositiveNumber)->capture_default_str();
+  args.serve->add_option("--max-connections", args.limits.max_connections,
+                         "Connections open at once; more wait in the kernel's queue")
+      ->check(CLI::Range(1u, 100000u))->capture_default_str();
   args.serve->add_option("--web", args.web, "Folder of the built dashboard (default: web/dist here, else in the source tree)")->type_name("DIR");
   args.serve->footer(
       "API (JSON; errors are {\"error\": \"...\"} with the HTTP status):\n"
@@ -631,7 +648,11 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "  POST /api/articles              a JSON article or JSONL batch; needs 'Authorization: Bearer <token>'\n"
       "Example:\n"
       "  salvo serve --db salvo.db --port 8080 &   curl -s 'localhost:8080/api/events?country=IQ&limit=5' | jq .\n"
-      "Exit status: 0 stopped; 2 usage (bad port, address in use, bad token file); 3 store or data files unusable.");
+      + fmt::format("Limits: request line and headers {} KB and {} fields (431), body --max-body-bytes (413), silence --timeout;\n",
+                    salvo::HttpLimits{}.max_head_bytes >> 10, salvo::HttpLimits{}.max_header_fields) +
+      "  a slow or stalled client holds a connection, not a thread: others are answered meanwhile.\n"
+      "Exit status: 0 stopped by Ctrl-C or SIGTERM; 2 usage (bad port, address in use, bad token file);\n"
+      "  3 store or data files unusable.");
 
   args.check = app.add_subcommand("check", "Verify a store: SQLite integrity, foreign keys, records, merged events, ids, pending merges.");
   add_db(args.check);

@@ -28,8 +28,7 @@ struct StoreArgs {
   std::string bind = "127.0.0.1", token_file, web;
   std::vector<std::string> allowed_hosts;  // serve --allow-host
   int port = 8080;
-  int timeout_seconds = salvo::ServeOptions{}.timeout_seconds;
-  size_t max_body_bytes = salvo::ServeOptions{}.max_body_bytes;
+  salvo::HttpLimits limits;  // serve --timeout, --max-body-bytes, --max-connections
 
   CLI::App* ingest = nullptr;
   CLI::App* reprocess = nullptr;

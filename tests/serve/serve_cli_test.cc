@@ -94,5 +94,21 @@ TEST(ServeCli, ASecondServeOnThePortOfARunningOneIsRefused) {
   EXPECT_NE(second.err.find("cannot listen on 127.0.0.1:" + port), std::string::npos) << second.err;
 }
 
+// `--port 0` takes a free port and says which; SIGTERM (as Ctrl-C) stops the server in order, exit 0.
+TEST(ServeCli, AFreePortIsPrintedAndSigtermStopsItCleanly) {
+  TempDir dir;
+  const std::string db = (dir.path() / "s.db").string();
+  ASSERT_EQ(salvo("ingest -q --db " + db + " examples/seeds").status, 0);
+  const std::string err = (dir.path() / "serve.err").string();
+  const CommandRun run = run_command(
+      std::string(SALVO_BINARY) + " serve --db " + db + " --port 0 2>" + err + " & pid=$!; "
+      "for i in $(seq 100); do grep -q 'on http' " + err + " && break; sleep 0.1; done; "
+      "kill -TERM $pid; wait $pid; echo \"exit $?\"; cat " + err);
+  EXPECT_NE(run.out.find("exit 0"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("on http://127.0.0.1:"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("127.0.0.1:0/"), std::string::npos) << "the port it listens on, not 0: " << run.out;
+  EXPECT_NE(run.out.find("salvo serve: stopped"), std::string::npos) << run.out;
+}
+
 }  // namespace
 }  // namespace salvo::testing

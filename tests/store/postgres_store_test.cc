@@ -171,19 +171,16 @@ TEST(PostgresStore, TheApiAnswersAsFromSqlite) {
     EXPECT_TRUE(store.ok()) << store.error().message;
     if (!store) return std::vector<std::string>();
     Api api(*store, shared_recognizer(), ServeOptions{});
-    httplib::Server http;
-    api.mount(http);
-    const int port = http.bind_to_any_port("127.0.0.1");
-    std::thread thread([&] { http.listen_after_bind(); });
-    while (!http.is_running()) std::this_thread::yield();
-    httplib::Client client("127.0.0.1", port);
+    auto http = api.serve("127.0.0.1", 0);
+    EXPECT_TRUE(http.ok()) << http.error().message;
+    if (!http) return std::vector<std::string>();
+    httplib::Client client("127.0.0.1", (*http)->port());
     std::vector<std::string> bodies;
     for (const std::string& path : paths) {
       auto result = client.Get(path);
       bodies.push_back(result ? std::to_string(result->status) + " " + result->body : "no answer");
     }
-    http.stop();
-    thread.join();
+    (*http)->stop();
     return bodies;
   };
   auto first = Store::open(sqlite);

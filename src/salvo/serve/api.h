@@ -11,21 +11,18 @@
 //                              only with a bearer token (--token-file), 401 otherwise
 //
 // Every error is JSON ({"error": "..."}) with its HTTP status. Requests are read-only unless
-// authorised; bodies are bounded; the store is used by one request at a time.
+// authorised; what a request may cost is bounded by the transport (http_server.h); the store is
+// used by one request at a time.
 #pragma once
 
-#include <cstddef>
 #include <filesystem>
 #include <mutex>
 #include <optional>
-#include <string_view>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
-namespace httplib {
-class Server;
-}
+#include "salvo/serve/http_server.h"
 
 namespace salvo {
 
@@ -35,8 +32,7 @@ class Recognizer;
 struct ServeOptions {
   std::optional<std::string> token;  // POST /api/articles needs "Authorization: Bearer <token>"
   std::filesystem::path web_root;    // static files served at / (empty: none)
-  size_t max_body_bytes = 8u << 20;  // a larger request body is refused (413)
-  int timeout_seconds = 10;          // reading or writing a request slower than this is cut off
+  HttpLimits limits;                 // what one request may cost (body, head, silence, connections)
   // Host names answered besides IP literals and "localhost" ("*": any). A page of another site
   // whose name was rebound to 127.0.0.1 (DNS rebinding) sends its own name: it is refused.
   std::vector<std::string> allowed_hosts;
@@ -52,15 +48,23 @@ std::string served_source(std::string_view source);
 
 inline constexpr size_t kDefaultEventPage = 1000;
 
-class Api {
+class Api : public HttpHandler {
  public:
   // `store` and `recognizer` must outlive the server.
   Api(Store& store, const Recognizer& recognizer, ServeOptions options);
 
-  // Registers the routes, limits and error handlers on `server`.
-  void mount(httplib::Server& server);
+  // Listens on `address`:`port` (0: a free port) and serves this API until the server is stopped.
+  Result<std::unique_ptr<HttpServer>> serve(const std::string& address, int port);
+
+  // What can be refused from the head alone: another host's name, a path that climbs, a method
+  // or body type no route takes, a POST without the token (its body is then never read).
+  std::optional<HttpResponse> refuse(const HttpRequest& head) override;
+  HttpResponse handle(const HttpRequest& request) override;
 
  private:
+  HttpResponse route(const HttpRequest& request);
+  HttpResponse post_articles(const HttpRequest& request);
+
   Store& store_;
   const Recognizer& recognizer_;
   ServeOptions options_;
