@@ -144,15 +144,18 @@ void for_each_extracted_line(const std::vector<std::string>& paths,
       files.emplace_back(path);
     }
     for (const std::filesystem::path& file : files) {
-      auto bytes = read_input_file(file.string());
-      if (!bytes) {
-        on_problem({file.string(), bytes.error().message});
+      auto input = read_input_file(file.string());
+      if (!input) {
+        on_problem({file.string(), input.error().message});
         continue;
       }
-      Lines lines(*bytes);
+      // A part cut short (a worker killed mid-write, a copy interrupted) keeps its whole lines.
+      const size_t whole = input->damage ? keep_whole_lines(input->bytes) : 0;
+      Lines lines(input->bytes);
       while (const auto line = lines.next()) {
         if (!line->empty()) on_line(fmt::format("{}:{}", file.string(), lines.number()), *line);
       }
+      if (input->damage) on_problem(damaged_lines_problem(file.string(), *input->damage, whole));
     }
   }
 }

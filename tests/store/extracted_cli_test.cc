@@ -105,6 +105,28 @@ TEST(Extracted, BadRecordsAreSkippedWithFileAndLineAndTheRestStored) {
             static_cast<size_t>(std::count(with_raw.out.begin(), with_raw.out.end(), '\n')));
 }
 
+// A gzipped part cut short (a worker killed mid-write, a copy interrupted) keeps every whole
+// record before the damage, as zcat would, and the damage is reported at its line.
+TEST(Extracted, ATruncatedGzipPartKeepsItsWholeRecords) {
+  TempDir dir;
+  write_corpus(dir, "corpus");
+  const CommandRun extract = salvo("extract -q --with-raw " + dir.file("corpus"));
+  ASSERT_EQ(extract.status, 0) << extract.err;
+  const std::string part = dir.write("part-00000", extract.out);
+  ASSERT_EQ(run_command("gzip " + part).status, 0);
+  const std::string whole = read_file(part + ".gz");
+  const std::string cut = dir.write("cut/part-00000.gz", whole.substr(0, whole.size() * 3 / 4));
+  const CommandRun recovered = run_command("zcat " + cut + " 2>/dev/null | wc -l");
+  const int whole_records = std::atoi(recovered.out.c_str());
+  ASSERT_GT(whole_records, 0) << "the cut should leave some whole lines";
+  const CommandRun ingest = salvo("ingest --extracted --db " + dir.file("s.db") + " " + dir.file("cut"));
+  EXPECT_EQ(ingest.status, 1) << ingest.err;
+  EXPECT_NE(ingest.err.find("part-00000.gz:" + std::to_string(whole_records + 1) + ": truncated gzip data"), std::string::npos)
+      << ingest.err;
+  SQLite::Database db(dir.file("s.db"), SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM articles").getInt(), whole_records);
+}
+
 // The mapper answers each line before the next is written: a consumer gets record 1 while the
 // producer still holds stdin open (no reading to the end first, no output held back).
 TEST(Extracted, TheMapperWritesEachRecordAsItsLineArrives) {

@@ -293,6 +293,26 @@ TEST(PostgresStore, ADatabaseWithOtherTablesIsRefusedUntouched) {
   EXPECT_EQ(tables.out, "invoices\n");
 }
 
+// `salvo check` reads: on an empty database it says there is no store and creates none (it
+// had created the schema and reported the new store sound), and on a store it writes nothing.
+TEST(PostgresStore, CheckIsReadOnly) {
+  const std::string uri = new_database("checked_empty");
+  ASSERT_FALSE(uri.empty());
+  const std::string tables_sql = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'";
+  const CommandRun empty = salvo("check --db " + uri);
+  EXPECT_EQ(empty.status, 3) << empty.out << empty.err;
+  EXPECT_NE(empty.err.find("an empty database, not a Salvo store"), std::string::npos) << empty.err;
+  EXPECT_EQ(psql(uri, tables_sql), "0\n") << "check created tables";
+  ASSERT_EQ(salvo("ingest -q --db " + uri + " " + seed_articles().string()).status, 0);
+  const std::string written = "SELECT sum(n_tup_ins + n_tup_upd + n_tup_del) FROM pg_stat_user_tables";
+  // The server's row counters are flushed up to a second after a transaction ends.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  const std::string before = psql(uri, written);
+  EXPECT_EQ(salvo("check --db " + uri).status, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  EXPECT_EQ(psql(uri, written), before) << "check wrote rows";
+}
+
 TEST(PostgresUri, ParametersAreNumberedOutsideQuotesAndPasswordsHidden) {
   int count = 0;
   EXPECT_EQ(sql::numbered_parameters("SELECT a FROM t WHERE b = ? AND c = '?' AND \"d?\" = ? -- ?\nAND e = ?", count),

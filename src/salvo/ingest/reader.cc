@@ -195,16 +195,13 @@ size_t read_one(const std::string& name, std::string bytes, InputFormat format, 
   if (damage) {
     // A damaged feed keeps every whole line before the damage; a damaged page or text is cut
     // somewhere in the article, which is not read.
-    const size_t whole = bytes.rfind('\n');
-    if (format != InputFormat::kJsonl || whole == std::string::npos) {
+    if (format != InputFormat::kJsonl || bytes.find('\n') == std::string::npos) {
       on_problem({name, *damage + ": skipped"});
       return 1;
     }
-    bytes.resize(whole + 1);
-    const size_t lines = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    const size_t lines = keep_whole_lines(bytes);
     const size_t problems = read_jsonl_articles(name, bytes, options, on_article, on_problem);
-    on_problem({fmt::format("{}:{}", name, lines + 1),
-                fmt::format("{}: the {} whole line(s) before were read, the rest of the file is lost", *damage, lines)});
+    on_problem(damaged_lines_problem(name, *damage, lines));
     return problems + 1;
   }
   switch (format) {
@@ -420,12 +417,23 @@ std::string_view input_of(std::string_view source) {
   return line ? source.substr(0, colon) : source;
 }
 
-Result<std::string> read_input_file(const std::string& path) {
+Result<InputBytes> read_input_file(const std::string& path) {
   auto bytes = read_file(path);
-  if (!bytes || !is_gzip(*bytes)) return bytes;
+  if (!bytes) return bytes.error();
+  if (!is_gzip(*bytes)) return InputBytes{std::move(bytes).value(), std::nullopt};
   Inflated inflated = gunzip(*bytes);
-  if (inflated.damage) return Error{fmt::format("{}: {}", path, *inflated.damage)};
-  return std::move(inflated.bytes);
+  return InputBytes{std::move(inflated.bytes), std::move(inflated.damage)};
+}
+
+size_t keep_whole_lines(std::string& bytes) {
+  const size_t last = bytes.rfind('\n');
+  bytes.resize(last == std::string::npos ? 0 : last + 1);
+  return static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+}
+
+InputProblem damaged_lines_problem(const std::string& name, const std::string& damage, size_t whole_lines) {
+  return {fmt::format("{}:{}", name, whole_lines + 1),
+          fmt::format("{}: the {} whole line(s) before were read, the rest of the file is lost", damage, whole_lines)};
 }
 
 size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std::string_view)>& on_line) {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,8 +94,18 @@ void move_to_content_suffix(Article& article, std::string_view other_source);
 // The input an article came from: "feed.jsonl" for the source "feed.jsonl:14", else the source.
 std::string_view input_of(std::string_view source);
 
-// The bytes of the file at `path`, inflated when they are gzip; the error names the file.
-Result<std::string> read_input_file(const std::string& path);
+// The bytes of a file, inflated when they are gzip. A gzip stream cut in transfer or damaged
+// yields what inflated before the damage, and why it stopped.
+struct InputBytes {
+  std::string bytes;
+  std::optional<std::string> damage;  // "truncated gzip data", "corrupt gzip data (…)"
+};
+Result<InputBytes> read_input_file(const std::string& path);  // the error names the file
+
+// Of lines cut short by damage: cuts `bytes` after the last whole line and returns their count.
+size_t keep_whole_lines(std::string& bytes);
+// The problem that says so, at the first line lost: "feed.jsonl.gz:1201: truncated gzip data: …".
+InputProblem damaged_lines_problem(const std::string& name, const std::string& damage, size_t whole_lines);
 
 // Calls `on_line` with each line of `in` as it arrives, numbered from 1; returns the count.
 size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std::string_view)>& on_line);

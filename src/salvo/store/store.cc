@@ -333,11 +333,11 @@ Result<Store> Store::open_once(const std::string& location, sql::Access access, 
   const bool postgres = sql::is_postgres_uri(location);
   store.location_ = postgres ? sql::redacted_uri(location) : location;
   try {
-    store.db_ = postgres ? sql::open_postgres(location) : sql::open_sqlite(location, access);
+    store.db_ = postgres ? sql::open_postgres(location, access) : sql::open_sqlite(location, access);
     sql::Connection& db = *store.db_;
     store.statements_ = std::make_unique<StatementCache>(db);
     int version = db.schema_version();
-    if (version < kStoreSchemaVersion && access == sql::Access::kReadOnly && !postgres) {
+    if (version < kStoreSchemaVersion && access == sql::Access::kReadOnly) {
       // (Schema version 1 is the first: an older one is none.)
       return Error{db.has_tables()
                        ? fmt::format("{}: a database with tables, but not a Salvo store (no schema version)", store.location_)

@@ -20,6 +20,10 @@ namespace salvo::sql {
 // turns batch by batch, and one merge of a large store can hold the lock for several seconds.
 inline constexpr std::chrono::seconds kWriterWait{60};
 
+// How a store is opened: `salvo check` and other readers open it read-only, and then nothing
+// (no schema, no journal mode, no row) is written, whatever the store holds.
+enum class Access { kReadWrite, kReadOnly };
+
 // What a failure means to the user, whatever engine reported it.
 enum class Failure {
   kOther,

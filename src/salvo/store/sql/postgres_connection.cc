@@ -262,7 +262,7 @@ class PostgresStatement final : public Statement {
 
 class PostgresConnection final : public Connection {
  public:
-  explicit PostgresConnection(const std::string& uri) : location_(redacted_uri(uri)), conn_(PQconnectdb(uri.c_str())) {
+  PostgresConnection(const std::string& uri, Access access) : location_(redacted_uri(uri)), conn_(PQconnectdb(uri.c_str())) {
     session_.conn = conn_;
     if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
       const std::string why = conn_ ? trimmed(PQerrorMessage(conn_)) : "out of memory";
@@ -272,6 +272,7 @@ class PostgresConnection final : public Connection {
     // The server's notices ("relation already exists, skipping") are not the user's business.
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
     exec("SET client_encoding = 'UTF8'");
+    if (access == Access::kReadOnly) exec("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
   }
   ~PostgresConnection() override { PQfinish(conn_); }
 
@@ -360,7 +361,9 @@ std::string redacted_uri(const std::string& uri) {
   return out;
 }
 
-std::unique_ptr<Connection> open_postgres(const std::string& uri) { return std::make_unique<PostgresConnection>(uri); }
+std::unique_ptr<Connection> open_postgres(const std::string& uri, Access access) {
+  return std::make_unique<PostgresConnection>(uri, access);
+}
 
 std::string numbered_parameters(const std::string& sql, int& count) {
   std::string out;

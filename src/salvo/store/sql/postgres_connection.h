@@ -16,8 +16,9 @@ bool is_postgres_uri(const std::string& location);
 std::string redacted_uri(const std::string& uri);
 
 // Connects (libpq: the URI's host, port, user, database and parameters, then PG* variables and
-// ~/.pgpass); throws sql::Error.
-std::unique_ptr<Connection> open_postgres(const std::string& uri);
+// ~/.pgpass); throws sql::Error. Read-only, every transaction of the session is READ ONLY: the
+// server refuses any write.
+std::unique_ptr<Connection> open_postgres(const std::string& uri, Access access = Access::kReadWrite);
 
 // "?" parameters as PostgreSQL's "$1", "$2", … (not inside quotes); `count` gets their number.
 std::string numbered_parameters(const std::string& sql, int& count);

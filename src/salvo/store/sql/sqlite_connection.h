@@ -8,8 +8,6 @@
 
 namespace salvo::sql {
 
-enum class Access { kReadWrite, kReadOnly };
-
 // Opens the file, creating it when it may write; throws sql::Error. Read-only, nothing is written
 // to it (no schema, no journal mode), whatever it holds.
 std::unique_ptr<Connection> open_sqlite(const std::filesystem::path& path, Access access = Access::kReadWrite);
