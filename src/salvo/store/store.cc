@@ -126,6 +126,23 @@ CREATE TABLE event_text (
     R"sql(
 ALTER TABLE articles ADD COLUMN outlet {text};
 )sql",
+    // 3 → 4: merge by block (issue 20). A mention's last day (its date_max, else its date), and the
+    // blocks an ingest touched: a dated window of a country, or an article's undated mentions
+    // (first_day NULL). The merge re-clusters the mentions within a day of a touched window, grown
+    // until no mention outside lies within a day of it: no mention outside can join one inside
+    // (merge.h: mentions more than a day apart are never one incident), so the result is what a
+    // merge of the whole country gives. merge_pending (a whole country) stays for stores that had
+    // it pending; write_every_last_day fills the column.
+    R"sql(
+ALTER TABLE mentions ADD COLUMN last_day {text};
+CREATE TABLE merge_pending_block (
+  country    {text} NOT NULL,
+  first_day  {text},                       -- NULL: the undated mentions of article_id
+  last_day   {text},
+  article_id {text}
+);
+CREATE INDEX merge_pending_block_country ON merge_pending_block(country);
+)sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
 
@@ -210,6 +227,32 @@ class ArticleCitations {
   std::unique_ptr<sql::Statement> query_;
   std::map<std::string, Citation> citations_;
 };
+
+// Every mention's last day, for a store migrated to version 4.
+void write_every_last_day(sql::Connection& db) {
+  auto mentions = db.prepare("SELECT article_id, idx, json FROM mentions WHERE date IS NOT NULL ORDER BY article_id, idx");
+  auto update = db.prepare("UPDATE mentions SET last_day = ? WHERE article_id = ? AND idx = ?");
+  struct Row {
+    std::string article;
+    int64_t idx;
+    std::string last_day;
+  };
+  std::vector<Row> rows;
+  while (mentions->step()) {
+    const Json event = Json::parse(mentions->text(2), nullptr, /*allow_exceptions=*/false);
+    const Json day = event.is_object() ? event.value("date_max", Json()) : Json();
+    const Json first = event.is_object() ? event.value("date", Json()) : Json();
+    const Json& last = day.is_string() ? day : first;
+    if (last.is_string()) rows.push_back({mentions->text(0), mentions->integer(1), last.get<std::string>()});
+  }
+  for (const Row& r : rows) {
+    update->bind(1, r.last_day);
+    update->bind(2, r.article);
+    update->bind(3, r.idx);
+    update->exec_deferred();
+    update->reset();
+  }
+}
 
 // The outlet of every article held, for a store migrated to version 3: its record's, else its
 // URL's host.
@@ -349,38 +392,57 @@ class StatementCache {
 
 namespace {
 
-void mark_pending(StatementCache& statements, const std::string& country) {
-  auto mark = statements.use("INSERT INTO merge_pending(country) VALUES (?) ON CONFLICT DO NOTHING");
+// A block to re-merge: the dated window [first_day, last_day] of a country, or (no day) the
+// undated mentions of one article there.
+void mark_block(StatementCache& statements, const std::string& country, const Json& first_day, const Json& last_day,
+                const std::string& article_id) {
+  auto mark = statements.use("INSERT INTO merge_pending_block(country, first_day, last_day, article_id) VALUES (?, ?, ?, ?)");
   mark->bind(1, country);
+  bind_json(*mark, 2, first_day);
+  bind_json(*mark, 3, last_day);
+  if (first_day.is_string()) mark->bind_null(4);
+  else mark->bind(4, article_id);
   mark->exec_deferred();
+  mark->reset();
 }
 
-// The countries of an article's mentions are to be re-merged: its mentions are about to change.
-void mark_countries_of(StatementCache& statements, const std::string& article_id) {
-  std::vector<std::string> countries;
+// The blocks of an article's mentions are to be re-merged: its mentions are about to change.
+void mark_blocks_of(StatementCache& statements, const std::string& article_id) {
+  struct Old {
+    std::string country;
+    Json first_day, last_day;
+  };
+  std::vector<Old> old;
   {
-    auto old = statements.use("SELECT DISTINCT country FROM mentions WHERE article_id = ?");
-    old->bind(1, article_id);
-    while (old->step()) countries.push_back(old->text(0));
+    auto query = statements.use("SELECT country, date, last_day FROM mentions WHERE article_id = ?");
+    query->bind(1, article_id);
+    while (query->step()) {
+      const auto column = [&](int i) { return query->is_null(i) ? Json() : Json(query->text(i)); };
+      old.push_back({query->text(0), column(1), column(2).is_string() ? column(2) : column(1)});
+    }
   }
-  for (const std::string& country : countries) mark_pending(statements, country);
+  for (const Old& o : old) mark_block(statements, o.country, o.first_day, o.last_day, article_id);
 }
 
 // The record's events (as mentions, their countries marked for re-merging) and tallies.
 void write_extraction(StatementCache& statements, const std::string& article_id, const StorableRecord& stored) {
   const Json& record = stored.record;
   const Json& events = record.contains("events") ? record["events"] : Json::array();
-  auto mention = statements.use("INSERT INTO mentions(article_id, idx, country, date, json) VALUES (?, ?, ?, ?, ?)");
+  auto mention = statements.use("INSERT INTO mentions(article_id, idx, country, date, last_day, json) VALUES (?, ?, ?, ?, ?, ?)");
   for (size_t i = 0; i < events.size(); ++i) {
     const std::string country = string_or_empty(events[i], "country");
+    const Json first_day = events[i].value("date", Json());
+    const Json date_max = events[i].value("date_max", Json());
+    const Json last_day = first_day.is_string() && date_max.is_string() ? date_max : first_day;
     mention->bind(1, article_id);
     mention->bind(2, static_cast<int64_t>(i));
     mention->bind(3, country);
-    bind_json(*mention, 4, events[i].contains("date") ? events[i]["date"] : Json());
-    mention->bind(5, stored.events[i]);
+    bind_json(*mention, 4, first_day);
+    bind_json(*mention, 5, last_day);
+    mention->bind(6, stored.events[i]);
     mention->exec_deferred();
     mention->reset();
-    mark_pending(statements, country);
+    mark_block(statements, country, first_day, last_day, article_id);
   }
   const Json& tallies = record.contains("tallies") ? record["tallies"] : Json::array();
   auto tally = statements.use("INSERT INTO tallies(article_id, idx, what, count, country, since, as_of, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -498,6 +560,7 @@ Result<Store> Store::open_once(const std::string& location, sql::Access access, 
         // Filled once every table has its columns (the text rows read the articles' citations).
         if (version <= 1) write_every_event_text(db);
         if (version <= 2) write_every_outlet(db);
+        if (version <= 3) write_every_last_day(db);
         db.set_schema_version(kStoreSchemaVersion);
       }
       migrate.commit();
@@ -646,7 +709,7 @@ Result<PutResult> Store::put(const Article& article, const StorableRecord& store
     if (result.outcome == PutOutcome::kUnchanged || result.outcome == PutOutcome::kDuplicate) return result;
 
     if (result.outcome == PutOutcome::kReplaced) {
-      mark_countries_of(*statements_, article.id);
+      mark_blocks_of(*statements_, article.id);
       auto remove = statements_->use("DELETE FROM articles WHERE id = ?");  // mentions and tallies cascade
       remove->bind(1, article.id);
       remove->exec_deferred();
@@ -697,7 +760,6 @@ Result<MergeSummary> Store::merge_pending() {
     auto pending = db.prepare("SELECT country FROM merge_pending ORDER BY country");
     while (pending->step()) countries.push_back(pending->text(0));
 
-    auto read = db.prepare("SELECT article_id, idx, json FROM mentions WHERE country = ? ORDER BY article_id, idx");
     auto remove_event = db.prepare("DELETE FROM events WHERE id = ?");
     auto insert_event = db.prepare(R"sql(
       INSERT INTO events(id, type, date, date_max, country, admin1, location, lat, lon, place_precision, weapons,
@@ -743,26 +805,12 @@ Result<MergeSummary> Store::merge_pending() {
       return !(depth == 1 && event == Json::parse_event_t::key && parsed == "evidence");
     };
 
-    auto mention_count = db.prepare("SELECT count(*) FROM mentions WHERE country = ?");
-    for (const std::string& country : countries) {
-      // Reserved to the count: growing by doubling held up to three halves of it at once.
-      std::vector<Mention> mentions;
-      mention_count->bind(1, country);
-      if (mention_count->step()) mentions.reserve(static_cast<size_t>(mention_count->integer(0)));
-      mention_count->reset();
-      read->bind(1, country);
-      while (read->step()) {
-        mentions.push_back(mention_of_event(read->text(0), static_cast<size_t>(read->integer(1)),
-                                            Json::parse(read->text(2), without_evidence)));
-      }
-      read->reset();
+    // Re-clusters `mentions` (a whole country, or a block: all mentions that could join one
+    // another) and writes what changed; `before` holds the events they made until now, those that
+    // no longer come out are removed.
+    const auto remerge = [&](const std::string& country, const std::vector<Mention>& mentions, std::set<std::string> before) {
       const std::vector<MentionCluster> clusters = cluster_mentions(mentions);
-
       // Only what changed is written: an event whose content is the same keeps its row.
-      std::set<std::string> before;
-      old_ids->bind(1, country);
-      while (old_ids->step()) before.insert(old_ids->text(0));
-      old_ids->reset();
       std::set<std::string> now;
       for (const MentionCluster& cluster : clusters) {
         const MergedEvent e = build_merged_event(cluster, mentions, lookup);
@@ -776,10 +824,11 @@ Result<MergeSummary> Store::merge_pending() {
           link->reset();
         }
         const std::string body = event_search_text(e.event, title_of);
-        if (before.count(e.id)) {
-          old_event->bind(1, e.id);
-          const bool same = old_event->step() && old_event->text(0) == json;
-          old_event->reset();
+        old_event->bind(1, e.id);
+        const bool held = old_event->step();
+        const bool same = held && old_event->text(0) == json;
+        old_event->reset();
+        {
           if (same) {
             // The same event, but a source's article may have been stored again with a new title.
             old_text->bind(1, e.id);
@@ -795,7 +844,7 @@ Result<MergeSummary> Store::merge_pending() {
           }
         }
         ++summary.changed;
-        if (before.count(e.id)) {
+        if (held) {
           remove_event->bind(1, e.id);
           remove_event->exec_deferred();
           remove_event->reset();
@@ -832,13 +881,135 @@ Result<MergeSummary> Store::merge_pending() {
         remove_event->exec_deferred();
         remove_event->reset();
       }
-      done->bind(1, country);
-      done->exec_deferred();
-      done->reset();
       ++summary.countries;
       summary.mentions += mentions.size();
       summary.events += clusters.size();
+    };
+    const auto read_mentions = [&](sql::Statement& query, std::vector<Mention>& mentions, std::set<std::string>& linked) {
+      while (query.step()) {
+        mentions.push_back(mention_of_event(query.text(0), static_cast<size_t>(query.integer(1)),
+                                            Json::parse(query.text(2), without_evidence)));
+        if (!query.is_null(3)) linked.insert(query.text(3));
+      }
+      query.reset();
+    };
+
+    // Whole countries, for a store that had them pending before blocks (schema 4).
+    auto read = db.prepare("SELECT article_id, idx, json, event_id FROM mentions WHERE country = ? ORDER BY article_id, idx");
+    auto mention_count = db.prepare("SELECT count(*) FROM mentions WHERE country = ?");
+    auto blocks_done = db.prepare("DELETE FROM merge_pending_block WHERE country = ?");
+    for (const std::string& country : countries) {
+      // Reserved to the count: growing by doubling held up to three halves of it at once.
+      std::vector<Mention> mentions;
+      mention_count->bind(1, country);
+      if (mention_count->step()) mentions.reserve(static_cast<size_t>(mention_count->integer(0)));
+      mention_count->reset();
+      std::set<std::string> before;
+      read->bind(1, country);
+      read_mentions(*read, mentions, before);
+      old_ids->bind(1, country);
+      while (old_ids->step()) before.insert(old_ids->text(0));
+      old_ids->reset();
+      remerge(country, mentions, std::move(before));
+      done->bind(1, country);
+      done->exec_deferred();
+      done->reset();
+      blocks_done->bind(1, country);
+      blocks_done->exec_deferred();
+      blocks_done->reset();
     }
+
+    // Blocks. The windows touched, per country, grown into blocks; then each article's undated
+    // mentions (an undated mention joins nothing: it is its own event).
+    std::map<std::string, std::vector<std::pair<long, long>>> windows;
+    std::map<std::string, std::set<std::string>> undated;
+    {
+      auto blocks = db.prepare("SELECT country, first_day, last_day, article_id FROM merge_pending_block");
+      while (blocks->step()) {
+        const std::string country = blocks->text(0);
+        if (blocks->is_null(1)) {
+          if (!blocks->is_null(3)) undated[country].insert(blocks->text(3));
+          continue;
+        }
+        const std::optional<Date> first = parse_iso_date_prefix(blocks->text(1));
+        const std::optional<Date> last = blocks->is_null(2) ? first : parse_iso_date_prefix(blocks->text(2));
+        if (!first || !last) continue;
+        windows[country].emplace_back(first->days_since_epoch(), std::max(first->days_since_epoch(), last->days_since_epoch()));
+      }
+    }
+    const auto iso = [](long day) { return Date::from_days_since_epoch(day).iso(); };
+    // Mentions whose span touches [lo, hi], and how far their spans reach.
+    auto reach = db.prepare(R"sql(
+      SELECT min(date), max(last_day) FROM mentions
+      WHERE country = ? AND date IS NOT NULL AND date <= ? AND last_day >= ?)sql");
+    auto block_mentions = db.prepare(R"sql(
+      SELECT article_id, idx, json, event_id FROM mentions
+      WHERE country = ? AND date IS NOT NULL AND date <= ? AND last_day >= ? ORDER BY article_id, idx)sql");
+    auto block_events = db.prepare(R"sql(
+      SELECT id FROM events WHERE country = ? AND date IS NOT NULL AND date <= ? AND coalesce(date_max, date) >= ?)sql");
+    for (auto& [country, spans] : windows) {
+      // A block: a window grown until no mention outside it lies within a day of it.
+      std::vector<std::pair<long, long>> grown;
+      for (auto [lo, hi] : spans) {
+        for (;;) {
+          reach->bind(1, country);
+          reach->bind(2, iso(hi + 1));
+          reach->bind(3, iso(lo - 1));
+          long new_lo = lo, new_hi = hi;
+          if (reach->step() && !reach->is_null(0)) {
+            const std::optional<Date> a = parse_iso_date_prefix(reach->text(0));
+            const std::optional<Date> b = parse_iso_date_prefix(reach->text(1));
+            if (a) new_lo = std::min(lo, a->days_since_epoch());
+            if (b) new_hi = std::max(hi, b->days_since_epoch());
+          }
+          reach->reset();
+          if (new_lo == lo && new_hi == hi) break;
+          lo = new_lo, hi = new_hi;
+        }
+        grown.emplace_back(lo, hi);
+      }
+      // Blocks that overlap or lie within a day of each other are one.
+      std::sort(grown.begin(), grown.end());
+      std::vector<std::pair<long, long>> merged;
+      for (const auto& span : grown) {
+        if (!merged.empty() && span.first <= merged.back().second + 1) merged.back().second = std::max(merged.back().second, span.second);
+        else merged.push_back(span);
+      }
+      for (const auto& [lo, hi] : merged) {
+        std::vector<Mention> mentions;
+        std::set<std::string> before;
+        block_mentions->bind(1, country);
+        block_mentions->bind(2, iso(hi));
+        block_mentions->bind(3, iso(lo));
+        read_mentions(*block_mentions, mentions, before);
+        block_events->bind(1, country);
+        block_events->bind(2, iso(hi));
+        block_events->bind(3, iso(lo));
+        while (block_events->step()) before.insert(block_events->text(0));
+        block_events->reset();
+        remerge(country, mentions, std::move(before));
+      }
+    }
+    auto undated_mentions = db.prepare(R"sql(
+      SELECT article_id, idx, json, event_id FROM mentions WHERE country = ? AND date IS NULL AND article_id = ? ORDER BY idx)sql");
+    auto undated_events = db.prepare(R"sql(
+      SELECT e.id FROM events e JOIN event_sources s ON s.event_id = e.id
+      WHERE e.country = ? AND e.date IS NULL AND s.article_id = ?)sql");
+    for (const auto& [country, articles] : undated) {
+      for (const std::string& article : articles) {
+        std::vector<Mention> mentions;
+        std::set<std::string> before;
+        undated_mentions->bind(1, country);
+        undated_mentions->bind(2, article);
+        read_mentions(*undated_mentions, mentions, before);
+        undated_events->bind(1, country);
+        undated_events->bind(2, article);
+        while (undated_events->step()) before.insert(undated_events->text(0));
+        undated_events->reset();
+        remerge(country, mentions, std::move(before));
+      }
+    }
+    db.exec("DELETE FROM merge_pending_block");
     transaction.commit();
   } catch (const std::exception& e) {
     return store_error(location_, e);
@@ -1169,7 +1340,7 @@ Result<bool> Store::update_record(const Article& article, const StorableRecord& 
     current->bind(1, article.id);
     if (!current->step()) return Error{fmt::format("{}: no article {}", location_, article.id)};
     if (current->text(0) == text) return false;
-    mark_countries_of(*statements_, article.id);
+    mark_blocks_of(*statements_, article.id);
     for (const char* table : {"mentions", "tallies"}) {
       auto remove = db.prepare(fmt::format("DELETE FROM {} WHERE article_id = ?", table));
       remove->bind(1, article.id);
@@ -1238,7 +1409,7 @@ Result<std::vector<StoreCheck>> Store::check() const {
     verdict("records", unreadable, fmt::format("{} articles, each record readable and in step with its mentions", articles));
 
     verdict("mentions merged",
-            rows("SELECT article_id || '#' || idx FROM mentions m WHERE country NOT IN (SELECT country FROM merge_pending) "
+            rows("SELECT article_id || '#' || idx FROM mentions m WHERE country NOT IN (SELECT country FROM merge_pending UNION SELECT country FROM merge_pending_block) "
                  "AND (event_id IS NULL OR NOT EXISTS (SELECT 1 FROM events e WHERE e.id = m.event_id))"),
             "every mention belongs to an event");
     verdict("event sources",
@@ -1268,7 +1439,8 @@ Result<std::vector<StoreCheck>> Store::check() const {
     }
     verdict("event ids", unstable, fmt::format("{} events, each id the one its sources derive", first_key.size()));
 
-    const std::vector<std::string> pending = rows("SELECT country FROM merge_pending");
+    const std::vector<std::string> pending =
+        rows("SELECT country FROM merge_pending UNION SELECT country FROM merge_pending_block ORDER BY 1");
     StoreCheck merge{"merge finished", pending.empty(), "no merge pending"};
     if (!merge.ok && WriterPresence::held_by_someone(location_)) {
       // Between an ingest's batches and its merge, pending rows are its work in progress.
@@ -1293,7 +1465,8 @@ Result<StoreCounts> Store::counts() const {
     c.mentions = static_cast<size_t>(std::stoull(db_->query_value("SELECT count(*) FROM mentions")));
     c.events = static_cast<size_t>(std::stoull(db_->query_value("SELECT count(*) FROM events")));
     c.tallies = static_cast<size_t>(std::stoull(db_->query_value("SELECT count(*) FROM tallies")));
-    c.pending = static_cast<size_t>(std::stoull(db_->query_value("SELECT count(*) FROM merge_pending")));
+    c.pending = static_cast<size_t>(std::stoull(db_->query_value(
+        "SELECT count(*) FROM (SELECT country FROM merge_pending UNION SELECT country FROM merge_pending_block) p")));
     return c;
   } catch (const std::exception& e) {
     return store_error(location_, e);

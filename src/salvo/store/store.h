@@ -4,14 +4,15 @@
 // (store/sql/ holds the one interface both engines implement).
 //
 // Consistency: every change is one transaction — an article with its mentions and tallies, or one
-// re-merge of the countries whose mentions changed (recorded in `merge_pending` by the same
-// transaction that changed them). Killed at any moment, the file holds a state some sequence of
+// re-merge of the blocks whose mentions changed (recorded in `merge_pending_block` by the same
+// transaction that changed them: a country's days, grown at merge time to every mention that
+// could join them). Killed at any moment, the file holds a state some sequence of
 // whole transactions produced, and the next ingest finishes the pending merge: the end state is
 // the one an uninterrupted run reaches.
 //
 // Concurrent writers (processes, hosts) take turns transaction by transaction: SQLite's write lock,
 // PostgreSQL's advisory lock of the store (store/sql/postgres_connection.cc). Ids of merged events
-// come from content and a merge re-clusters a country's whole set of mentions, so the merged
+// come from content and a merge re-clusters every mention a change could join, so the merged
 // events are those of one process ingesting everything, whatever the interleaving.
 //
 // The schema is versioned (SQLite's user_version, PostgreSQL's salvo_schema table) and migrated
@@ -44,7 +45,7 @@ class Recognizer;
 
 class StatementCache;
 
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 enum class PutOutcome {
   kAdded,      // a new article
