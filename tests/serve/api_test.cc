@@ -314,6 +314,58 @@ TEST_F(ServeApi, ArticleHasRawCleanTextAndEvidenceOffsetsIntoRaw) {
   EXPECT_EQ(get("/api/articles/no-such-article").first, 404);
 }
 
+// The dashboard shows the clean text: every evidence span is also given in it, and there it is
+// the sentence the evidence quotes (the record's text is the clean sentence).
+TEST_F(ServeApi, EvidenceSpansAreMappedIntoTheCleanText) {
+  size_t checked = 0;
+  for (const char* article : {"zz_latin1", "sub%2Fdir%2Fzz_nested"}) {
+    const auto [status, body] = get(std::string("/api/articles/") + article);
+    ASSERT_EQ(status, 200);
+    const std::string clean = body["clean"];
+    std::set<std::pair<size_t, size_t>> spans;
+    for (const Json& e : body["record"]["events"]) {
+      for (const Json& ev : e["evidence"]) spans.insert({ev["start"].get<size_t>(), ev["end"].get<size_t>()});
+    }
+    ASSERT_EQ(body["clean_evidence"].size(), spans.size()) << body.dump();
+    for (const Json& mapped : body["clean_evidence"]) {
+      EXPECT_TRUE(spans.count({mapped["raw_start"].get<size_t>(), mapped["raw_end"].get<size_t>()}));
+      const size_t start = mapped["start"], end = mapped["end"];
+      ASSERT_LT(start, end);
+      ASSERT_LE(end, clean.size());
+      for (const Json& e : body["record"]["events"]) {
+        for (const Json& ev : e["evidence"]) {
+          if (ev["start"] == mapped["raw_start"]) {
+            EXPECT_EQ(clean.substr(start, end - start), ev["text"].get<std::string>());
+          }
+        }
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 2u);
+  // Over the whole corpus (markup, entities, furniture): each span of the clean text is its evidence.
+  auto events = store_->events({});
+  ASSERT_TRUE(events.ok());
+  std::set<std::string> articles;
+  for (const Json& event : *events) {
+    for (const Json& source : event["sources"]) articles.insert(source["article"].get<std::string>());
+  }
+  for (const std::string& article : articles) {
+    const auto [status, body] = get("/api/articles/" + article);
+    ASSERT_EQ(status, 200) << article;
+    const std::string clean = body["clean"];
+    std::map<size_t, std::string> quoted;
+    for (const Json& e : body["record"]["events"]) {
+      for (const Json& ev : e["evidence"]) quoted[ev["start"]] = ev["text"];
+    }
+    for (const Json& mapped : body["clean_evidence"]) {
+      const size_t start = mapped["start"], end = mapped["end"];
+      ASSERT_LE(end, clean.size()) << article;
+      EXPECT_EQ(clean.substr(start, end - start), quoted[mapped["raw_start"]]) << article;
+    }
+  }
+}
+
 TEST_F(ServeApi, TalliesStandBesideTheEventsHeld) {
   const auto [status, body] = get("/api/tallies");
   ASSERT_EQ(status, 200);

@@ -284,7 +284,20 @@ HttpResponse Api::route(const HttpRequest& request) {
     Json& meta = (**record)["article"];
     if (meta.contains("source") && meta["source"].is_string()) meta["source"] = served_source(meta["source"].get<std::string>());
     const AnalyzedArticle analyzed = analyze_article(std::move(article).value());
-    return json_response(200, Json{{"id", id}, {"raw", raw}, {"clean", std::string(analyzed.clean.text.view())}, {"record", **record}});
+    // A reader reads the clean text, not the page's bytes: each evidence span of the record, also
+    // as a range of the clean text (byte offsets), traced back through the cleaning's offset map.
+    Json clean_evidence = Json::array();
+    std::set<std::pair<size_t, size_t>> seen;
+    for (const Json& event : (**record)["events"]) {
+      for (const Json& evidence : event.value("evidence", Json::array())) {
+        const size_t start = evidence.value("start", size_t{0}), end = evidence.value("end", size_t{0});
+        if (!seen.insert({start, end}).second) continue;
+        const TextSpan clean = analyzed.clean.text.from_raw({start, end});
+        clean_evidence.push_back({{"raw_start", start}, {"raw_end", end}, {"start", clean.begin}, {"end", clean.end}});
+      }
+    }
+    return json_response(200, Json{{"id", id}, {"raw", raw}, {"clean", std::string(analyzed.clean.text.view())},
+                                   {"clean_evidence", std::move(clean_evidence)}, {"record", **record}});
   }
 
   if (path == "/api/stats") {
