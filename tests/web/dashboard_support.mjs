@@ -70,3 +70,31 @@ export async function startDashboard(fill) {
     },
   };
 }
+
+// A CSV text (RFC 4180) as rows of fields: how the tests read the dashboard's downloads.
+export function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += '"', ++i;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), field = '';
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), row = [], field = '', ++i;
+    else field += c;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+// Whether the page, and the table's box, fit the viewport without a scroll bar.
+export async function scrollBars(page) {
+  return page.evaluate(() => {
+    const d = document.documentElement, wrap = document.getElementById('table-wrap');
+    return { page: d.scrollWidth > innerWidth || d.scrollHeight > innerHeight, width: d.scrollWidth, height: d.scrollHeight,
+      table: wrap.scrollHeight > wrap.clientHeight || wrap.scrollWidth > wrap.clientWidth };
+  });
+}
