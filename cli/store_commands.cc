@@ -1,6 +1,8 @@
 #include "store_commands.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -22,6 +24,7 @@
 #include "salvo/recognize/recognizer.h"
 #include "salvo/serve/api.h"
 #include "salvo/store/event_filter.h"
+#include "salvo/store/tally_formats.h"
 #include "salvo/store/sql/postgres_connection.h"
 #include "salvo/store/store.h"
 #include "salvo/store/writer_presence.h"
@@ -352,7 +355,25 @@ int run_reprocess(const StoreArgs& args) {
   return kExitOk;
 }
 
-std::optional<EventFilter> event_filter(const StoreArgs& args) {
+// Options are spelt with dashes: the field min_sources is --min-sources.
+std::string option_name(const char* field) {
+  std::string name = std::string("--") + field;
+  std::replace(name.begin(), name.end(), '_', '-');
+  return name;
+}
+
+// The gazetteer's countries, by which filters read country names; nullopt (and the error told) when
+// the data cannot be loaded.
+std::optional<Gazetteer> load_countries(const char* command) {
+  auto gazetteer = Gazetteer::load(data_dir());
+  if (!gazetteer) {
+    fmt::print(stderr, "salvo {}: {}\n", command, gazetteer.error().message);
+    return std::nullopt;
+  }
+  return std::move(gazetteer).value();
+}
+
+std::optional<EventFilter> event_filter(const StoreArgs& args, const Gazetteer& countries) {
   EventFilterText text;
   text.country = args.country;
   text.since = args.since;
@@ -360,9 +381,17 @@ std::optional<EventFilter> event_filter(const StoreArgs& args) {
   text.type = args.type;
   text.weapon = args.weapon;
   text.actor = args.actor;
+  text.text = args.text;
+  text.admin1 = args.admin1;
+  text.place = args.place;
+  text.role = args.role;
+  text.min_sources = args.min_sources;
+  text.located = args.located;
   text.bbox = args.bbox;
   text.min_confidence = args.min_confidence;
-  auto filter = parse_event_filter(text, [](const char* field) { return fmt::format("--{}", field); });
+  text.limit = args.limit;
+  text.sort = args.sort;
+  auto filter = parse_event_filter(text, option_name, countries);
   if (!filter) {
     fmt::print(stderr, "salvo events: {}\n", filter.error().message);
     return std::nullopt;
@@ -371,7 +400,9 @@ std::optional<EventFilter> event_filter(const StoreArgs& args) {
 }
 
 int run_events(const StoreArgs& args) {
-  std::optional<EventFilter> filter = event_filter(args);
+  const std::optional<Gazetteer> gazetteer = load_countries("events");
+  if (!gazetteer) return kExitData;
+  std::optional<EventFilter> filter = event_filter(args, *gazetteer);
   if (!filter) return kExitUsage;
   std::optional<Store> store = open_store(args.db, "events");
   if (!store) return kExitData;
@@ -391,9 +422,8 @@ int run_events(const StoreArgs& args) {
   } else if (format == "geojson") {
     out << geojson(*events).dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
   } else {  // csv
-    auto gazetteer = Gazetteer::load(data_dir());
     const CountryNames names = [&](const std::string& code) {
-      const Place* country = gazetteer ? gazetteer->find("country:" + code) : nullptr;
+      const Place* country = gazetteer->find("country:" + code);
       return country ? country->name : code;
     };
     out << acled_csv_header();
@@ -407,59 +437,90 @@ int run_events(const StoreArgs& args) {
   return kExitOk;
 }
 
+// The events `salvo show` names: each id whole or a unique prefix of one. An unknown id is exit 1,
+// an ambiguous prefix exit 2 with the ids it could be (after every argument is looked at).
 int run_show(const StoreArgs& args) {
   std::optional<Store> store = open_store(args.db, "show");
   if (!store) return kExitData;
-  auto event = store->event(args.event_id);
-  if (!event) {
-    fmt::print(stderr, "salvo show: {}\n", event.error().message);
-    return kExitData;
+  constexpr size_t kShownMatches = 10;
+  std::vector<nlohmann::ordered_json> events;
+  int status = kExitOk;
+  for (const std::string& given : args.event_ids) {
+    auto event = store->event(given);
+    if (event && !*event) {
+      auto ids = store->event_ids_starting(given, kShownMatches + 1);
+      if (!ids) {
+        fmt::print(stderr, "salvo show: {}\n", ids.error().message);
+        return kExitData;
+      }
+      if (ids->size() > 1) {
+        fmt::print(stderr, "salvo show: {} is the start of {} events; give more of the id:\n", terminal_text(given),
+                   ids->size() > kShownMatches ? fmt::format("more than {}", kShownMatches) : std::to_string(ids->size()));
+        for (size_t i = 0; i < ids->size() && i < kShownMatches; ++i) fmt::print(stderr, "  {}\n", (*ids)[i]);
+        status = kExitUsage;
+        continue;
+      }
+      if (ids->size() == 1) event = store->event(ids->front());
+    }
+    if (!event) {
+      fmt::print(stderr, "salvo show: {}\n", event.error().message);
+      return kExitData;
+    }
+    if (!*event) {
+      fmt::print(stderr, "salvo show: no event {} in {} (list them with 'salvo events')\n", terminal_text(given), store->location());
+      if (status == kExitOk) status = kExitSkipped;
+      continue;
+    }
+    events.push_back(std::move(**event));
   }
-  if (!*event) {
-    fmt::print(stderr, "salvo show: no event {} in {} (list them with 'salvo events')\n", args.event_id, store->location());
-    return kExitSkipped;
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (args.json) {
+      std::cout << events[i].dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+    } else {
+      std::cout << (i ? "\n" : "") << event_account(events[i]);
+    }
   }
-  if (args.json) {
-    std::cout << (*event)->dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
-  } else {
-    std::cout << event_account(**event);
-  }
-  return kExitOk;
+  return status;
 }
 
 int run_tallies(const StoreArgs& args) {
+  const std::optional<Gazetteer> gazetteer = load_countries("tallies");
+  if (!gazetteer) return kExitData;
+  auto filter = parse_tally_filter({args.country, args.since, args.until}, option_name, *gazetteer);
+  if (!filter) {
+    fmt::print(stderr, "salvo tallies: {}\n", filter.error().message);
+    return kExitUsage;
+  }
   std::optional<Store> store = open_store(args.db, "tallies");
   if (!store) return kExitData;
-  auto tallies = store->tallies();
+  auto tallies = store->tallies(*filter);
   if (!tallies) {
     fmt::print(stderr, "salvo tallies: {}\n", tallies.error().message);
     return kExitData;
   }
-  const bool jsonl = args.format == "jsonl";
-  if (!jsonl) {
-    fmt::print("{:<10} {:<8} {:<10} {:<3} {:>7}  {:>12}  {}\n", "as_of", "what", "since", "cc", "count", "salvo holds",
-               "source");
-  }
+  std::vector<HeldTally> held;
   Store::WindowCounts counted;
-  for (const StoredTally& t : *tallies) {
-    const Json& tally = t.tally;
-    const std::string what = tally.value("what", "");
-    const std::string since = tally["since"].is_string() ? tally["since"].get<std::string>() : "";
-    const std::string as_of = tally["as_of"].is_string() ? tally["as_of"].get<std::string>() : t.published.value_or("");
-    const std::string country = tally["country"].is_string() ? tally["country"].get<std::string>() : "";
-    // Beside an official count of attacks, the attacks Salvo holds for the same window.
-    std::optional<size_t> held;
-    if (auto n = store->attacks_held(t, counted); n) held = *n;
-    if (jsonl) {
-      Json line = {{"article", t.article}, {"tally", tally}, {"salvo_events", held ? Json(*held) : Json()}};
-      std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-      continue;
+  for (StoredTally& t : *tallies) {
+    auto h = store->held_for(t, counted);
+    if (!h) {
+      fmt::print(stderr, "salvo tallies: {}\n", h.error().message);
+      return kExitData;
     }
-    const std::string qualifier = tally.value("qualifier", "exact") == "at_least" ? "≥" : tally.value("qualifier", "") == "about" ? "~" : "";
-    const std::string holds = held ? fmt::format("{} ({:.0f}%)", *held, tally["count"].get<double>() > 0 ? 100.0 * static_cast<double>(*held) / tally["count"].get<double>() : 0.0)
-                                   : "-";
-    fmt::print("{:<10} {:<8} {:<10} {:<3} {:>7}  {:>12}  {}\n", as_of.empty() ? "-" : as_of, what, since.empty() ? "-" : since,
-               country.empty() ? "all" : country, qualifier + std::to_string(tally["count"].get<long>()), holds, terminal_text(t.article));
+    held.push_back({std::move(t), std::move(h).value()});
+  }
+  const std::string format = !args.format.empty() ? args.format : "table";
+  if (format == "jsonl") {
+    for (const HeldTally& t : held) std::cout << tally_json(t.stored, t.held).dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  } else if (format == "csv") {
+    std::cout << tally_csv_header();
+    for (const HeldTally& t : held) std::cout << tally_csv_row(t.stored, t.held);
+  } else {
+    std::cout << tally_table(held);
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    fmt::print(stderr, "salvo tallies: error writing standard output\n");
+    return kExitUsage;
   }
   return kExitOk;
 }
@@ -590,35 +651,77 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
 
   args.events = app.add_subcommand("events", "List merged events, filtered, as a table, CSV (ACLED columns), JSONL or GeoJSON.");
   add_db(args.events);
-  args.events->add_option("--country", args.country, "ISO code: IQ, SY, JO, …")->type_name("CC");
+  args.events->add_option("--text", args.text,
+                          "Words all of which an evidence sentence or a source's title holds (stemmed: 'rockets' finds "
+                          "'rocket')")->type_name("WORDS");
+  args.events->add_option("--country", args.country, "Countries by ISO code or name, comma-separated: IQ,SY or iraq,Syria")
+      ->type_name("CC[,CC…]");
   args.events->add_option("--since", args.since, "From this day (YYYY-MM-DD)")->type_name("DATE");
   args.events->add_option("--until", args.until, "Up to this day (YYYY-MM-DD)")->type_name("DATE");
-  args.events->add_option("--type", args.type, "attack, interception or strike")->check(CLI::IsMember({"attack", "interception", "strike"}));
-  args.events->add_option("--weapon", args.weapon, "rocket, drone, missile, mortar, ied, small_arms, aircraft")
-      ->check(CLI::IsMember({"rocket", "drone", "missile", "mortar", "ied", "small_arms", "aircraft", "unknown"}));
+  args.events->add_option("--type", args.type, "attack, interception, strike; several comma-separated")->type_name("TYPE[,TYPE…]");
+  args.events->add_option("--weapon", args.weapon,
+                          "rocket, drone, missile, mortar, ied, small_arms, aircraft, unknown; several comma-separated (any of them)")
+      ->type_name("W[,W…]");
   args.events->add_option("--actor", args.actor, "Part of the actor's name (case-insensitive)")->type_name("TEXT");
+  args.events->add_option("--admin1", args.admin1, "A first-level division by name, case-insensitive: Anbar, 'Deir ez-Zor'")
+      ->type_name("NAME");
+  args.events->add_option("--place", args.place, "A place id, as events give it: installation:ain-al-asad")->type_name("ID");
+  args.events->add_option("--role", args.role,
+                          "main (the incidents articles report) or background (those they recall); both by default")
+      ->type_name("ROLE");
+  args.events->add_option("--min-sources", args.min_sources, "Only events told by at least N sources")->type_name("N");
+  args.events->add_option("--located", args.located, "true: only events with coordinates; false: only those without")
+      ->type_name("BOOL");
   args.events->add_option("--bbox", args.bbox, "WEST,SOUTH,EAST,NORTH in degrees")->type_name("W,S,E,N");
   args.events->add_option("--min-confidence", args.min_confidence, "Only events at least this confident (0-1)")->type_name("P");
+  args.events->add_option("--limit", args.limit, "At most N events (1-10000), the first by --sort")->type_name("N");
+  args.events->add_option("--sort", args.sort, "date (oldest first, the default) or -date (newest first)")->type_name("ORDER");
   args.events->add_option("--format", args.format, "table (default on a terminal), jsonl (default otherwise), csv, geojson")
       ->check(CLI::IsMember({"table", "csv", "jsonl", "geojson"}));
   args.events->add_option("-o,--output", args.output, "Write to FILE instead of stdout")->type_name("FILE");
   args.events->footer(
       "Examples:\n"
       "  salvo events --country SY --since 2023-10-17 --weapon drone\n"
+      "  salvo events --text 'rockets Ain al-Asad' --role main          # words in the evidence or a title\n"
+      "  salvo events --country iraq,syria --type attack,interception --min-sources 2 --sort -date --limit 10\n"
+      "  salvo events --located false --format jsonl | jq .location     # placed at a country or region only\n"
       "  salvo events --format csv -o events.csv       # ACLED column names: existing scripts read it\n"
       "  salvo events --format geojson -o events.geojson  # open in QGIS or kepler.gl\n"
-      "  salvo events --bbox 38,32,42,37 --format jsonl | jq .id");
+      "  salvo events --bbox 38,32,42,37 --format jsonl | jq .id\n"
+      "Exit status: 0 listed (perhaps none), 2 a filter is malformed (the message names it), 3 the store is unusable.");
 
-  args.show = app.add_subcommand("show", "One merged event: its fields, every source with its evidence sentences, and "
+  args.show = app.add_subcommand("show", "Merged events: each one's fields, every source with its evidence sentences, and "
                                          "the values the sources disagree on.");
   add_db(args.show);
-  args.show->add_option("event", args.event_id, "An event id (ev_…), as 'salvo events' lists them")->required();
-  args.show->add_flag("--json", args.json, "The event as JSON (spec/output.md merged form, sources with their articles)");
+  args.show->add_option("event", args.event_ids, "Event ids (ev_…) as 'salvo events' lists them, or unique starts of them")
+      ->required();
+  args.show->add_flag("--json", args.json, "Each event as JSON (spec/output.md merged form, sources with their articles)");
+  args.show->footer(
+      "Examples:\n"
+      "  salvo show ev_eebfae6ff4545343\n"
+      "  salvo show ev_eeb ev_967c --json      # unique starts of ids\n"
+      "Exit status: 0 shown, 1 an id matches no event, 2 a start matches several (they are listed).");
 
   args.tallies = app.add_subcommand("tallies", "Official running tallies the articles report (\"74 attacks since 17 "
-                                               "October\"), beside the attacks Salvo holds for the same window and country.");
+                                               "October\", \"45 injured\"), beside what Salvo holds for the same window and country.");
   add_db(args.tallies);
-  args.tallies->add_option("--format", args.format, "table or jsonl")->check(CLI::IsMember({"table", "jsonl"}));
+  args.tallies->add_option("--format", args.format, "table (default), jsonl or csv")->check(CLI::IsMember({"table", "jsonl", "csv"}));
+  args.tallies->add_option("--country", args.country, "Tallies of these countries (by code or name, comma-separated); totals are not")
+      ->type_name("CC[,CC…]");
+  args.tallies->add_option("--since", args.since, "Tallies of this day or later (as_of, else the report's publication)")
+      ->type_name("DATE");
+  args.tallies->add_option("--until", args.until, "Tallies of this day or earlier")->type_name("DATE");
+  args.tallies->footer(
+      "What \"salvo holds\" counts, in the tally's window (its since, a month from its 1st, to its as_of, else the report's\n"
+      "publication day) and country (all for a total):\n"
+      "  attacks  merged events of type attack or interception, each counted by its count (\"three drones\" is 3)\n"
+      "  killed   the sum of those events' killed;  injured: the sum of their injured (unknown counts 0)\n"
+      "Undated events are not counted; background events (past attacks an article recalls) are. A tally without a\n"
+      "since has no known window: no number, and salvo_note says why.\n"
+      "Examples:\n"
+      "  salvo tallies --country IQ --since 2023-11-01\n"
+      "  salvo tallies --format csv > tallies.csv      # RFC 4180, formula-like text neutralised\n"
+      "  salvo tallies --format jsonl | jq 'select(.salvo_holds != null) | [.tally.count, .salvo_holds]'");
   args.serve = app.add_subcommand("serve", "Serve the store over HTTP: a JSON API and the dashboard (web/).");
   add_db(args.serve);
   args.serve->add_option("--port", args.port, "TCP port (default 8080; 0: a free one, printed when listening)")
@@ -645,8 +748,9 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   args.serve->footer(
       "API (JSON; errors are {\"error\": \"...\"} with the HTTP status):\n"
       "  GET  /api/events?country=SY&since=2023-10-17&weapon=drone&limit=100   (then &cursor=<next_cursor>)\n"
-      "       filters: country since until type weapon actor bbox min_confidence; sort=date|-date\n"
-      "  GET  /api/events.geojson?...    GET /api/events/{id}    GET /api/tallies\n"
+      "       filters: q (words) country type weapon (several comma-separated: type=attack,strike) since until actor\n"
+      "       admin1 place role=main|background min_sources located=true|false bbox min_confidence; sort=date|-date\n"
+      "  GET  /api/events.geojson?...    GET /api/events/{id}    GET /api/tallies?country=IQ&since=2023-11-01&until=...\n"
       "  GET  /api/articles/{id}         GET /api/stats?...\n"
       "  POST /api/articles              a JSON article or JSONL batch; needs 'Authorization: Bearer <token>'\n"
       "Example:\n"

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli_common.h"
 
@@ -21,8 +22,9 @@ struct StoreArgs {
   size_t batch_articles = 1000;  // ingest: articles per transaction
   // events
   std::string country, since, until, type, weapon, actor, bbox, min_confidence, format, output = "-";
+  std::string text, admin1, place, role, min_sources, located, limit, sort;
   // show
-  std::string event_id;
+  std::vector<std::string> event_ids;
   bool json = false;
   // serve
   std::string bind = "127.0.0.1", token_file, web;

@@ -114,7 +114,7 @@ TEST(Limits, AHundredThousandNestedTagsAreFlattenedAndTheirTextKept) {
   const std::string warning = warning_naming(record, "--max-html-depth");
   EXPECT_NE(warning.find("99600 tag(s) flattened"), std::string::npos) << record["warnings"].dump();
   ASSERT_EQ(record["events"].size(), 1u);
-  EXPECT_EQ(record["events"][0]["location"], "Ain al-Asad air base");
+  EXPECT_EQ(record["events"][0]["location_text"], "Ain al-Asad air base");
 }
 
 TEST(Limits, ThousandsOfReportsOfOneIncidentAreOneEvent) {

@@ -55,6 +55,8 @@ class ServeApi : public ::testing::Test {
     // Latin-1 bytes, not UTF-8, before an incident: the evidence offsets count them as one byte each.
     dir_->write("corpus/zz_latin1.txt", " date 2023-11-24\nCaf\xE9 owners near the base, \xE9\xE9\xE9, were asked. "
                                          "Rockets hit Ain al-Asad air base in western Iraq on Thursday, a US official said.\n");
+    // The tests' own feed for search and filters.
+    dir_->write("corpus/zz_search.jsonl", testing::kSearchFeed);
     auto store = Store::open(dir_->path() / "salvo.db");
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = new Store(std::move(store).value());
@@ -172,7 +174,7 @@ TEST_F(ServeApi, PagesCoverEveryEventOnceInOrder) {
 
 TEST_F(ServeApi, MalformedFiltersAreRefusedWithTheirName) {
   for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
-           {"country=Iraq", "country"}, {"since=2023-13-45", "since"}, {"until=yesterday", "until"},
+           {"country=Iraqistan", "country"}, {"since=2023-13-45", "since"}, {"until=yesterday", "until"},
            {"bbox=1,2", "bbox"}, {"bbox=50,30,40,35", "bbox"}, {"limit=0", "limit"}, {"limit=abc", "limit"},
            {"min_confidence=2", "min_confidence"}, {"type=bombing", "type"}, {"weapon=slingshot", "weapon"},
            {"cursor=drop%20table", "cursor"}, {"sort=size", "sort"}, {"contry=IQ", "contry"}}) {
@@ -255,7 +257,7 @@ TEST_F(ServeApi, GeoJsonHasOneFeaturePerEvent) {
   const Json fc = Json::parse(result->body);
   EXPECT_EQ(fc["type"], "FeatureCollection");
   EventFilter iraq;
-  iraq.country = "IQ";
+  iraq.countries = {"IQ"};
   EXPECT_EQ(fc["features"].size(), store_->events(iraq)->size());
 }
 
@@ -376,6 +378,89 @@ TEST_F(ServeApi, TalliesStandBesideTheEventsHeld) {
     any_held |= t["salvo_events"].is_number();
   }
   EXPECT_TRUE(any_held);
+}
+
+// The filters of `salvo events` by their URL names, on the feed's events (store_support.h).
+TEST_F(ServeApi, SearchAndTheNewFiltersSelectWhatTheySay) {
+  const auto ids = [&](const std::string& query) {
+    const auto [status, page] = get("/api/events?" + query);
+    EXPECT_EQ(status, 200) << query << ": " << page.dump();
+    std::set<std::string> out;
+    for (const Json& e : page["events"]) out.insert(e["id"].get<std::string>());
+    return out;
+  };
+  const std::set<std::string> caterers = ids("q=caterer");
+  ASSERT_EQ(caterers.size(), 1u);
+  EXPECT_EQ(ids("q=caravanserai%20dawn"), caterers);  // the article's title
+  EXPECT_TRUE(ids("q=caravanserai%20Erbil").empty());
+  // The same filter in the stats and the map.
+  const auto [s1, stats] = get("/api/stats?q=caterer");
+  ASSERT_EQ(s1, 200);
+  EXPECT_EQ(stats["events"], 1);
+  const auto [s2, map] = get("/api/events.geojson?q=caterer");
+  ASSERT_EQ(s2, 200);
+  EXPECT_EQ(map["features"].size(), 1u);
+
+  EXPECT_EQ(ids("country=iraq"), ids("country=IQ"));
+  EXPECT_EQ(ids("country=Syria"), ids("country=SY"));
+  std::set<std::string> both = ids("country=IQ");
+  for (const std::string& id : ids("country=SY")) both.insert(id);
+  EXPECT_EQ(ids("country=IQ,SY"), both);
+  std::set<std::string> types = ids("type=attack");
+  for (const std::string& id : ids("type=strike")) types.insert(id);
+  EXPECT_EQ(ids("type=attack,strike"), types);
+
+  const std::set<std::string> all = ids(""), main_events = ids("role=main"), background = ids("role=background");
+  EXPECT_EQ(main_events.size() + background.size(), all.size());
+  EXPECT_FALSE(background.empty());  // the seeds recall past attacks
+  const auto [s3, page] = get("/api/events?min_sources=2&role=main");
+  ASSERT_EQ(s3, 200);
+  ASSERT_FALSE(page["events"].empty());
+  for (const Json& e : page["events"]) {
+    EXPECT_GE(e["sources"].size(), 2u);
+    EXPECT_EQ(e["role"], "main");
+  }
+  EXPECT_EQ(ids("located=true").size() + ids("located=false").size(), all.size());
+  EXPECT_EQ(ids("admin1=anbar"), ids("admin1=Anbar"));
+  EXPECT_FALSE(ids("admin1=anbar").empty());
+}
+
+TEST_F(ServeApi, BadValuesOfTheNewFiltersAreRefusedWithTheirName) {
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"q=%21%21", "q"}, {"q=%ff", "q"}, {"country=Atlantis", "country"}, {"country=IQ,,SY", "country"},
+           {"type=attack,bombing", "type"}, {"weapon=drone,slingshot", "weapon"}, {"role=all", "role"},
+           {"min_sources=0", "min_sources"}, {"located=maybe", "located"}, {"place=a%22b", "place"}}) {
+    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?"}) {
+      const auto [status, body] = get(path + query);
+      EXPECT_EQ(status, 400) << path << query;
+      EXPECT_NE(body["error"].get<std::string>().find(field), std::string::npos) << path << query << ": " << body["error"];
+    }
+  }
+  EXPECT_EQ(get("/api/events?q=rocket&q=drone").first, 400);
+}
+
+TEST_F(ServeApi, TalliesTakeFiltersAndRefuseUnknownParameters) {
+  const auto [status, all] = get("/api/tallies");
+  ASSERT_EQ(status, 200);
+  const auto [s1, late] = get("/api/tallies?since=2023-11-25&until=2023-11-25");
+  ASSERT_EQ(s1, 200);
+  ASSERT_FALSE(late["tallies"].empty());
+  EXPECT_LT(late["tallies"].size(), all["tallies"].size());
+  for (const Json& t : late["tallies"]) {
+    const std::string day = t["tally"]["as_of"].is_string() ? t["tally"]["as_of"].get<std::string>() : t["published"].get<std::string>();
+    EXPECT_EQ(day.substr(0, 10), "2023-11-25") << t.dump();
+    EXPECT_TRUE(t.contains("salvo_holds") && t.contains("salvo_window") && t.contains("salvo_note")) << t.dump();
+  }
+  const auto [s2, iraq] = get("/api/tallies?country=iraq");
+  ASSERT_EQ(s2, 200);
+  for (const Json& t : iraq["tallies"]) EXPECT_EQ(t["tally"]["country"], "IQ");
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"contry=IQ", "contry"}, {"since=soon", "since"}, {"country=Atlantis", "country"},
+           {"since=2023-12-01&until=2023-11-01", "since"}, {"country=IQ&country=SY", "more than once"}}) {
+    const auto [s, body] = get("/api/tallies?" + query);
+    EXPECT_EQ(s, 400) << query;
+    EXPECT_NE(body["error"].get<std::string>().find(field), std::string::npos) << query << ": " << body["error"];
+  }
 }
 
 TEST_F(ServeApi, StatsCountTheFilteredEvents) {

@@ -47,11 +47,16 @@ std::string new_database(const std::string& name) {
 // evidence, the tallies with the attacks held for them, and the article count `salvo check` gives.
 struct StoreView {
   std::string events, tallies, records_line;
+  std::string searched;  // events found by text search and the new filters
 };
 StoreView view_of(const std::string& db) {
   StoreView view;
   view.events = salvo("events --format jsonl --db " + db).out;
   view.tallies = salvo("tallies --format jsonl --db " + db).out;
+  // Both engines stem English alike (FTS5's Porter stemmer, PostgreSQL's english): the same events.
+  view.searched = salvo("events --format jsonl --text 'rockets base' --db " + db).out +
+                  salvo("events --format jsonl --country iraq,SY --type attack,interception --role main --min-sources 2 --located true --db " + db).out +
+                  salvo("tallies --format csv --country IQ,syria --since 2023-10-01 --db " + db).out;
   const std::string check = salvo("check --db " + db).out;
   const size_t at = check.find("articles, each record");
   view.records_line = at == std::string::npos ? check : check.substr(check.rfind('\n', at) + 1, 80);
@@ -94,6 +99,8 @@ TEST(PostgresStore, ConcurrentIngestersOfTwoHalvesAndAnOverlapEqualOneSqliteInge
   ASSERT_GT(expected.events.size(), 1000u);
   EXPECT_TRUE(got.events == expected.events) << "the merged events differ from one SQLite ingest's";
   EXPECT_EQ(got.tallies, expected.tallies);
+  EXPECT_GT(std::count(expected.searched.begin(), expected.searched.end(), '\n'), 10);
+  EXPECT_TRUE(got.searched == expected.searched) << "search and filters find other events than on SQLite";
   EXPECT_EQ(got.records_line, expected.records_line) << "articles lost or stored twice";
   const CommandRun check = salvo("check --db " + uri);
   EXPECT_EQ(check.status, 0) << check.out << check.err;

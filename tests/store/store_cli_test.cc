@@ -133,14 +133,14 @@ TEST(StoreCli, ChangedTextReplacesItsEventsAndDuplicateBytesAreNotStoredTwice) {
   ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.file("a")).status, 0);
   const auto first = salvo("events --format jsonl --db " + db).records();
   ASSERT_EQ(first.size(), 1u);
-  EXPECT_EQ(first[0]["location"], "Ain al-Asad air base");
+  EXPECT_EQ(first[0]["location_text"], "Ain al-Asad air base");
 
   dir.write("a/report.txt", " date 2023-11-24\nDrones hit Erbil airport in northern Iraq on Thursday.\n");
   const CommandRun changed = salvo("ingest --db " + db + " " + dir.file("a"));
   EXPECT_NE(changed.err.find("1 replaced"), std::string::npos) << changed.err;
   const auto second = salvo("events --format jsonl --db " + db).records();
   ASSERT_EQ(second.size(), 1u);
-  EXPECT_EQ(second[0]["location"], "Erbil airport");
+  EXPECT_EQ(second[0]["location_text"], "Erbil airport");
 
   dir.write("b/same-bytes-other-name.txt", " date 2023-11-24\nDrones hit Erbil airport in northern Iraq on Thursday.\n");
   const CommandRun twin = salvo("ingest --db " + db + " " + dir.file("b"));

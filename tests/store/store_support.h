@@ -25,6 +25,23 @@ inline constexpr std::string_view kRetellingArticle =
     "injuries, the official said. In Syria, drones attacked US forces at the Green Village base near Deir ez-Zor on "
     "Wednesday.\n";
 
+// A feed of the tests' own for search and filters (JSON lines, so that each article has a title):
+// rockets at Ain al-Asad told twice (two sources, a title with words the text has not),
+// a drone shot down at al-Tanf in Syria, drones at Erbil airport, and a report that recalls an
+// earlier attack and gives official tallies of attacks and of the injured.
+inline constexpr std::string_view kSearchFeed =
+    R"({"id":"search-asad-1","title":"Caravanserai shelled at dawn","published":"2023-11-22",)"
+    R"("text":"Three rockets landed inside Ain al-Asad air base in western Iraq on Tuesday, wounding two caterers, an Iraqi security official said."})" "\n"
+    R"({"id":"search-asad-2","title":"Pentagon confirms base attack","published":"2023-11-23",)"
+    R"("text":"Rockets struck Ain al-Asad air base in western Iraq on Tuesday, the Pentagon said on Wednesday."})" "\n"
+    R"({"id":"search-tanf","title":"Quiet night at Tanf","published":"2023-11-21",)"
+    R"("text":"A drone was shot down near the al-Tanf garrison in southern Syria on Monday, a US official said."})" "\n"
+    R"({"id":"search-erbil","title":"Kurdish officials report drone strike","published":"2023-11-24",)"
+    R"("text":"Two drones attacked Erbil airport in northern Iraq on Thursday, causing no casualties, Kurdish officials said."})" "\n"
+    R"({"id":"search-tally","title":"Attacks on US troops mount","published":"2023-11-25",)"
+    R"("text":"US forces in Iraq and Syria have been attacked 12 times since November 1, a Pentagon spokesperson said on Friday. )"
+    R"(At least 20 US personnel have been injured since November 1, she said. Forty US troops have been injured in all, she added."})" "\n";
+
 // Copies of the seed (and, when this machine has them, dev) articles and of kRetellingArticle under
 // `dir`; with `copies` > 1, each copy gets a line of its own so its bytes differ (as reprints of a
 // wire story by many outlets do).

@@ -57,7 +57,12 @@ struct LatLon {
   double lat = 0;
   double lon = 0;
 };
+// An event's point, when it is the place's: a region's or a country's map point (its centroid)
+// says where to draw it, not where it happened, and counts as no point (spec/scoring.md: a side
+// without coordinates is compatible).
 std::optional<LatLon> coordinates(const Json& event) {
+  const Json& precision = member(event, "place_precision");
+  if (precision == "region" || precision == "country") return std::nullopt;
   const Json& lat = member(event, "lat");
   const Json& lon = member(event, "lon");
   if (!lat.is_number() || !lon.is_number()) return std::nullopt;
@@ -248,10 +253,18 @@ bool events_compatible(const Json& predicted, const Json& gold) {
   return true;
 }
 
+// The predicted place names the gold one: by its canonical name, or by the words the article used
+// (`location_text`), which Salvo keeps beside the gazetteer's name. Either is the same place.
+bool names_gold_location(const Json& predicted, const Json& gold) {
+  const Json& wanted = member(gold, "location");
+  return same_normalized_name(member(predicted, "location"), wanted) ||
+         same_normalized_name(member(predicted, "location_text"), wanted);
+}
+
 int tie_break_score(const Json& predicted, const Json& gold) {
   int score = 0;
   if (weapons_match(member(predicted, "weapons"), member(gold, "weapons"))) score += 100;
-  if (same_normalized_name(member(predicted, "location"), member(gold, "location"))) score += 100;
+  if (names_gold_location(predicted, gold)) score += 100;
   score += static_cast<int>(std::lround(100 * evidence_overlap(member(predicted, "evidence"), member(gold, "evidence"))));
   return score;
 }
@@ -267,7 +280,7 @@ std::optional<bool> field_correct(ScoredField field, const Json& predicted, cons
     }
     case ScoredField::kLocation: {
       if (member(gold, "location").is_null()) return std::nullopt;
-      if (same_normalized_name(member(predicted, "location"), member(gold, "location"))) return true;
+      if (names_gold_location(predicted, gold)) return true;
       const std::optional<LatLon> pc = coordinates(predicted);
       const std::optional<LatLon> gc = coordinates(gold);
       return pc && gc && within_km(*pc, *gc, kSamePlaceKm);

@@ -58,6 +58,7 @@ void merge_into(Event& keep, bool keep_merged, Event& gone, bool gone_merged) {
   if (rg > rk) {
     keep.place = gone.place, keep.precision = gone.precision, keep.location = gone.location;
     keep.admin1 = gone.admin1, keep.lat = gone.lat, keep.lon = gone.lon;
+    keep.place_id = gone.place_id, keep.place_name = gone.place_name, keep.map_lat = gone.map_lat, keep.map_lon = gone.map_lon;
     keep.count = gone.count;
   }
   if (!keep.date || (gone.date && !gone.date_max && keep.date_max) ||

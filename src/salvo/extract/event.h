@@ -34,6 +34,11 @@ struct Event {
   std::optional<double> lat, lon;
   std::optional<PlacePrecision> precision;
   size_t place = static_cast<size_t>(-1);  // gazetteer index of the place, if any
+  // That place as every output names it (set with `place`): its id ("site:ain-al-asad",
+  // "geonames:98182", "country:SY"), its canonical name, and the point a map shows for it, a
+  // region's or country's too (Gazetteer::map_point). `location` is the place as the text writes it.
+  std::string place_id, place_name;
+  std::optional<double> map_lat, map_lon;
   std::string target;
   std::string actor;
   ActorStatus actor_status = ActorStatus::kNone;

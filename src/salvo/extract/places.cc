@@ -208,6 +208,20 @@ int site_count(const ArticleView& view, size_t s, const PlaceMention& p) {
   return 1;
 }
 
+namespace {
+
+// The place `e.place` as outputs name it, and where a map puts it.
+void name_resolved_place(const ArticleView& view, Event& e) {
+  const Place& pl = view.place(e.place);
+  e.place_id = pl.id;
+  e.place_name = pl.name;
+  const auto point = e.lat && e.lon ? std::make_optional(std::make_pair(*e.lat, *e.lon)) : view.recognizer.gazetteer().map_point(pl);
+  e.map_lat = point ? std::optional(point->first) : std::nullopt;
+  e.map_lon = point ? std::optional(point->second) : std::nullopt;
+}
+
+}  // namespace
+
 void fill_place(const ArticleView& view, Event& e, const PlaceMention& p) {
   const Place& pl = view.place(p.place);
   e.place = p.place;
@@ -234,7 +248,7 @@ void fill_place(const ArticleView& view, Event& e, const PlaceMention& p) {
   }
   if (p.precision == PlacePrecision::kRegion && p.relation.empty() && pl.kind != PlaceKind::kRegion) e.admin1.clear();
   if (p.precision == PlacePrecision::kCountry) e.admin1.clear();
-  if (place_rank(p.precision) > 2) return;
+  if (place_rank(p.precision) > 2) return name_resolved_place(view, e);
   if (const auto site = site_named_after_kind(view, p)) {
     const Place& named = view.place(site->place);
     e.place = site->place;
@@ -246,6 +260,7 @@ void fill_place(const ArticleView& view, Event& e, const PlaceMention& p) {
   } else if (const size_t start = generic_site_before(view, p); start != std::string_view::npos) {
     e.location = std::string(view.text(start, p.end));  // "a base in Syria" says more than "Syria"
   }
+  name_resolved_place(view, e);
 }
 
 // "the US military struck dozens of targets in Syria and Iraq": a multitude across whole

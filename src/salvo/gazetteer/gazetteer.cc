@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <tuple>
 #include <unordered_set>
 
 #include "salvo/base/csv.h"
@@ -511,11 +512,20 @@ class GazetteerLoader {
   }
 
   void index() {
+    std::unordered_map<std::string, std::tuple<double, double, int>> admin1_sums;  // country -> lat, lon, n
     for (size_t i = 0; i < g_.places_.size(); ++i) {
       const Place& p = g_.places_[i];
       g_.by_name_.emplace(p.name, i);
       for (const std::string& alias : p.aliases) g_.by_name_.emplace(alias, i);
       if (p.kind == PlaceKind::kTown && p.lat && p.lon && !p.admin1_code.empty()) g_.anchors_.push_back(i);
+      if (p.kind == PlaceKind::kAdmin1 && p.lat && p.lon) {
+        auto& [lat, lon, n] = admin1_sums[p.country];
+        lat += *p.lat, lon += *p.lon, ++n;
+      }
+    }
+    for (const auto& [country, sum] : admin1_sums) {
+      const auto& [lat, lon, n] = sum;
+      g_.country_points_.emplace(country, std::make_pair(lat / n, lon / n));
     }
   }
 
@@ -526,5 +536,18 @@ class GazetteerLoader {
 };
 
 Result<Gazetteer> Gazetteer::load(const fs::path& data_dir) { return GazetteerLoader(data_dir).run(); }
+
+std::optional<std::pair<double, double>> Gazetteer::map_point(const Place& place) const {
+  if (place.lat && place.lon) return std::make_pair(*place.lat, *place.lon);
+  if (place.kind == PlaceKind::kRegion && !place.admin1.empty()) {
+    if (const Place* division = admin1_named(place.country, place.admin1); division && division->lat && division->lon) {
+      return std::make_pair(*division->lat, *division->lon);
+    }
+  }
+  if (place.kind == PlaceKind::kRegion || place.kind == PlaceKind::kCountry) {
+    if (const auto it = country_points_.find(place.country); it != country_points_.end()) return it->second;
+  }
+  return std::nullopt;
+}
 
 }  // namespace salvo

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "salvo/base/result.h"
@@ -74,6 +75,13 @@ class Gazetteer {
   // nullptr when the country has no GeoNames towns (or is not loaded).
   const Place* admin1_of(double lat, double lon, std::string_view country) const;
 
+  // The point a map shows for a place, as ACLED places an event known only to a province or a
+  // country at its centroid: the place's own point; for a region without one, its admin1's point,
+  // else its country's; for a country, the mean of its first-level divisions' points (no package
+  // ships country polygons to take a true centroid from). Nothing when none of these is known.
+  // Never a point to measure distances from: how coarse it is is the place's kind.
+  std::optional<std::pair<double, double>> map_point(const Place& place) const;
+
  private:
   struct StringHash {
     using is_transparent = void;
@@ -88,6 +96,7 @@ class Gazetteer {
   Index by_id_;
   MultiIndex by_name_;
   std::vector<size_t> anchors_;  // GeoNames towns with coordinates and a known admin1
+  std::unordered_map<std::string, std::pair<double, double>> country_points_;  // by ISO code (map_point)
 };
 
 }  // namespace salvo

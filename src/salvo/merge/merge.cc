@@ -130,12 +130,14 @@ Json build_event(const std::string& id, const std::vector<const Mention*>& membe
       add_vote(days, day, *m, m->date_max ? 0 : 1);  // a day is more specific than a range
     }
     if (!m->location.empty() || !m->country.empty()) {
-      Json place = {{"country", m->country.empty() ? Json() : Json(m->country)},
-                    {"admin1", m->admin1.empty() ? Json() : Json(m->admin1)},
-                    {"location", m->location.empty() ? Json() : Json(m->location)},
-                    {"lat", m->lat ? Json(*m->lat) : Json()},
-                    {"lon", m->lon ? Json(*m->lon) : Json()},
-                    {"place_precision", m->precision.empty() ? Json() : Json(m->precision)}};
+      const auto text_or_null = [](const std::string& text) { return text.empty() ? Json() : Json(text); };
+      Json place = {{"country", text_or_null(m->country)},
+                    {"admin1", text_or_null(m->admin1)},
+                    {"location", text_or_null(m->location)},
+                    {"place_id", text_or_null(m->place_id)},
+                    {"lat", m->map_lat ? Json(*m->map_lat) : Json()},
+                    {"lon", m->map_lon ? Json(*m->map_lon) : Json()},
+                    {"place_precision", text_or_null(m->precision)}};
       add_vote(places, place, *m, precision_rank(m->precision));
     }
     if (!m->actor.empty()) {
@@ -164,7 +166,17 @@ Json build_event(const std::string& id, const std::vector<const Mention*>& membe
   const Vote* day = best_vote(days);
   event["date"] = day ? day->value[0] : Json();
   event["date_max"] = day ? day->value[1] : Json();
-  for (const char* field : {"country", "admin1", "location", "lat", "lon"}) event[field] = place ? place->value[field] : Json();
+  for (const char* field : {"country", "admin1", "location"}) event[field] = place ? place->value[field] : Json();
+  // The place's words as the first source that put the event there wrote them (one place's
+  // spellings are one vote, not a conflict).
+  event["location_text"] = Json();
+  for (const Mention* m : members) {
+    if (place && !m->location_text.empty() && m->article == place->sources.front()) {
+      event["location_text"] = m->location_text;
+      break;
+    }
+  }
+  for (const char* field : {"place_id", "lat", "lon"}) event[field] = place ? place->value[field] : Json();
   event["place_precision"] = place ? place->value["place_precision"] : Json();
   const Vote* target = best_vote(targets);
   event["target"] = target ? target->value : Json();
@@ -230,12 +242,14 @@ Mention mention_of_event(const std::string& article, size_t index, const Json& e
   static constexpr std::pair<std::string Mention::*, const char*> kTextFields[] = {
       {&Mention::type, "type"},     {&Mention::country, "country"},           {&Mention::admin1, "admin1"},
       {&Mention::location, "location"}, {&Mention::precision, "place_precision"}, {&Mention::actor, "actor"},
-      {&Mention::actor_status, "actor_status"}, {&Mention::target, "target"},   {&Mention::role, "role"}};
+      {&Mention::actor_status, "actor_status"}, {&Mention::target, "target"},   {&Mention::role, "role"},
+      {&Mention::location_text, "location_text"}, {&Mention::place_id, "place_id"}};
   for (const auto& [member, field] : kTextFields) m.*member = string_or_empty(e, field);
   m.date = date_or_null(e, "date");
   m.date_max = m.date ? date_or_null(e, "date_max") : std::nullopt;
-  m.lat = double_or_null(e, "lat");
-  m.lon = double_or_null(e, "lon");
+  m.map_lat = double_or_null(e, "lat");
+  m.map_lon = double_or_null(e, "lon");
+  if (m.precision != "region" && m.precision != "country") m.lat = m.map_lat, m.lon = m.map_lon;
   if (auto w = e.find("weapons"); w != e.end() && w->is_array()) {
     for (const Json& x : *w) {
       if (x.is_string() && x.get<std::string>() != "unknown") m.weapons.push_back(x.get<std::string>());

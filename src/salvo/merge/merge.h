@@ -25,7 +25,11 @@ struct Mention {
   std::string type;     // attack | interception | strike
   std::optional<Date> date, date_max;
   std::string country, admin1, location, precision;  // "" = null
+  std::string location_text, place_id;                 // "" = null
+  // The place's point, to measure how far apart two mentions are: none for a region or a country,
+  // whose map point (map_lat, map_lon: where outputs draw it) is no place an incident happened.
   std::optional<double> lat, lon;
+  std::optional<double> map_lat, map_lon;
   std::vector<std::string> weapons;  // without "unknown"
   std::string actor, actor_status, target, role;
   std::optional<int> killed, injured;

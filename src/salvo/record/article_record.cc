@@ -39,6 +39,15 @@ nlohmann::ordered_json string_or_null(const std::string& s) {
 
 }  // namespace
 
+std::string canonical_location(const Event& e) {
+  // A site, town or division by the gazetteer's name, so that one place is one name in every
+  // output ("Al Asad Airbase", "Ain al-Assad" are "Ain al-Asad Air Base"). A region or a country
+  // as written: "northeastern Syria" and "a base in Syria" say more than "Syria".
+  const bool point = e.precision == PlacePrecision::kSite || e.precision == PlacePrecision::kTown ||
+                     e.precision == PlacePrecision::kAdmin1;
+  return point && !e.place_name.empty() ? e.place_name : e.location;
+}
+
 nlohmann::ordered_json event_json(const AnalyzedArticle& analyzed, const Event& e) {
   using json = nlohmann::ordered_json;
   json weapons = json::array();
@@ -50,9 +59,11 @@ nlohmann::ordered_json event_json(const AnalyzedArticle& analyzed, const Event& 
               {"date_max", e.date_max ? json(e.date_max->iso()) : json(nullptr)},
               {"country", string_or_null(e.country)},
               {"admin1", string_or_null(e.admin1)},
-              {"location", string_or_null(e.location)},
-              {"lat", or_null(e.lat)},
-              {"lon", or_null(e.lon)},
+              {"location", string_or_null(canonical_location(e))},
+              {"location_text", string_or_null(e.location)},
+              {"place_id", string_or_null(e.place_id)},
+              {"lat", or_null(e.lat ? e.lat : e.map_lat)},
+              {"lon", or_null(e.lon ? e.lon : e.map_lon)},
               {"place_precision", e.precision ? json(to_string(*e.precision)) : json(nullptr)},
               {"target", string_or_null(e.target)},
               {"actor", string_or_null(e.actor)},

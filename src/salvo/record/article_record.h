@@ -19,6 +19,9 @@ nlohmann::ordered_json article_record(const AnalyzedArticle& analyzed, const Ext
                                       const RecordOptions& options);
 
 nlohmann::ordered_json event_json(const AnalyzedArticle& analyzed, const Event& event);
+// `location` as records write it: a site's, town's or division's canonical name; a region or a
+// country as the text names it. The text's own words are `location_text`.
+std::string canonical_location(const Event& event);
 nlohmann::ordered_json tally_json(const AnalyzedArticle& analyzed, const Tally& tally);
 
 }  // namespace salvo

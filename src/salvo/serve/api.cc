@@ -19,6 +19,7 @@
 #include "salvo/recognize/recognizer.h"
 #include "salvo/serve/static_files.h"
 #include "salvo/store/event_filter.h"
+#include "salvo/store/tally_formats.h"
 #include "salvo/store/store.h"
 
 namespace salvo {
@@ -36,31 +37,51 @@ HttpResponse json_response(int status, const Json& body) {
 
 HttpResponse error_response(int status, const std::string& message) { return json_response(status, Json{{"error", message}}); }
 
-Result<EventFilter> filter_of(const HttpRequest& request) {
+// An unknown parameter is a typo the user should hear of, not a filter silently ignored; one given
+// twice had one value taken and the others dropped in silence (which one is the client's guess).
+std::optional<Error> unknown_or_repeated(const HttpRequest& request, const std::set<std::string>& known, const char* listing) {
+  for (const auto& [name, value] : request.params) {
+    if (!known.count(name)) return Error{fmt::format("unknown parameter '{}' ({})", name, listing)};
+    if (request.param_count(name) > 1) return Error{fmt::format("parameter '{}' is given more than once", name)};
+  }
+  return std::nullopt;
+}
+
+// URL parameters are the filters' own names, the text search's "q" aside.
+std::string parameter_name(const char* field) { return std::string_view(field) == "text" ? "q" : field; }
+
+Result<EventFilter> filter_of(const HttpRequest& request, const Gazetteer& countries) {
+  static const std::set<std::string> kKnown = {"q", "country", "since", "until", "type", "weapon", "actor", "admin1", "place",
+                                               "role", "min_sources", "located", "bbox", "min_confidence", "limit", "cursor", "sort"};
+  if (auto problem = unknown_or_repeated(request, kKnown,
+                                         "filters: q, country, since, until, type, weapon, actor, admin1, place, role, min_sources, "
+                                         "located, bbox, min_confidence; paging: limit, cursor, sort")) {
+    return *problem;
+  }
   EventFilterText text;
+  text.text = request.param("q");
   text.country = request.param("country");
   text.since = request.param("since");
   text.until = request.param("until");
   text.type = request.param("type");
   text.weapon = request.param("weapon");
   text.actor = request.param("actor");
+  text.admin1 = request.param("admin1");
+  text.place = request.param("place");
+  text.role = request.param("role");
+  text.min_sources = request.param("min_sources");
+  text.located = request.param("located");
   text.bbox = request.param("bbox");
   text.min_confidence = request.param("min_confidence");
   text.limit = request.param("limit");
   text.cursor = request.param("cursor");
   text.sort = request.param("sort");
-  // An unknown parameter is a typo the user should hear of, not a filter silently ignored.
-  static const std::set<std::string> kKnown = {"country", "since", "until", "type", "weapon", "actor", "bbox",
-                                               "min_confidence", "limit", "cursor", "sort"};
-  for (const auto& [name, value] : request.params) {
-    if (!kKnown.count(name)) {
-      return Error{fmt::format("unknown parameter '{}' (filters: country, since, until, type, weapon, actor, bbox, "
-                               "min_confidence; paging: limit, cursor, sort)", name)};
-    }
-    // One value was taken and the others dropped in silence; which one is the client's guess.
-    if (request.param_count(name) > 1) return Error{fmt::format("parameter '{}' is given more than once", name)};
-  }
-  return parse_event_filter(text, [](const char* field) { return std::string(field); });
+  return parse_event_filter(text, parameter_name, countries);
+}
+
+Result<TallyFilter> tally_filter_of(const HttpRequest& request, const Gazetteer& countries) {
+  if (auto problem = unknown_or_repeated(request, {"country", "since", "until"}, "filters: country, since, until")) return *problem;
+  return parse_tally_filter({request.param("country"), request.param("since"), request.param("until")}, parameter_name, countries);
 }
 
 Json stats_json(const EventStats& stats) {
@@ -208,7 +229,7 @@ HttpResponse Api::route(const HttpRequest& request) {
   if (request.method == "POST") return post_articles(request);  // refuse() let no other POST through
 
   if (path == "/api/events") {
-    auto filter = filter_of(request);
+    auto filter = filter_of(request, recognizer_.gazetteer());
     if (!filter) return error_response(400, filter.error().message);
     const size_t limit = filter->limit > 0 ? filter->limit : kDefaultEventPage;
     filter->limit = limit + 1;  // one more tells whether there is a next page
@@ -224,7 +245,7 @@ HttpResponse Api::route(const HttpRequest& request) {
   }
 
   if (path == "/api/events.geojson") {
-    auto filter = filter_of(request);
+    auto filter = filter_of(request, recognizer_.gazetteer());
     if (!filter) return error_response(400, filter.error().message);
     std::lock_guard lock(store_mutex_);
     auto events = store_.events(*filter);
@@ -249,18 +270,17 @@ HttpResponse Api::route(const HttpRequest& request) {
   }
 
   if (path == "/api/tallies") {
+    auto filter = tally_filter_of(request, recognizer_.gazetteer());
+    if (!filter) return error_response(400, filter.error().message);
     std::lock_guard lock(store_mutex_);
-    auto tallies = store_.tallies();
+    auto tallies = store_.tallies(*filter);
     if (!tallies) return error_response(500, tallies.error().message);
     Json out = Json::array();
     Store::WindowCounts counted;
     for (const StoredTally& t : *tallies) {
-      auto held = store_.attacks_held(t, counted);
+      auto held = store_.held_for(t, counted);
       if (!held) return error_response(500, held.error().message);
-      out.push_back({{"article", t.article},
-                     {"published", t.published ? Json(*t.published) : Json()},
-                     {"tally", t.tally},
-                     {"salvo_events", *held ? Json(**held) : Json()}});
+      out.push_back(tally_json(t, *held));
     }
     return json_response(200, Json{{"tallies", std::move(out)}});
   }
@@ -301,7 +321,7 @@ HttpResponse Api::route(const HttpRequest& request) {
   }
 
   if (path == "/api/stats") {
-    auto filter = filter_of(request);
+    auto filter = filter_of(request, recognizer_.gazetteer());
     if (!filter) return error_response(400, filter.error().message);
     std::lock_guard lock(store_mutex_);
     auto stats = store_.stats(*filter);

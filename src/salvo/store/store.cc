@@ -109,12 +109,79 @@ CREATE INDEX event_sources_article ON event_sources(article_id);
 -- transaction that changes the mentions, cleared by the one that merges.
 CREATE TABLE merge_pending (country {text} PRIMARY KEY);
 )sql",
+    // 1 → 2: text search (salvo events --text, /api/events?q=). One row per merged event, written
+    // by the merge beside the event and removed with it; the engine indexes it
+    // (Connection::event_text_index_schema). The migration then fills it for the events held.
+    R"sql(
+CREATE TABLE event_text (
+  event_id {text} PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  body     {text} NOT NULL                 -- event_search_text(): evidence sentences, sources' titles
+);
+{event_text_index}
+)sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
 
 std::string string_or_empty(const Json& object, const char* field) {
   auto it = object.find(field);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// What text search reads of a merged event: each source's evidence sentences, then the titles of
+// its sources' articles (`title_of` an article id; "" when none), one a line.
+std::string event_search_text(const Json& event, const std::function<std::string(const std::string&)>& title_of) {
+  std::string body;
+  std::set<std::string> titles;
+  const auto sources = event.find("sources");
+  if (sources == event.end() || !sources->is_array()) return body;
+  for (const Json& source : *sources) {
+    const auto evidence = source.find("evidence");
+    if (evidence != source.end() && evidence->is_array()) {
+      for (const Json& sentence : *evidence) {
+        const std::string text = string_or_empty(sentence, "text");
+        if (!text.empty()) body += text + "\n";
+      }
+    }
+    const std::string title = title_of(string_or_empty(source, "article"));
+    if (!title.empty() && titles.insert(title).second) body += title + "\n";
+  }
+  return body;
+}
+
+// An article's title as stored, by id, read once per article.
+class TitleLookup {
+ public:
+  explicit TitleLookup(sql::Connection& db) : query_(db.prepare("SELECT title FROM articles WHERE id = ?")) {}
+  const std::string& operator()(const std::string& article) {
+    auto [it, added] = titles_.emplace(article, std::string());
+    if (added) {
+      query_->bind(1, article);
+      if (query_->step()) it->second = query_->text(0);
+      query_->reset();
+    }
+    return it->second;
+  }
+
+ private:
+  std::unique_ptr<sql::Statement> query_;
+  std::map<std::string, std::string> titles_;
+};
+
+// The text search rows of every event held, for a store migrated to version 2.
+void write_every_event_text(sql::Connection& db) {
+  TitleLookup title_of(db);
+  auto events = db.prepare("SELECT id, json FROM events ORDER BY id");
+  auto insert = db.prepare("INSERT INTO event_text(event_id, body) VALUES (?, ?)");
+  std::vector<std::pair<std::string, std::string>> rows;
+  while (events->step()) {
+    rows.emplace_back(events->text(0), event_search_text(Json::parse(events->text(1)), std::ref(title_of)));
+  }
+  for (const auto& [id, body] : rows) {
+    insert->bind(1, id);
+    insert->bind(2, body);
+    insert->exec_deferred();
+    insert->reset();
+  }
 }
 
 // Binds a JSON value (string, number or null) to parameter `index`.
@@ -356,7 +423,9 @@ Result<Store> Store::open_once(const std::string& location, sql::Access access, 
         const sql::Connection::ColumnTypes types = db.column_types();
         for (int v = version; v < kStoreSchemaVersion; ++v) {
           db.exec(fmt::format(fmt::runtime(kMigrations[v]), fmt::arg("text", types.text), fmt::arg("integer", types.integer),
-                              fmt::arg("real", types.real), fmt::arg("blob", types.blob)));
+                              fmt::arg("real", types.real), fmt::arg("blob", types.blob),
+                              fmt::arg("event_text_index", db.event_text_index_schema())));
+          if (v == 1) write_every_event_text(db);
         }
         db.set_schema_version(kStoreSchemaVersion);
       }
@@ -558,6 +627,11 @@ Result<MergeSummary> Store::merge_pending() {
     auto insert_source = db.prepare("INSERT INTO event_sources(event_id, article_id, idx) VALUES (?, ?, ?)");
     auto link = db.prepare("UPDATE mentions SET event_id = ? WHERE article_id = ? AND idx = ?");
     auto done = db.prepare("DELETE FROM merge_pending WHERE country = ?");
+    // An event's search text goes with its row (removing the event cascades to it).
+    auto insert_text = db.prepare("INSERT INTO event_text(event_id, body) VALUES (?, ?)");
+    auto old_text = db.prepare("SELECT body FROM event_text WHERE event_id = ?");
+    auto update_text = db.prepare("UPDATE event_text SET body = ? WHERE event_id = ?");
+    TitleLookup title_of(db);
 
     auto old_ids = db.prepare("SELECT id FROM events WHERE country = ?");
     auto old_event = db.prepare("SELECT json FROM events WHERE id = ?");
@@ -621,11 +695,24 @@ Result<MergeSummary> Store::merge_pending() {
           link->exec_deferred();
           link->reset();
         }
+        const std::string body = event_search_text(e.event, std::ref(title_of));
         if (before.count(e.id)) {
           old_event->bind(1, e.id);
           const bool same = old_event->step() && old_event->text(0) == json;
           old_event->reset();
-          if (same) continue;
+          if (same) {
+            // The same event, but a source's article may have been stored again with a new title.
+            old_text->bind(1, e.id);
+            const bool same_text = old_text->step() && old_text->text(0) == body;
+            old_text->reset();
+            if (!same_text) {
+              update_text->bind(1, body);
+              update_text->bind(2, e.id);
+              update_text->exec_deferred();
+              update_text->reset();
+            }
+            continue;
+          }
         }
         ++summary.changed;
         if (before.count(e.id)) {
@@ -646,6 +733,10 @@ Result<MergeSummary> Store::merge_pending() {
         insert_event->bind(k++, json);
         insert_event->exec_deferred();
         insert_event->reset();
+        insert_text->bind(1, e.id);
+        insert_text->bind(2, body);
+        insert_text->exec_deferred();
+        insert_text->reset();
         for (size_t member : e.members) {
           insert_source->bind(1, e.id);
           insert_source->bind(2, mentions[member].article);
@@ -709,22 +800,51 @@ struct Where {
   std::vector<std::variant<std::string, double>> params;
 };
 
-Where where_of(const EventFilter& filter) {
+// " AND column IN (?, ?)" for the values.
+void add_any_of(Where& w, const char* column, const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  w.sql += fmt::format(" AND {} IN (", column);
+  for (size_t i = 0; i < values.size(); ++i) {
+    w.sql += i ? ", ?" : "?";
+    w.params.emplace_back(values[i]);
+  }
+  w.sql += ")";
+}
+
+Where where_of(const EventFilter& filter, const sql::Connection& db) {
   Where w;
-  if (!filter.country.empty()) w.sql += " AND country = ?", w.params.emplace_back(filter.country);
+  add_any_of(w, "country", filter.countries);
   if (!filter.since.empty()) w.sql += " AND coalesce(date_max, date) >= ?", w.params.emplace_back(filter.since);
   if (!filter.until.empty()) w.sql += " AND date <= ?", w.params.emplace_back(filter.until);
-  if (!filter.type.empty()) w.sql += " AND events.type = ?", w.params.emplace_back(filter.type);
+  add_any_of(w, "events.type", filter.types);
   // `weapons` is a compact JSON array of class names: ["drone","rocket"].
-  if (!filter.weapon.empty()) {
-    w.sql += " AND weapons LIKE ? ESCAPE '\\'";
-    w.params.emplace_back("%" + like_escaped("\"" + filter.weapon + "\"") + "%");
+  if (!filter.weapons.empty()) {
+    w.sql += " AND (";
+    for (size_t i = 0; i < filter.weapons.size(); ++i) {
+      w.sql += i ? " OR weapons LIKE ? ESCAPE '\\'" : "weapons LIKE ? ESCAPE '\\'";
+      w.params.emplace_back("%" + like_escaped("\"" + filter.weapons[i] + "\"") + "%");
+    }
+    w.sql += ")";
   }
   // A part of the name, ASCII case aside (as SQLite's lower() has it on both engines).
   if (!filter.actor.empty()) {
     w.sql += " AND lower(actor) LIKE ? ESCAPE '\\'";
     w.params.emplace_back("%" + like_escaped(lower_ascii(filter.actor)) + "%");
   }
+  if (!filter.admin1.empty()) w.sql += " AND lower(admin1) = ?", w.params.emplace_back(lower_ascii(filter.admin1));
+  // The compact JSON of the event holds `"place_id":"…"` exactly once, outside any string (a
+  // quote inside a string is escaped), and event_filter.cc lets no character JSON would escape
+  // into a place id.
+  if (!filter.place.empty()) {
+    w.sql += " AND " + db.contains("json");
+    w.params.emplace_back("\"place_id\":\"" + filter.place + "\"");
+  }
+  if (!filter.role.empty()) w.sql += " AND role = ?", w.params.emplace_back(filter.role);
+  if (filter.min_sources > 1) {
+    w.sql += fmt::format(" AND (SELECT count(*) FROM event_sources s WHERE s.event_id = events.id) >= {}", filter.min_sources);
+  }
+  if (filter.located) w.sql += *filter.located ? " AND lat IS NOT NULL AND lon IS NOT NULL" : " AND (lat IS NULL OR lon IS NULL)";
+  if (!filter.words.empty()) w.sql += " AND " + db.event_text_match(), w.params.emplace_back(db.text_query(filter.words));
   if (filter.bbox) {
     const auto& [west, south, east, north] = *filter.bbox;
     w.sql += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
@@ -744,7 +864,7 @@ void bind_all(sql::Statement& query, const std::vector<std::variant<std::string,
 }  // namespace
 
 Result<std::vector<Json>> Store::events(const EventFilter& filter) const {
-  Where w = where_of(filter);
+  Where w = where_of(filter, *db_);
   std::string sql = "SELECT json FROM events" + w.sql;
   const char* after = filter.newest_first ? "<" : ">";
   if (auto cursor = parse_event_cursor(filter.cursor)) {
@@ -767,7 +887,7 @@ Result<std::vector<Json>> Store::events(const EventFilter& filter) const {
 }
 
 Result<EventStats> Store::stats(const EventFilter& filter) const {
-  const Where w = where_of(filter);
+  const Where w = where_of(filter, *db_);
   try {
     EventStats stats;
     auto group = [&](const std::string& key, std::vector<std::pair<std::string, size_t>>& out) {
@@ -803,37 +923,68 @@ Result<EventStats> Store::stats(const EventFilter& filter) const {
   }
 }
 
-Result<std::optional<size_t>> Store::attacks_held(const StoredTally& stored, WindowCounts& counted) const {
+Result<Store::TallyHeld> Store::held_for(const StoredTally& stored, WindowCounts& counted) const {
   const Json& tally = stored.tally;
+  const std::string what = string_or_empty(tally, "what");
   const std::string since = string_or_empty(tally, "since");
   const std::string as_of = tally.contains("as_of") && tally["as_of"].is_string() ? tally["as_of"].get<std::string>()
                                                                                   : stored.published.value_or("");
-  if (string_or_empty(tally, "what") != "attacks" || since.empty() || as_of.empty()) return std::optional<size_t>();
+  TallyHeld held;
+  if (what != "attacks" && what != "killed" && what != "injured") {
+    held.note = fmt::format("a tally of {}: not a count Salvo holds", what.empty() ? "nothing named" : what);
+    return held;
+  }
+  if (since.empty()) {
+    held.note = "no start day: the window this count covers is not known";
+    return held;
+  }
+  if (as_of.empty()) {
+    held.note = "no end day: neither an as_of nor the report's publication day";
+    return held;
+  }
   // "since": "2023-10" starts on the 1st of October.
+  held.since = since.size() == 7 ? since + "-01" : since;
+  held.until = as_of;
   const std::string country = string_or_empty(tally, "country");
-  const std::string first_day = since.size() == 7 ? since + "-01" : since;
-  const std::string window = country + "|" + first_day + "|" + as_of;
-  if (auto it = counted.by_window.find(window); it != counted.by_window.end()) return std::optional<size_t>(it->second);
-  if (!counted.attacks) {
+  const std::string window = what + "|" + country + "|" + held.since + "|" + held.until;
+  if (auto it = counted.by_window.find(window); it != counted.by_window.end()) {
+    held.value = it->second;
+    return held;
+  }
+  if (!counted.events) {
     try {
       auto query = db_->prepare(R"sql(
-        SELECT country, date, coalesce(date_max, date), count FROM events
+        SELECT country, date, coalesce(date_max, date), count, coalesce(killed, 0), coalesce(injured, 0) FROM events
         WHERE type IN ('attack', 'interception') AND date IS NOT NULL)sql");
-      counted.attacks.emplace();
+      counted.events.emplace();
       while (query->step()) {
-        counted.attacks->push_back({query->text(0), query->text(1),
-                                     query->text(2), static_cast<size_t>(query->integer(3))});
+        counted.events->push_back({query->text(0), query->text(1), query->text(2), static_cast<size_t>(query->integer(3)),
+                                   static_cast<size_t>(query->integer(4)), static_cast<size_t>(query->integer(5))});
       }
     } catch (const std::exception& e) {
       return store_error(location_, e);
     }
   }
-  size_t held = 0;
-  for (const WindowCounts::Attack& a : *counted.attacks) {
-    if ((country.empty() || a.country == country) && a.last_day >= first_day && a.first_day <= as_of) held += a.count;
+  size_t sum = 0;
+  for (const WindowCounts::Held& e : *counted.events) {
+    if ((!country.empty() && e.country != country) || e.last_day < held.since || e.first_day > held.until) continue;
+    sum += what == "attacks" ? e.count : what == "killed" ? e.killed : e.injured;
   }
-  counted.by_window.emplace(window, held);
-  return std::optional<size_t>(held);
+  counted.by_window.emplace(window, sum);
+  held.value = sum;
+  return held;
+}
+
+Result<std::vector<std::string>> Store::event_ids_starting(const std::string& prefix, size_t at_most) const {
+  try {
+    auto query = db_->prepare(fmt::format("SELECT id FROM events WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT {}", at_most));
+    query->bind(1, like_escaped(prefix) + "%");
+    std::vector<std::string> ids;
+    while (query->step()) ids.push_back(query->text(0));
+    return ids;
+  } catch (const std::exception& e) {
+    return store_error(location_, e);
+  }
 }
 
 Result<std::optional<Json>> Store::record(const std::string& id) const {
@@ -870,11 +1021,18 @@ Result<std::optional<Json>> Store::event(const std::string& id) const {
   }
 }
 
-Result<std::vector<StoredTally>> Store::tallies() const {
+Result<std::vector<StoredTally>> Store::tallies(const TallyFilter& filter) const {
   try {
+    Where w;
+    add_any_of(w, "t.country", filter.countries);
+    // The tally's day: its as_of, else its report's publication day (a timestamp's first 10 bytes).
+    const char* day = "substr(coalesce(t.as_of, a.published, ''), 1, 10)";
+    if (!filter.since.empty()) w.sql += fmt::format(" AND {} >= ?", day), w.params.emplace_back(filter.since);
+    if (!filter.until.empty()) w.sql += fmt::format(" AND {} <= ?", day), w.params.emplace_back(filter.until);
     auto query = db_->prepare(R"sql(
-      SELECT t.article_id, t.json, a.published FROM tallies t JOIN articles a ON a.id = t.article_id
-      ORDER BY coalesce(t.as_of, a.published, ''), t.article_id, t.idx)sql");
+      SELECT t.article_id, t.json, a.published FROM tallies t JOIN articles a ON a.id = t.article_id)sql" + w.sql +
+                              " ORDER BY coalesce(t.as_of, a.published, ''), t.article_id, t.idx");
+    bind_all(*query, w.params);
     std::vector<StoredTally> out;
     while (query->step()) {
       out.push_back({query->text(0), Json::parse(query->text(1)),
@@ -1014,6 +1172,10 @@ Result<std::vector<StoreCheck>> Store::check() const {
                  "UNION ALL SELECT e.id || ' (no source)' FROM events e WHERE NOT EXISTS "
                  "(SELECT 1 FROM event_sources s WHERE s.event_id = e.id)"),
             "every event has sources, every source is a stored mention");
+
+    verdict("text search",
+            rows("SELECT e.id || ' (no search text)' FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_text t WHERE t.event_id = e.id)"),
+            "every event has its search text");
 
     // Ids come from content: the first source's key, by key order.
     std::map<std::string, std::string> first_key;

@@ -44,7 +44,7 @@ class Recognizer;
 
 class StatementCache;
 
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 enum class PutOutcome {
   kAdded,      // a new article
@@ -67,13 +67,22 @@ struct MergeSummary {
   size_t changed = 0;    // events added, changed or removed
 };
 
-// `salvo events` filters; empty / unset = any.
+// `salvo events` filters; empty / unset = any. A list holds the values any of which an event may have.
 struct EventFilter {
-  std::string country;  // ISO alpha-2
+  std::vector<std::string> countries;  // ISO alpha-2
   std::string since, until;  // YYYY-MM-DD, inclusive; an event's day or range must touch [since, until]
-  std::string type;          // attack | interception | strike
-  std::string weapon;        // a spec weapon class
-  std::string actor;         // a case-insensitive part of the actor's name
+  std::vector<std::string> types;    // attack | interception | strike
+  std::vector<std::string> weapons;  // spec weapon classes: an event with any of them
+  std::string actor;                 // a case-insensitive part of the actor's name
+  std::string admin1;                // the first-level division's whole name, ASCII case aside
+  std::string place;                 // the event's place_id ("installation:ain-al-asad"), exactly
+  std::string role;                  // main | background
+  size_t min_sources = 0;            // at least this many sources (mentions merged into the event)
+  std::optional<bool> located;       // with coordinates (true) or without (false)
+  // Text search: events whose evidence sentences or sources' titles hold every one of these
+  // words (SQLite FTS5 with the Porter stemmer, PostgreSQL's English text search: "rockets"
+  // finds "rocket").
+  std::vector<std::string> words;
   std::optional<std::array<double, 4>> bbox;  // west, south, east, north (degrees)
   std::optional<double> min_confidence;
   // Paging: at most `limit` events (0 = all) after `cursor` (event_cursor() of the last event of
@@ -81,6 +90,12 @@ struct EventFilter {
   size_t limit = 0;
   std::string cursor;
   bool newest_first = false;
+};
+
+// `salvo tallies` filters; empty = any. A tally's day is its as_of, else its report's publication.
+struct TallyFilter {
+  std::vector<std::string> countries;  // ISO alpha-2: tallies of these countries (not totals)
+  std::string since, until;            // YYYY-MM-DD, inclusive, on the tally's day
 };
 
 inline constexpr size_t kMaxEventPage = 10000;
@@ -180,22 +195,36 @@ class Store {
   Result<EventStats> stats(const EventFilter& filter) const;
   // One merged event with, per source, the article's source path, url and publication date.
   Result<std::optional<nlohmann::ordered_json>> event(const std::string& id) const;
-  Result<std::vector<StoredTally>> tallies() const;
-  // Beside an official count of attacks with a start ("since") and a day it holds for (its
-  // "as_of", else the report's publication), the merged attack events (interceptions included)
-  // Salvo holds for that window and country ("" = all); nullopt for a tally of another kind or
-  // without a window. `counted` holds the attacks, read once for a whole list of tallies: each
-  // window is then counted in memory, not by a query that scans the events before its end (a list
-  // of 2,000 tallies took 0.6 s of queries on a store of 9,000 events).
-  struct WindowCounts {
-    struct Attack {
-      std::string country, first_day, last_day;
-      size_t count = 0;
-    };
-    std::optional<std::vector<Attack>> attacks;  // read on first use
-    std::map<std::string, size_t> by_window;     // "country|since|until" → attacks
+  // The ids of events starting with `prefix` (for `salvo show ev_12ab`), at most `at_most`.
+  Result<std::vector<std::string>> event_ids_starting(const std::string& prefix, size_t at_most) const;
+  Result<std::vector<StoredTally>> tallies(const TallyFilter& filter = {}) const;
+
+  // What Salvo holds beside an official tally, for the tally's window and country ("" = all):
+  // - "attacks": the merged attack events, interceptions included (an attack intercepted is an
+  //   attack), each counted `count` times ("three drones attacked" counts 3);
+  // - "killed" / "injured": the sum of those events' killed / injured (unknown counts as 0).
+  // Undated events are not counted (no window can hold them); background events are (a past
+  // attack an article recalls is an attack all the same; merging makes it one event with the
+  // report of it). The window runs from the tally's `since` (a month, "2023-10", from its 1st)
+  // to its `as_of`, else its report's publication day. A tally without `since` has no window one
+  // can know ("45 injured" since when?): no value, and `note` says so.
+  struct TallyHeld {
+    std::optional<size_t> value;
+    std::string since, until;  // the window counted; "" when there is none
+    std::string note;          // why there is no value; "" when there is one
   };
-  Result<std::optional<size_t>> attacks_held(const StoredTally& tally, WindowCounts& counted) const;
+  // `counted` holds the events, read once for a whole list of tallies: each window is then
+  // counted in memory, not by a query that scans the events before its end (a list of 2,000
+  // tallies took 0.6 s of queries on a store of 9,000 events).
+  struct WindowCounts {
+    struct Held {
+      std::string country, first_day, last_day;
+      size_t count = 0, killed = 0, injured = 0;
+    };
+    std::optional<std::vector<Held>> events;   // read on first use
+    std::map<std::string, size_t> by_window;  // "what|country|since|until" → held
+  };
+  Result<TallyHeld> held_for(const StoredTally& tally, WindowCounts& counted) const;
 
   // Stored article ids, in order, and one article as it was read (for `salvo reprocess`).
   Result<std::vector<std::string>> article_ids() const;

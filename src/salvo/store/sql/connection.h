@@ -119,6 +119,17 @@ class Connection {
   };
   virtual ColumnTypes column_types() const = 0;
 
+  // Text search over the table event_text(event_id, body) (store.cc): the SQL that indexes its
+  // `body` and keeps the index in step with its rows (run by the schema migration), and a
+  // condition on `events.id` with one parameter, bound to text_query(words), that holds for the
+  // events whose body has every word.
+  virtual std::string event_text_index_schema() const = 0;
+  virtual std::string event_text_match() const = 0;
+  virtual std::string text_query(const std::vector<std::string>& words) const = 0;
+  // A condition that `haystack` (SQL) holds the parameter's text as it is, byte for byte (SQL's
+  // LIKE ignores ASCII case in SQLite and not in PostgreSQL).
+  virtual std::string contains(const std::string& haystack) const = 0;
+
   virtual std::vector<EngineCheck> engine_checks() = 0;
 };
 

@@ -317,6 +317,22 @@ class PostgresConnection final : public Connection {
   // events are listed, paged and merged in the same order on both engines.
   ColumnTypes column_types() const override { return {"TEXT COLLATE \"C\"", "BIGINT", "DOUBLE PRECISION", "BYTEA"}; }
 
+  // PostgreSQL's full text search, English (stemmed, stop words dropped), over a GIN index of the
+  // expression: rows are indexed as they are written, deleted rows (cascades too) leave it.
+  std::string event_text_index_schema() const override {
+    return "CREATE INDEX event_text_words ON event_text USING GIN (to_tsvector('english', body));";
+  }
+  std::string event_text_match() const override {
+    return "events.id IN (SELECT event_id FROM event_text WHERE to_tsvector('english', body) @@ plainto_tsquery('english', ?))";
+  }
+  // plainto_tsquery reads plain words (no operators) and asks for all of them.
+  std::string text_query(const std::vector<std::string>& words) const override {
+    std::string query;
+    for (const std::string& word : words) query += (query.empty() ? "" : " ") + word;
+    return query;
+  }
+  std::string contains(const std::string& haystack) const override { return "strpos(" + haystack + ", ?) > 0"; }
+
   std::vector<EngineCheck> engine_checks() override {
     // PostgreSQL enforces foreign keys on every change (no switch turns them off, as SQLite's
     // pragma can); a constraint added NOT VALID would be the only way round it.
