@@ -194,7 +194,7 @@ TEST_F(ServeApi, FiltersThatCannotMeanWhatTheySayAreRefusedSayingWhy) {
            {"actor=%00", "NUL"}, {"actor=Kataib%00Hezbollah", "NUL"},
            {"since=2024-02-01&until=2023-10-17", "is after until 2023-10-17"},
            {"country=IQ&country=SY", "'country' is given more than once"}, {"limit=5&limit=6", "'limit' is given more than once"}}) {
-    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?"}) {
+    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?", "/api/events.csv?"}) {
       auto result = client_->Get(path + query);
       ASSERT_TRUE(result) << path << query;
       EXPECT_EQ(result->status, 400) << path << query;
@@ -259,6 +259,24 @@ TEST_F(ServeApi, GeoJsonHasOneFeaturePerEvent) {
   EventFilter iraq;
   iraq.countries = {"IQ"};
   EXPECT_EQ(fc["features"].size(), store_->events(iraq)->size());
+}
+
+// "Download this view": the CSV of `salvo events --format csv` with the same filters, byte for byte.
+TEST_F(ServeApi, CsvIsTheEventsCommandsCsvOfTheSameFilters) {
+  auto result = client_->Get("/api/events.csv?country=IQ&type=attack");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200);
+  EXPECT_EQ(result->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  const auto cli = testing::salvo("events --country IQ --type attack --format csv --db " + (dir_->path() / "salvo.db").string());
+  ASSERT_EQ(cli.status, 0);
+  EXPECT_EQ(result->body, cli.out);
+  EventFilter filter;
+  filter.countries = {"IQ"};
+  filter.types = {"attack"};
+  EXPECT_EQ(std::count(result->body.begin(), result->body.end(), '\n'), 1 + static_cast<long>(store_->events(filter)->size()));
+  const auto [status, body] = get("/api/events.csv?since=2024-02-30");
+  EXPECT_EQ(status, 400);
+  EXPECT_NE(body["error"].get<std::string>().find("since"), std::string::npos);
 }
 
 TEST_F(ServeApi, OneEventWithSourcesAndUnknownIdIs404) {
@@ -430,7 +448,7 @@ TEST_F(ServeApi, BadValuesOfTheNewFiltersAreRefusedWithTheirName) {
            {"q=%21%21", "q"}, {"q=%ff", "q"}, {"country=Atlantis", "country"}, {"country=IQ,,SY", "country"},
            {"type=attack,bombing", "type"}, {"weapon=drone,slingshot", "weapon"}, {"role=all", "role"},
            {"min_sources=0", "min_sources"}, {"located=maybe", "located"}, {"place=a%22b", "place"}}) {
-    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?"}) {
+    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?", "/api/events.csv?"}) {
       const auto [status, body] = get(path + query);
       EXPECT_EQ(status, 400) << path << query;
       EXPECT_NE(body["error"].get<std::string>().find(field), std::string::npos) << path << query << ": " << body["error"];

@@ -255,6 +255,22 @@ HttpResponse Api::route(const HttpRequest& request) {
     return response;
   }
 
+  // The dashboard's "download this view": the CSV of `salvo events --format csv`, same filters.
+  if (path == "/api/events.csv") {
+    auto filter = filter_of(request, recognizer_.gazetteer());
+    if (!filter) return error_response(400, filter.error().message);
+    const CountryNames names = [&](const std::string& code) {
+      const Place* country = recognizer_.gazetteer().find("country:" + code);
+      return country ? country->name : code;
+    };
+    std::lock_guard lock(store_mutex_);
+    auto events = store_.events(*filter);
+    if (!events) return error_response(500, events.error().message);
+    HttpResponse response{200, "text/csv; charset=utf-8", acled_csv_header(), {}, {}};
+    for (const Json& e : *events) response.body += acled_csv_row(e, names);
+    return response;
+  }
+
   if (path.rfind("/api/events/", 0) == 0) {
     const std::string id = path.substr(std::string_view("/api/events/").size());
     const bool well_formed = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return is_ascii_alnum(c) || c == '_'; });
