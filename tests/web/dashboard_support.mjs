@@ -2,17 +2,19 @@
 // loaded in headless chromium with every dialog, page error and console error recorded.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { chromium } = createRequire(join(root, 'web/package.json'))('playwright-core');
 export const salvo = join(root, 'build/salvo');
-export const shots = join(root, 'build');
+// Screenshots: build/ by default; `make screenshots` sets SALVO_SCREENSHOTS=docs/screenshots.
+export const shots = process.env.SALVO_SCREENSHOTS ? resolve(process.env.SALVO_SCREENSHOTS) : join(root, 'build');
+mkdirSync(shots, { recursive: true });
 const browserPath = process.env.SALVO_CHROMIUM || '/usr/bin/chromium';
 
 function freePort() {
@@ -45,6 +47,9 @@ export async function startDashboard(fill) {
     dir,
     async api(path) {
       return (await fetch(base + path)).json();
+    },
+    async text(path) {
+      return (await fetch(base + path)).text();
     },
     // A page of the dashboard at `query`, loaded; `problems` collects what went wrong on it.
     async open(query = '') {

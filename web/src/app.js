@@ -1,6 +1,6 @@
 // Salvo's dashboard: the events of a store on a map and a timeline, in a table, and each with its
-// sources. Filters (country, type, weapon, actor, confidence, dates — typed, or brushed on the
-// timeline) go to the API, which refuses bad ones with their reason, and drive the three views
+// sources. Filters (words searched, country, type, weapon, actor, confidence, dates — typed, or
+// brushed on the timeline) go to the API, which refuses bad ones with their reason, and drive the three views
 // together; they live in the URL (and an open event in its #event=… fragment), so a view can be
 // shared.
 //
@@ -10,10 +10,9 @@
 import L from 'leaflet';
 import 'leaflet.markercluster';
 import { feature } from 'topojson-client';
-import { eventsCsv } from './csv.js';
 
 const WEAPONS = ['rocket', 'drone', 'missile', 'mortar', 'ied', 'small_arms', 'aircraft', 'unknown'];
-const FILTERS = ['country', 'type', 'weapon', 'actor', 'min_confidence', 'since', 'until'];
+const FILTERS = ['q', 'country', 'type', 'weapon', 'actor', 'min_confidence', 'since', 'until'];
 const DATE_FILTERS = new Set(['since', 'until']);
 const CLUSTER_ABOVE = 300; // markers cluster only when there are more located events than this
 const COUNTRY_NAMES = { IQ: 'Iraq', SY: 'Syria', JO: 'Jordan', IR: 'Iran', TR: 'Turkey', LB: 'Lebanon', IL: 'Israel', SA: 'Saudi Arabia', KW: 'Kuwait', YE: 'Yemen' };
@@ -236,7 +235,7 @@ function drawTimeline(events) {
   const width = Math.max(320, box.clientWidth), height = Math.max(120, box.clientHeight), pad = { l: 34, r: 40, t: 8, b: 20 };
   // The axis spans the brushed dates when there are any (the zoom), else every dated event.
   const { since, until } = state.filters;
-  const tallies = state.tallies.filter((t) => t.when && (!state.filters.country || t.country === state.filters.country));
+  const tallies = state.tallies.filter((t) => t.when);
   let first = since ? dayOf(since) : Math.min(...all.map((e) => dayOf(e.date))) - 1;
   let last = until ? dayOf(until) : Math.max(...all.map((e) => dayOf(e.date)), ...tallies.map((t) => dayOf(t.when))) + 1;
   if (!since && until) first = Math.min(first, last - 1);
@@ -300,11 +299,20 @@ function drawTimeline(events) {
     const said = `official tally ${t.when}: ${t.qualifier === 'at_least' ? '≥' : ''}${t.count} attacks in ${scopeName(t)}`;
     if (t.held !== null) {
       root.append(svg('line', { class: 'tally-gap', x1: cx, x2: cx, y1: yc(t.count), y2: yc(t.held) }));
+      // The window Salvo counted in, drawn under the count it holds (clipped to the axis).
+      if (t.window) {
+        const [from, to] = [Math.max(first, dayOf(t.window.since)), Math.min(last, dayOf(t.window.until))];
+        if (from <= to) {
+          root.append(svg('line', { class: 'held-window', x1: x(from), x2: x(to), y1: yc(t.held), y2: yc(t.held), stroke: colorOf(t.country),
+            'data-scope': scopeOf(t), 'data-since': t.window.since, 'data-until': t.window.until }));
+        }
+      }
       root.append(svg('rect', { class: 'held', x: cx - 3, y: yc(t.held) - 3, width: 6, height: 6, stroke: colorOf(t.country), 'data-scope': scopeOf(t), 'data-held': t.held },
-        `Salvo holds ${t.held} attacks in ${scopeName(t)} up to ${t.when} (${said})`));
+        `Salvo holds ${t.held} attacks in ${t.country ? countryName(t.country) : 'all countries'}` +
+        `${t.window ? ` from ${t.window.since} to ${t.window.until}` : ` up to ${t.when}`} (${said})`));
     }
     root.append(svg('circle', { class: 'tally', cx, cy: yc(t.count), r: 4, stroke: colorOf(t.country), 'data-scope': scopeOf(t), 'data-count': t.count, 'data-held': t.held ?? '' },
-      `${said}; Salvo holds ${t.held ?? 'no count (the window is not said)'}`));
+      `${said}; Salvo holds ${t.held ?? `no count (${t.note || 'the window is not said'})`}`));
   }
   // Axes: date ticks, and the counts of each side.
   for (const tick of dateTicks(first, last, Math.floor((width - pad.l - pad.r) / 80))) {
@@ -342,7 +350,7 @@ function drawTimeline(events) {
   legendBox.append(el('span', { class: 'item' }, swatchOf('cumulative'), 'running total shown (right axis)'));
   if (inWindow.length > 0) {
     legendBox.append(el('span', { class: 'item' }, swatchOf('tally'), 'official tally (a line per scope)'),
-      el('span', { class: 'item' }, swatchOf('held'), 'held by Salvo for its window'));
+      el('span', { class: 'item' }, swatchOf('held'), 'held by Salvo in its window and country (the bar under it)'));
   }
   if (since || until) {
     const out = el('button', { type: 'button', class: 'zoom-out' }, 'whole range');
@@ -524,7 +532,18 @@ async function openPanel(id) {
 
 // ---------- putting it together ----------
 
+// The official tallies of attacks, of one country (or all), as the API filters them, each with
+// what Salvo holds in its own window and country.
+async function tallies(country) {
+  const answer = await api(`/api/tallies${country ? `?country=${encodeURIComponent(country)}` : ''}`);
+  return answer.tallies.filter((t) => t.tally.what === 'attacks').map((t) => ({
+    when: t.tally.as_of || t.published, count: t.tally.count, since: t.tally.since, country: t.tally.country,
+    qualifier: t.tally.qualifier, held: t.salvo_holds, window: t.salvo_window, note: t.salvo_note,
+  }));
+}
+
 let loaded = null; // the non-date filters state.events were fetched for (null: none yet)
+let talliesOf = null; // the country state.tallies were fetched for (null: none yet)
 let refreshing = 0; // the latest refresh: one of earlier filters that answers later is dropped
 
 async function refresh() {
@@ -548,6 +567,12 @@ async function refresh() {
     const shown = dates ? await allEvents(state.filters, () => true) : state.events;
     if (mine !== refreshing) return;
     state.shown = shown;
+    if (state.filters.country !== talliesOf) {
+      const country = state.filters.country;
+      const found = await tallies(country);
+      if (mine !== refreshing) return;
+      [state.tallies, talliesOf] = [found, country];
+    }
   } catch (error) {
     if (mine !== refreshing) return;
     summary.textContent = error.message;
@@ -568,18 +593,13 @@ async function refresh() {
   document.body.dataset.ready = 'true';
 }
 
-// The downloads are of what the filters show: GeoJSON from the API with the same filters, CSV
-// made here from the events shown.
+// The downloads are of what the filters show: the API's CSV (that of `salvo events --format csv`)
+// and GeoJSON, with the same filters.
 function updateDownloads() {
   const q = query(state.filters, () => true).toString();
-  document.getElementById('download-geojson').href = `/api/events.geojson${q ? `?${q}` : ''}`;
-}
-
-function downloadCsv(click) {
-  click.preventDefault();
-  const link = el('a', { href: URL.createObjectURL(new Blob([eventsCsv(sortedEvents(state.shown))], { type: 'text/csv' })), download: 'salvo-events.csv' });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  for (const [id, path] of [['download-csv', '/api/events.csv'], ['download-geojson', '/api/events.geojson']]) {
+    document.getElementById(id).href = `${path}${q ? `?${q}` : ''}`;
+  }
 }
 
 function setFilters(changes) {
@@ -591,20 +611,15 @@ async function start() {
   readUrl();
   const form = document.getElementById('filters');
   for (const w of WEAPONS) form.elements.weapon.append(el('option', { value: w }, w.replace('_', ' ')));
-  const [stats, tallies] = await Promise.all([api('/api/stats'), api('/api/tallies')]);
+  const stats = await api('/api/stats');
   state.countries = stats.by_country.map((c) => c.country).filter(Boolean);
   for (const c of state.countries) form.elements.country.append(el('option', { value: c }, countryName(c)));
-  state.tallies = tallies.tallies
-    .filter((t) => t.tally.what === 'attacks')
-    .map((t) => ({ when: t.tally.as_of || t.published, count: t.tally.count, since: t.tally.since, country: t.tally.country,
-      qualifier: t.tally.qualifier, held: t.salvo_events }));
   form.addEventListener('change', (event) => {
     const name = event.target.name;
     if (FILTERS.includes(name)) setFilters({ [name]: event.target.value.trim() });
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   document.getElementById('clear').addEventListener('click', () => setFilters(Object.fromEntries(FILTERS.map((f) => [f, '']))));
-  document.getElementById('download-csv').addEventListener('click', downloadCsv);
   for (const th of document.querySelectorAll('#events th[data-sort]')) {
     th.addEventListener('click', () => {
       state.sort = { key: th.dataset.sort, descending: state.sort.key === th.dataset.sort && !state.sort.descending };
