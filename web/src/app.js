@@ -158,6 +158,9 @@ legend.onAdd = () => {
     box.append(el('span', { class: 'item', dataset: { harmed: String(harmed) } }, dot, harmed === 36 ? '36 or more' : String(harmed)));
   }
   box.append(el('span', { class: 'item' }, el('i', { class: 'swatch base-marker' }), 'base'));
+  // Above CLUSTER_ABOVE events, nearby markers are drawn as one disc: its colour is Leaflet's (how
+  // many), not a weapon's.
+  box.append(el('span', { class: 'item cluster' }, el('i', { class: 'swatch dot cluster' }), 'cluster: its number of events'));
   return box;
 };
 legend.addTo(map);
@@ -348,9 +351,9 @@ function drawTimeline(events) {
   // The legend: what each mark of the timeline is.
   for (const c of [...barCountries].sort()) legendBox.append(el('span', { class: 'item' }, swatchOf('bar', colorOf(c)), countryName(c) || 'no country'));
   legendBox.append(el('span', { class: 'item' }, swatchOf('cumulative'), 'running total shown (right axis)'));
-  if (inWindow.length > 0) {
-    legendBox.append(el('span', { class: 'item' }, swatchOf('tally'), 'official tally (a line per scope)'),
-      el('span', { class: 'item' }, swatchOf('held'), 'held by Salvo in its window and country (the bar under it)'));
+  if (inWindow.length > 0) legendBox.append(el('span', { class: 'item' }, swatchOf('tally'), 'official tally (a line per scope)'));
+  if (inWindow.some((t) => t.held !== null)) {
+    legendBox.append(el('span', { class: 'item' }, swatchOf('held'), 'held by Salvo in its window and country (the bar under it)'));
   }
   if (since || until) {
     const out = el('button', { type: 'button', class: 'zoom-out' }, 'whole range');
@@ -510,7 +513,8 @@ async function openPanel(id) {
   for (const source of event.sources) {
     const said = [source.outlet, source.published].filter(Boolean).join(', ');
     const box = el('section', { class: 'source', dataset: { article: source.article } },
-      el('h4', {}, source.title || source.article), el('p', { class: 'byline' }, said ? `${said} — ` : '', el('code', {}, source.article)));
+      el('h4', {}, source.title || source.article), el('p', { class: 'byline' }, said,
+        ...(source.title ? [said ? ' — ' : '', el('code', {}, source.article)] : []))); // the id once, as the heading if no title
     if (source.url) box.append(el('p', {}, safeLink(source.url, source.url)));
     panel.append(box);
     if (!articles.has(source.article)) articles.set(source.article, api(`/api/articles/${encodeURIComponent(source.article)}`));
