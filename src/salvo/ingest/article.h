@@ -20,6 +20,9 @@ struct Article {
   std::string source;  // where it came from: a path, or path:line for JSONL records
   std::optional<std::string> url;
   std::optional<std::string> title;
+  // Who published it, as a reader would cite it: the JSONL "outlet", else the page's og:site_name,
+  // else the URL's host ("reuters.com"). Filled by analyze_article.
+  std::optional<std::string> outlet;
   std::optional<Date> published;
   PublishedFrom published_from = PublishedFrom::kNone;
   ContentKind kind = ContentKind::kText;

@@ -358,6 +358,7 @@ size_t JsonlArticleReader::read_line(size_t line_number, std::string_view line, 
   }
   article.url = string_field(object, "url");
   article.title = string_field(object, "title");
+  article.outlet = string_field(object, "outlet");
   auto published = string_field(object, "published");
   if (!published) published = string_field(object, "date");
   if (published) {

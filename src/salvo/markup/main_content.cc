@@ -478,6 +478,7 @@ PageContent extract_page_content(const MappedText& page, int max_depth) {
   content.text.truncate(end);
   content.title = std::move(metadata.title);
   content.url = std::move(metadata.url);
+  content.site_name = std::move(metadata.site_name);
   content.published = metadata.published;
   return content;
 }

@@ -22,6 +22,7 @@ struct PageContent {
   MappedText text;  // the article body; paragraphs separated by blank lines; offsets into the page
   std::optional<std::string> title;
   std::optional<std::string> url;  // <link rel=canonical> or og:url
+  std::optional<std::string> site_name;  // og:site_name
   // From article:published_time, JSON-LD datePublished, <time datetime>, or similar metadata.
   std::optional<Date> published;
   size_t flattened_tags = 0;  // start tags flattened for nesting deeper than the limit (reduce_page)

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 
+#include "salvo/base/url.h"
 #include "salvo/markup/decode.h"
 #include "salvo/markup/dom.h"
 #include "salvo/markup/main_content.h"
@@ -102,6 +103,7 @@ AnalyzedArticle analyze_article(Article article, const Limits& limits) {
     }
     if (!article.title && page.title) article.title = std::move(page.title);
     if (!article.url && page.url) article.url = std::move(page.url);
+    if (!article.outlet && page.site_name) article.outlet = std::move(page.site_name);
     if (!article.published && page.published) {
       article.published = page.published;
       article.published_from = PublishedFrom::kMetadata;
@@ -110,6 +112,8 @@ AnalyzedArticle analyze_article(Article article, const Limits& limits) {
   } else {
     result.clean = clean_plain_text(article.raw, article.body_offset, article.raw.size(), &decode_stats);
   }
+  // An outlet named by neither the feed nor the page is known by its URL's host.
+  if (!article.outlet && article.url) article.outlet = url_host(*article.url);
   if (decode_stats.invalid_sequences > 0) {
     result.warnings.push_back(fmt::format("{} invalid UTF-8 sequence(s) replaced by U+FFFD", decode_stats.invalid_sequences));
   }

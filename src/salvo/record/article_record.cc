@@ -102,6 +102,7 @@ nlohmann::ordered_json article_record(const AnalyzedArticle& analyzed, const Ext
       {"sha256", a.sha256},
       {"title", optional_string(a.title)},
       {"url", optional_string(a.url)},
+      {"outlet", optional_string(a.outlet)},
       {"format", a.kind == ContentKind::kHtml ? "html" : "text"},
   };
   json events = json::array();

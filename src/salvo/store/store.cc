@@ -1,5 +1,6 @@
 #include "salvo/store/store.h"
 
+
 #include "salvo/pipeline/process.h"
 
 #include <openssl/evp.h>
@@ -16,6 +17,7 @@
 
 #include "salvo/base/ascii.h"
 #include "salvo/base/date.h"
+#include "salvo/base/url.h"
 #include "salvo/merge/merge.h"
 #include "salvo/store/sql/connection.h"
 #include "salvo/store/sql/postgres_connection.h"
@@ -119,6 +121,11 @@ CREATE TABLE event_text (
 );
 {event_text_index}
 )sql",
+    // 2 → 3: who published each article (issue 19: every event cites its sources), read from the
+    // record, or the URL's host for an article stored before records named it (write_every_outlet).
+    R"sql(
+ALTER TABLE articles ADD COLUMN outlet {text};
+)sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
 
@@ -148,33 +155,95 @@ std::string event_search_text(const Json& event, const std::function<std::string
   return body;
 }
 
-// An article's title as stored, by id, read once per article.
-class TitleLookup {
+// What an event's source cites of its article (url, title, outlet, published, where it was read),
+// by article id, read once per article.
+class ArticleCitations {
  public:
-  explicit TitleLookup(sql::Connection& db) : query_(db.prepare("SELECT title FROM articles WHERE id = ?")) {}
-  const std::string& operator()(const std::string& article) {
-    auto [it, added] = titles_.emplace(article, std::string());
+  struct Citation {
+    Json url, title, outlet, published, source;
+  };
+  explicit ArticleCitations(sql::Connection& db)
+      : query_(db.prepare("SELECT url, title, outlet, published, source FROM articles WHERE id = ?")) {}
+
+  const Citation& operator()(const std::string& article) {
+    auto [it, added] = citations_.emplace(article, Citation());
     if (added) {
       query_->bind(1, article);
-      if (query_->step()) it->second = query_->text(0);
+      if (query_->step()) {
+        const auto column = [&](int i) { return query_->is_null(i) ? Json() : Json(query_->text(i)); };
+        it->second = {column(0), column(1), column(2), column(3), column(4)};
+      }
       query_->reset();
     }
     return it->second;
   }
+  std::string title(const std::string& article) {
+    const Json& title = (*this)(article).title;
+    return title.is_string() ? title.get<std::string>() : std::string();
+  }
+
+  // Each source of `event` (spec/output.md merged form) with its citation, in the order the data
+  // dictionary gives (docs/fields.md): article, event, url, title, outlet, published, evidence.
+  // `with_path` adds where the article was read (`source`): a local path, for `salvo show`, not
+  // part of an event's value (two stores of the same articles read from two folders are equal).
+  void cite(Json& event, bool with_path = false) {
+    auto sources = event.find("sources");
+    if (sources == event.end() || !sources->is_array()) return;
+    for (Json& source : *sources) {
+      const Citation& c = (*this)(string_or_empty(source, "article"));
+      Json cited = Json::object();
+      cited["article"] = source.value("article", Json());
+      cited["event"] = source.value("event", Json());
+      cited["url"] = c.url;
+      cited["title"] = c.title;
+      cited["outlet"] = c.outlet;
+      cited["published"] = c.published;
+      if (with_path) cited["source"] = c.source;
+      for (auto& [key, value] : source.items()) {
+        if (!cited.contains(key)) cited[key] = std::move(value);
+      }
+      source = std::move(cited);
+    }
+  }
 
  private:
   std::unique_ptr<sql::Statement> query_;
-  std::map<std::string, std::string> titles_;
+  std::map<std::string, Citation> citations_;
 };
+
+// The outlet of every article held, for a store migrated to version 3: its record's, else its
+// URL's host.
+void write_every_outlet(sql::Connection& db) {
+  auto articles = db.prepare("SELECT id, url, record FROM articles ORDER BY id");
+  auto update = db.prepare("UPDATE articles SET outlet = ? WHERE id = ?");
+  std::vector<std::pair<std::string, std::string>> rows;
+  while (articles->step()) {
+    const Json record = Json::parse(articles->text(2), nullptr, /*allow_exceptions=*/false);
+    std::optional<std::string> outlet;
+    if (record.is_object() && record.contains("article") && record["article"].value("outlet", Json()).is_string()) {
+      outlet = record["article"]["outlet"].get<std::string>();
+    } else if (!articles->is_null(1)) {
+      outlet = url_host(articles->text(1));
+    }
+    if (outlet) rows.emplace_back(articles->text(0), *outlet);
+  }
+  for (const auto& [id, outlet] : rows) {
+    update->bind(1, outlet);
+    update->bind(2, id);
+    update->exec_deferred();
+    update->reset();
+  }
+}
 
 // The text search rows of every event held, for a store migrated to version 2.
 void write_every_event_text(sql::Connection& db) {
-  TitleLookup title_of(db);
+  ArticleCitations citations(db);
+  const auto title_of = [&](const std::string& article) { return citations.title(article); };
   auto events = db.prepare("SELECT id, json FROM events ORDER BY id");
   auto insert = db.prepare("INSERT INTO event_text(event_id, body) VALUES (?, ?)");
   std::vector<std::pair<std::string, std::string>> rows;
   while (events->step()) {
-    rows.emplace_back(events->text(0), event_search_text(Json::parse(events->text(1)), std::ref(title_of)));
+    rows.emplace_back(events->text(0), event_search_text(Json::parse(events->text(1)), title_of));
   }
   for (const auto& [id, body] : rows) {
     insert->bind(1, id);
@@ -425,8 +494,10 @@ Result<Store> Store::open_once(const std::string& location, sql::Access access, 
           db.exec(fmt::format(fmt::runtime(kMigrations[v]), fmt::arg("text", types.text), fmt::arg("integer", types.integer),
                               fmt::arg("real", types.real), fmt::arg("blob", types.blob),
                               fmt::arg("event_text_index", db.event_text_index_schema())));
-          if (v == 1) write_every_event_text(db);
         }
+        // Filled once every table has its columns (the text rows read the articles' citations).
+        if (version <= 1) write_every_event_text(db);
+        if (version <= 2) write_every_outlet(db);
         db.set_schema_version(kStoreSchemaVersion);
       }
       migrate.commit();
@@ -506,6 +577,7 @@ Result<ExtractedArticle> extracted_from_record(Json record) {
   article.sha256 = meta["sha256"].get<std::string>();
   if (meta["url"].is_string()) article.url = meta["url"].get<std::string>();
   if (meta["title"].is_string()) article.title = meta["title"].get<std::string>();
+  if (meta["outlet"].is_string()) article.outlet = meta["outlet"].get<std::string>();
   if (meta["published"].is_string()) article.published = parse_iso_date_prefix(meta["published"].get<std::string>());
   if (meta["published_from"].is_string()) article.published_from = published_from_name(meta["published_from"].get<std::string>());
   article.kind = meta.value("format", "text") == "html" ? ContentKind::kHtml : ContentKind::kText;
@@ -582,13 +654,18 @@ Result<PutResult> Store::put(const Article& article, const StorableRecord& store
 
     const Json& meta = record.contains("article") ? record["article"] : Json::object();
     auto insert = statements_->use(R"sql(
-      INSERT INTO articles(id, source, sha256, url, title, published, published_from, language, kind, body_offset, raw, record)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+      INSERT INTO articles(id, source, sha256, url, title, published, published_from, language, kind, body_offset, raw, record,
+                           outlet)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
     insert->bind(1, article.id);
     insert->bind(2, article.source);
     insert->bind(3, article.sha256);
-    bind_optional(*insert, 4, article.url);
-    bind_optional(*insert, 5, article.title);
+    // The URL and title analysis found (a page's canonical link and headline), else as read.
+    const auto learnt = [&](const char* key, const std::optional<std::string>& as_read) {
+      return meta.contains(key) && meta[key].is_string() ? std::optional<std::string>(meta[key].get<std::string>()) : as_read;
+    };
+    bind_optional(*insert, 4, learnt("url", article.url));
+    bind_optional(*insert, 5, learnt("title", article.title));
     // What analysis learnt (a byline, page metadata) as the record says, else as read.
     bind_json(*insert, 6, meta.contains("published") ? meta["published"] : Json());
     insert->bind(7, meta.contains("published_from") && meta["published_from"].is_string()
@@ -599,6 +676,8 @@ Result<PutResult> Store::put(const Article& article, const StorableRecord& store
     insert->bind(10, static_cast<int64_t>(article.body_offset));
     insert->bind_blob(11, article.raw);
     insert->bind(12, stored.text);
+    // Likewise the outlet (the page's og:site_name, the URL's host).
+    bind_optional(*insert, 13, learnt("outlet", article.outlet));
     insert->exec_deferred();
 
     write_extraction(*statements_, article.id, stored);
@@ -631,7 +710,8 @@ Result<MergeSummary> Store::merge_pending() {
     auto insert_text = db.prepare("INSERT INTO event_text(event_id, body) VALUES (?, ?)");
     auto old_text = db.prepare("SELECT body FROM event_text WHERE event_id = ?");
     auto update_text = db.prepare("UPDATE event_text SET body = ? WHERE event_id = ?");
-    TitleLookup title_of(db);
+    ArticleCitations citations(db);
+    const auto title_of = [&](const std::string& article) { return citations.title(article); };
 
     auto old_ids = db.prepare("SELECT id FROM events WHERE country = ?");
     auto old_event = db.prepare("SELECT json FROM events WHERE id = ?");
@@ -695,7 +775,7 @@ Result<MergeSummary> Store::merge_pending() {
           link->exec_deferred();
           link->reset();
         }
-        const std::string body = event_search_text(e.event, std::ref(title_of));
+        const std::string body = event_search_text(e.event, title_of);
         if (before.count(e.id)) {
           old_event->bind(1, e.id);
           const bool same = old_event->step() && old_event->text(0) == json;
@@ -879,7 +959,11 @@ Result<std::vector<Json>> Store::events(const EventFilter& filter) const {
     auto query = db_->prepare(sql);
     bind_all(*query, w.params);
     std::vector<Json> out;
-    while (query->step()) out.push_back(Json::parse(query->text(0)));
+    ArticleCitations citations(*db_);
+    while (query->step()) {
+      out.push_back(Json::parse(query->text(0)));
+      citations.cite(out.back());
+    }
     return out;
   } catch (const std::exception& e) {
     return store_error(location_, e);
@@ -1004,17 +1088,7 @@ Result<std::optional<Json>> Store::event(const std::string& id) const {
     query->bind(1, id);
     if (!query->step()) return std::optional<Json>();
     Json event = Json::parse(query->text(0));
-    auto article_row = db_->prepare("SELECT source, url, title, published FROM articles WHERE id = ?");
-    for (Json& source : event["sources"]) {
-      article_row->bind(1, string_or_empty(source, "article"));
-      if (article_row->step()) {
-        source["source"] = article_row->text(0);
-        source["url"] = optional_text(*article_row, 1) ? Json(article_row->text(1)) : Json();
-        source["title"] = optional_text(*article_row, 2) ? Json(article_row->text(2)) : Json();
-        source["published"] = optional_text(*article_row, 3) ? Json(article_row->text(3)) : Json();
-      }
-      article_row->reset();
-    }
+    ArticleCitations(*db_).cite(event, /*with_path=*/true);
     return std::optional<Json>(std::move(event));
   } catch (const std::exception& e) {
     return store_error(location_, e);
@@ -1058,7 +1132,7 @@ Result<std::vector<std::string>> Store::article_ids() const {
 Result<Article> Store::article(const std::string& id) const {
   try {
     auto query = db_->prepare(R"sql(
-      SELECT id, source, sha256, url, title, published, published_from, kind, body_offset, raw FROM articles WHERE id = ?)sql");
+      SELECT id, source, sha256, url, title, published, published_from, kind, body_offset, raw, outlet FROM articles WHERE id = ?)sql");
     query->bind(1, id);
     if (!query->step()) return Error{fmt::format("{}: no article {}", location_, id)};
     Article a;
@@ -1067,6 +1141,7 @@ Result<Article> Store::article(const std::string& id) const {
     a.sha256 = query->text(2);
     a.url = optional_text(*query, 3);
     a.title = optional_text(*query, 4);
+    a.outlet = optional_text(*query, 10);
     // The date as read (header or feed metadata), not one learnt from the text: analysis learns
     // that again, with the rules of today.
     a.published_from = published_from_name(query->text(6));

@@ -44,7 +44,7 @@ class Recognizer;
 
 class StatementCache;
 
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 enum class PutOutcome {
   kAdded,      // a new article
