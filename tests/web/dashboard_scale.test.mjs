@@ -191,6 +191,10 @@ describe('3,000 generated articles', () => {
     const byId = new Map(all.map((e) => [e.id, e]));
     const rows = await page.locator('#events tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.id, Number(tr.lastChild.textContent)]));
     for (const [id, n] of rows) assert.equal(n, byId.get(id).sources.length);
+    // Its tooltip names each source: outlet and title (the article id when it has none).
+    const tip = await page.locator('#events tbody tr').first().locator('td').last().getAttribute('title');
+    const named = (src) => [src.outlet, src.title || src.article].filter(Boolean).join(': ');
+    assert.deepEqual(tip.split('\n'), byId.get(rows[0][0]).sources.map(named));
     assert.equal(rows[0][1], Math.max(...all.map((e) => e.sources.length)));
     // The next page holds the next rows, none of the first.
     const first = new Set(rows.map(([id]) => id));

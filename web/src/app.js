@@ -419,7 +419,7 @@ function drawTable() {
       el('td', {}, e.date ? (e.date_max ? `${e.date}…${e.date_max}` : e.date) : 'undated'), el('td', {}, e.type),
       el('td', {}, e.country || ''), el('td', {}, e.location || ''), el('td', {}, e.weapons.join(', ')),
       el('td', {}, actor), el('td', {}, harmed), el('td', {}, e.confidence.toFixed(2)),
-      el('td', { title: e.sources.map((s) => s.article).join('\n') }, String(e.sources.length)));
+      el('td', { title: e.sources.map((s) => [s.outlet, s.title || s.article].filter(Boolean).join(': ')).join('\n') }, String(e.sources.length)));
     row.addEventListener('click', () => openPanel(e.id));
     row.addEventListener('keydown', (k) => { if (k.key === 'Enter') openPanel(e.id); });
     body.append(row);
