@@ -17,6 +17,8 @@
 #include "salvo/base/data_dir.h"
 #include "salvo/base/terminal_text.h"
 #include "salvo/base/lines.h"
+#include "salvo/export/acled_format.h"
+#include "salvo/export/event_fields.h"
 #include "salvo/export/merged_formats.h"
 #include "salvo/gazetteer/gazetteer.h"
 #include "salvo/pipeline/parallel.h"
@@ -411,23 +413,36 @@ int run_events(const StoreArgs& args) {
     fmt::print(stderr, "salvo events: {}\n", events.error().message);
     return kExitData;
   }
+  const std::string format = !args.format.empty() ? args.format : (args.output == "-" && isatty(STDOUT_FILENO) ? "table" : "jsonl");
+  std::optional<AcledTables> acled;
+  if (format == "acled") {
+    Result<AcledTables> loaded = AcledTables::load(data_dir());
+    if (!loaded) {
+      fmt::print(stderr, "salvo events: {}\n", loaded.error().message);
+      return kExitData;
+    }
+    acled = std::move(loaded).value();
+  }
   Output output;
   if (!output.open(args.output, "events")) return kExitUsage;
   std::ostream& out = *output.stream;
-  const std::string format = !args.format.empty() ? args.format : (args.output == "-" && isatty(STDOUT_FILENO) ? "table" : "jsonl");
   if (format == "table") {
     out << merged_table(*events);
   } else if (format == "jsonl") {
-    for (const Json& e : *events) out << e.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+    for (const Json& e : *events) out << exported_event(e).dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
   } else if (format == "geojson") {
     out << geojson(*events).dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  } else if (format == "acled") {
+    size_t undated = 0;
+    out << acled_csv(*events, *acled, undated);
+    // ACLED has no undated events: say how many were left out, so no count is silently short.
+    if (undated > 0) {
+      fmt::print(stderr, "salvo events: {} undated event(s) left out of the ACLED export (list them: --format jsonl | jq 'select(.date == null)')\n",
+                 undated);
+    }
   } else {  // csv
-    const CountryNames names = [&](const std::string& code) {
-      const Place* country = gazetteer->find("country:" + code);
-      return country ? country->name : code;
-    };
-    out << acled_csv_header();
-    for (const Json& e : *events) out << acled_csv_row(e, names);
+    out << event_csv_header();
+    for (const Json& e : *events) out << event_csv_row(e);
   }
   out.flush();
   if (!out) {
@@ -676,8 +691,10 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
   args.events->add_option("--min-confidence", args.min_confidence, "Only events at least this confident (0-1)")->type_name("P");
   args.events->add_option("--limit", args.limit, "At most N events (1-10000), the first by --sort")->type_name("N");
   args.events->add_option("--sort", args.sort, "date (oldest first, the default) or -date (newest first)")->type_name("ORDER");
-  args.events->add_option("--format", args.format, "table (default on a terminal), jsonl (default otherwise), csv, geojson")
-      ->check(CLI::IsMember({"table", "csv", "jsonl", "geojson"}));
+  args.events->add_option("--format", args.format,
+                          "table (default on a terminal), jsonl (default otherwise), csv, geojson: Salvo's fields, named and "
+                          "encoded as docs/fields.md says; acled: ACLED's 31 columns (dated events only)")
+      ->check(CLI::IsMember({"table", "csv", "jsonl", "geojson", "acled"}));
   args.events->add_option("-o,--output", args.output, "Write to FILE instead of stdout")->type_name("FILE");
   args.events->footer(
       "Examples:\n"
@@ -685,7 +702,8 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "  salvo events --text 'rockets Ain al-Asad' --role main          # words in the evidence or a title\n"
       "  salvo events --country iraq,syria --type attack,interception --min-sources 2 --sort -date --limit 10\n"
       "  salvo events --located false --format jsonl | jq .location     # placed at a country or region only\n"
-      "  salvo events --format csv -o events.csv       # ACLED column names: existing scripts read it\n"
+      "  salvo events --format csv -o events.csv       # one column per field of docs/fields.md\n"
+      "  salvo events --format acled -o acled.csv      # ACLED's codebook columns: ACLED users' scripts read it\n"
       "  salvo events --format geojson -o events.geojson  # open in QGIS or kepler.gl\n"
       "  salvo events --bbox 38,32,42,37 --format jsonl | jq .id\n"
       "Exit status: 0 listed (perhaps none), 2 a filter is malformed (the message names it), 3 the store is unusable.");

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "salvo/export/event_fields.h"
 #include "salvo/record/event_table.h"
 
 namespace salvo {
@@ -18,42 +19,6 @@ std::string text_of(const Json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
   return v.dump();
-}
-
-// ACLED's sub-event types for the spec's weapon classes: shelling for what is fired from the
-// ground, air/drone strikes for what flies, remote explosives for bombs, armed clash for guns.
-std::string acled_sub_event_type(const Json& event) {
-  const std::string type = text_of(event["type"]);
-  std::vector<std::string> weapons;
-  for (const Json& w : event["weapons"]) weapons.push_back(text_of(w));
-  const auto has = [&](const char* w) { return std::find(weapons.begin(), weapons.end(), w) != weapons.end(); };
-  if (type == "strike" || has("drone") || has("aircraft")) return "Air/drone strike";
-  if (has("rocket") || has("missile") || has("mortar")) return "Shelling/artillery/missile attack";
-  if (has("ied")) return "Remote explosive/landmine/IED";
-  if (has("small_arms")) return "Armed clash";
-  return "Shelling/artillery/missile attack";
-}
-
-// ACLED geo_precision: 1 the place itself, 2 near it or part of a region, 3 a province or larger.
-int acled_geo_precision(const Json& event) {
-  const std::string precision = text_of(event["place_precision"]);
-  if (precision == "site" || precision == "town") return 1;
-  if (precision == "region") return 2;
-  return 3;
-}
-
-std::string sources_of(const Json& event) {
-  std::string out;
-  for (const Json& source : event["sources"]) out += (out.empty() ? "" : "; ") + text_of(source["article"]);
-  return out;
-}
-
-// The first evidence sentence of the first source: ACLED's notes tell what happened.
-std::string notes_of(const Json& event) {
-  for (const Json& source : event["sources"]) {
-    for (const Json& evidence : source["evidence"]) return text_of(evidence["text"]);
-  }
-  return "";
 }
 
 }  // namespace
@@ -95,74 +60,13 @@ std::string csv_field(const std::string& text) {
   return quoted + "\"";
 }
 
-std::string acled_csv_header() {
-  return "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,actor2,country,"
-         "iso,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,"
-         "date_max,injured,weapons,actor_status,count,role,confidence,sources,conflicts\r\n";
-}
-
-std::string acled_csv_row(const Json& event, const CountryNames& names) {
-  const std::string date = text_of(event["date"]);
-  std::string weapons;
-  for (const Json& w : event["weapons"]) weapons += (weapons.empty() ? "" : ";") + text_of(w);
-  const std::string iso = text_of(event["country"]);
-  // ACLED's time_precision: 1 the day is known, 2 the week, 3 the month.
-  std::string time_precision;
-  if (!date.empty()) {
-    time_precision = "1";
-    if (!event["date_max"].is_null()) time_precision = text_of(event["date_max"]).substr(0, 7) == date.substr(0, 7) ? "2" : "3";
-  }
-  const std::vector<std::string> fields = {
-      text_of(event["id"]),
-      date,
-      date.empty() ? "" : date.substr(0, 4),
-      time_precision,
-      "Political violence",
-      text_of(event["type"]) == "strike" || text_of(event["type"]) == "interception" || !weapons.empty()
-          ? "Explosions/Remote violence"
-          : "Battles",
-      acled_sub_event_type(event),
-      text_of(event["actor"]),
-      text_of(event["target"]),
-      iso.empty() ? "" : names(iso),
-      iso,
-      text_of(event["admin1"]),
-      text_of(event["location"]),
-      text_of(event["lat"]),
-      text_of(event["lon"]),
-      std::to_string(acled_geo_precision(event)),
-      sources_of(event),
-      notes_of(event),
-      text_of(event["killed"]),
-      text_of(event["date_max"]),
-      text_of(event["injured"]),
-      weapons,
-      text_of(event["actor_status"]),
-      text_of(event["count"]),
-      text_of(event["role"]),
-      text_of(event["confidence"]),
-      std::to_string(event["sources"].size()),
-      event["conflicts"].empty() ? "" : event["conflicts"].dump(),
-  };
-  std::string row;
-  for (size_t i = 0; i < fields.size(); ++i) row += (i ? "," : "") + csv_field(fields[i]);
-  return row + "\r\n";
-}
-
 Json geojson(const std::vector<Json>& events) {
   Json features = Json::array();
   for (const Json& e : events) {
-    Json properties = Json::object();
-    for (const auto& [key, value] : e.items()) {
-      if (key == "sources" || key == "conflicts" || key == "lat" || key == "lon") continue;
-      // Flat values only: QGIS and kepler.gl show strings and numbers as columns.
-      properties[key] = value.is_array() || value.is_object() ? Json(value.dump()) : value;
-    }
-    properties["sources"] = sources_of(e);
-    properties["source_count"] = e["sources"].size();
-    properties["notes"] = notes_of(e);
-    properties["conflicts"] = e["conflicts"].empty() ? Json() : Json(e["conflicts"].dump());
-    const bool point = e["lat"].is_number() && e["lon"].is_number();
+    // The properties are the exported event whole (docs/fields.md): lists stay arrays (GDAL reads
+    // a list of strings as a StringList), sources and conflicts stay JSON.
+    Json properties = exported_event(e);
+    const bool point = e.contains("lat") && e.contains("lon") && e["lat"].is_number() && e["lon"].is_number();
     features.push_back({{"type", "Feature"},
                         {"id", e["id"]},
                         {"geometry", point ? Json{{"type", "Point"}, {"coordinates", {e["lon"], e["lat"]}}} : Json()},
@@ -201,7 +105,9 @@ std::string event_account(const Json& e) {
   out += fmt::format("\n  {} source(s):\n", e["sources"].size());
   for (const Json& source : e["sources"]) {
     out += fmt::format("  - {}", shown(source["article"]));
+    if (source.contains("outlet") && !source["outlet"].is_null()) out += ", " + shown(source["outlet"]);
     if (source.contains("published") && !source["published"].is_null()) out += ", published " + shown(source["published"]);
+    if (source.contains("title") && !source["title"].is_null()) out += ", \"" + shown(source["title"]) + "\"";
     if (source.contains("url") && !source["url"].is_null()) out += ", " + shown(source["url"]);
     else if (source.contains("source")) out += ", " + shown(source["source"]);
     out += "\n";

@@ -12,6 +12,7 @@
 
 #include "salvo/base/ascii.h"
 #include "salvo/base/utf8.h"
+#include "salvo/export/event_fields.h"
 #include "salvo/export/merged_formats.h"
 #include "salvo/ingest/reader.h"
 #include "salvo/pipeline/analyze.h"
@@ -239,7 +240,7 @@ HttpResponse Api::route(const HttpRequest& request) {
     Json page{{"events", Json::array()}, {"next_cursor", nullptr}};
     const bool more = events->size() > limit;
     if (more) events->resize(limit);
-    for (Json& e : *events) page["events"].push_back(std::move(e));
+    for (const Json& e : *events) page["events"].push_back(exported_event(e));
     if (more) page["next_cursor"] = event_cursor(page["events"].back());
     return json_response(200, page);
   }
@@ -282,7 +283,7 @@ HttpResponse Api::route(const HttpRequest& request) {
     for (Json& source : (**event)["sources"]) {
       if (source.contains("source") && source["source"].is_string()) source["source"] = served_source(source["source"].get<std::string>());
     }
-    return json_response(200, **event);
+    return json_response(200, exported_event(**event));
   }
 
   if (path == "/api/tallies") {
