@@ -260,15 +260,11 @@ HttpResponse Api::route(const HttpRequest& request) {
   if (path == "/api/events.csv") {
     auto filter = filter_of(request, recognizer_.gazetteer());
     if (!filter) return error_response(400, filter.error().message);
-    const CountryNames names = [&](const std::string& code) {
-      const Place* country = recognizer_.gazetteer().find("country:" + code);
-      return country ? country->name : code;
-    };
     std::lock_guard lock(store_mutex_);
     auto events = store_.events(*filter);
     if (!events) return error_response(500, events.error().message);
-    HttpResponse response{200, "text/csv; charset=utf-8", acled_csv_header(), {}, {}};
-    for (const Json& e : *events) response.body += acled_csv_row(e, names);
+    HttpResponse response{200, "text/csv; charset=utf-8", event_csv_header(), {}, {}};
+    for (const Json& e : *events) response.body += event_csv_row(e);
     return response;
   }
 
