@@ -130,7 +130,7 @@ std::string merge_line(const MergeSummary& m) {
 void for_each_extracted_line(const std::vector<std::string>& paths,
                              const std::function<void(std::string where, std::string_view line)>& on_line,
                              const ProblemSink& on_problem) {
-  for (const std::string& path : paths.empty() ? std::vector<std::string>{"-"} : paths) {
+  for (const std::string& path : paths) {
     if (path == "-") {
       read_stream_lines(std::cin, [&](size_t number, std::string_view line) {
         if (!line.empty()) on_line(fmt::format("stdin:{}", number), line);
@@ -166,6 +166,11 @@ void for_each_extracted_line(const std::vector<std::string>& paths,
 }
 
 int run_ingest(const StoreArgs& args) {
+  // No path is not stdin: a bare `salvo ingest` would otherwise sit waiting on a terminal.
+  if (args.input.paths.empty()) {
+    fmt::print(stderr, "salvo ingest: name the inputs: files or folders, or - to read stdin (salvo ingest --help)\n");
+    return kExitUsage;
+  }
   // Extracted records need no extraction: the data files are loaded only to extract.
   std::optional<Recognizer> recognizer;
   if (!args.extracted) {
@@ -625,12 +630,15 @@ int run_check(const StoreArgs& args) {
 }  // namespace
 
 void add_store_commands(CLI::App& app, StoreArgs& args) {
-  const auto add_db = [&](CLI::App* command) {
+  // Only ingest makes a new store: every other command refuses a path where there is none
+  // (open_store), and says so here.
+  const auto add_db = [&](CLI::App* command, bool creates) {
     command
         ->add_option("--db", args.db,
-                     "The store: an SQLite file (created if missing), or a PostgreSQL database as "
-                     "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME (libpq's URI; PG* variables and ~/.pgpass apply) "
-                     "that several hosts may write at once")
+                     std::string("The store: an SQLite file") + (creates ? " (created if missing)" : " (made by 'salvo ingest')") +
+                         ", or a PostgreSQL database as "
+                         "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME (libpq's URI; PG* variables and ~/.pgpass apply) "
+                         "that several hosts may write at once")
         ->type_name("PATH|URI")
         ->capture_default_str();
   };
@@ -639,7 +647,7 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "ingest", "Extract articles and store them with their events; merge each incident's reports into one event. "
                 "Idempotent: articles already stored (same bytes) are skipped; a changed text replaces its events.");
   add_input_options(args.ingest, args.input);
-  add_db(args.ingest);
+  add_db(args.ingest, /*creates=*/true);
   add_threads_option(args.ingest, args.threads);
   args.ingest->add_flag("-q,--quiet", args.quiet, "No progress, no summary; problems only");
   args.ingest
@@ -657,15 +665,18 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "  salvo ingest --db news.db feeds/*.jsonl.gz  # again later: only new articles are extracted\n"
       "  salvo ingest --db postgresql://salvo@db.example.org/salvo feeds/  # on many hosts at once, one shared store\n"
       "Safe to kill at any moment: the store keeps every committed batch, and the next run stores the rest and merges.\n"
-      "Exit status: 0 all stored; 1 some input skipped; 2 usage; 3 data files or store unusable.");
+      "Exit status: 0 all stored; 1 some input skipped (each is named, with why); 2 usage (no input named, a bad\n"
+      "  option); 3 the data files or the store cannot be used (nothing more is stored).");
 
   args.reprocess = app.add_subcommand(
       "reprocess", "Re-extract every stored article with today's lexicons and rules, and re-merge what changed.");
-  add_db(args.reprocess);
+  args.reprocess->footer("Exit status: 0 done; 3 no store at --db, it cannot be written, or the data files are bad.");
+  add_db(args.reprocess, /*creates=*/false);
   args.reprocess->add_flag("-q,--quiet", args.quiet, "No summary");
 
-  args.events = app.add_subcommand("events", "List merged events, filtered, as a table, CSV (ACLED columns), JSONL or GeoJSON.");
-  add_db(args.events);
+  args.events = app.add_subcommand("events", "List merged events, filtered, as a table, JSONL, CSV, GeoJSON (the fields of "
+                                             "docs/fields.md) or ACLED's columns.");
+  add_db(args.events, /*creates=*/false);
   args.events->add_option("--text", args.text,
                           "Words all of which an evidence sentence or a source's title holds (stemmed: 'rockets' finds "
                           "'rocket')")->type_name("WORDS");
@@ -706,11 +717,12 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "  salvo events --format acled -o acled.csv      # ACLED's codebook columns: ACLED users' scripts read it\n"
       "  salvo events --format geojson -o events.geojson  # open in QGIS or kepler.gl\n"
       "  salvo events --bbox 38,32,42,37 --format jsonl | jq .id\n"
-      "Exit status: 0 listed (perhaps none), 2 a filter is malformed (the message names it), 3 the store is unusable.");
+      "Exit status: 0 listed (perhaps none), 2 a filter is malformed (the message names it) or the output cannot be\n"
+      "  written, 3 no store at --db, or it cannot be read, or the data files (ACLED tables) are bad.");
 
   args.show = app.add_subcommand("show", "Merged events: each one's fields, every source with its evidence sentences, and "
                                          "the values the sources disagree on.");
-  add_db(args.show);
+  add_db(args.show, /*creates=*/false);
   args.show->add_option("event", args.event_ids, "Event ids (ev_…) as 'salvo events' lists them, or unique starts of them")
       ->required();
   args.show->add_flag("--json", args.json, "Each event as JSON (spec/output.md merged form, sources with their articles)");
@@ -718,11 +730,12 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "Examples:\n"
       "  salvo show ev_eebfae6ff4545343\n"
       "  salvo show ev_eeb ev_967c --json      # unique starts of ids\n"
-      "Exit status: 0 shown, 1 an id matches no event, 2 a start matches several (they are listed).");
+      "Exit status: 0 shown, 1 an id matches no event, 2 a start matches several (they are listed), 3 no store at\n"
+      "  --db, or it cannot be read.");
 
   args.tallies = app.add_subcommand("tallies", "Official running tallies the articles report (\"74 attacks since 17 "
                                                "October\", \"45 injured\"), beside what Salvo holds for the same window and country.");
-  add_db(args.tallies);
+  add_db(args.tallies, /*creates=*/false);
   args.tallies->add_option("--format", args.format, "table (default), jsonl or csv")->check(CLI::IsMember({"table", "jsonl", "csv"}));
   args.tallies->add_option("--country", args.country, "Tallies of these countries (by code or name, comma-separated); totals are not")
       ->type_name("CC[,CC…]");
@@ -739,9 +752,10 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "Examples:\n"
       "  salvo tallies --country IQ --since 2023-11-01\n"
       "  salvo tallies --format csv > tallies.csv      # RFC 4180, formula-like text neutralised\n"
-      "  salvo tallies --format jsonl | jq 'select(.salvo_holds != null) | [.tally.count, .salvo_holds]'");
+      "  salvo tallies --format jsonl | jq 'select(.salvo_holds != null) | [.tally.count, .salvo_holds]'\n"
+      "Exit status: 0 listed (perhaps none), 2 a filter is malformed, 3 no store at --db, or it cannot be read.");
   args.serve = app.add_subcommand("serve", "Serve the store over HTTP: a JSON API and the dashboard (web/).");
-  add_db(args.serve);
+  add_db(args.serve, /*creates=*/false);
   args.serve->add_option("--port", args.port, "TCP port (default 8080; 0: a free one, printed when listening)")
       ->check(CLI::Range(0, 65535));
   args.serve->add_option("--bind", args.bind, "Address to listen on (default 127.0.0.1: this machine only)")->type_name("ADDR");
@@ -780,8 +794,9 @@ void add_store_commands(CLI::App& app, StoreArgs& args) {
       "  3 store or data files unusable.");
 
   args.check = app.add_subcommand("check", "Verify a store: SQLite integrity, foreign keys, records, merged events, ids, pending merges.");
-  add_db(args.check);
-  args.check->footer("Exit status: 0 every check passed; 1 a check failed (each says what it found); 3 the store cannot be opened.");
+  add_db(args.check, /*creates=*/false);
+  args.check->footer("Exit status: 0 every check passed; 1 a check failed (each says what it found); 3 no store at --db, or it\n"
+                     "  cannot be opened (check opens it read-only: it never creates or changes one).");
 }
 
 std::optional<int> run_store_command(const StoreArgs& args) {

@@ -25,6 +25,27 @@ using testing::CommandRun;
 using testing::salvo;
 using testing::TempDir;
 
+// Help that is true (issue 19, part 8): only ingest creates a store; a bare ingest reads nothing
+// (stdin only when told, with -); every command says what its exit status 3 means.
+TEST(StoreCli, HelpSaysWhatEachCommandDoes) {
+  EXPECT_NE(salvo("ingest --help").out.find("(created if missing)"), std::string::npos);
+  for (const char* command : {"events", "show", "tallies", "serve", "check", "reprocess"}) {
+    const CommandRun help = salvo(std::string(command) + " --help");
+    EXPECT_EQ(help.out.find("created if missing"), std::string::npos) << command;
+    EXPECT_NE(help.out.find("(made by 'salvo ingest')"), std::string::npos) << command;
+    EXPECT_NE(help.out.find(" 3 "), std::string::npos) << command << ": exit status 3 described\n" << help.out;
+  }
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  const CommandRun bare = salvo("ingest --db " + db, "Rockets hit Ain al-Asad air base on Thursday.\n");
+  EXPECT_EQ(bare.status, 2) << bare.err;
+  EXPECT_NE(bare.err.find("or - to read stdin"), std::string::npos) << bare.err;
+  EXPECT_FALSE(std::filesystem::exists(db)) << "nothing to store, no store made";
+  const CommandRun told = salvo("ingest -q --db " + db + " -", " date 2023-11-24\nRockets hit Ain al-Asad air base in western Iraq on Thursday.\n");
+  EXPECT_EQ(told.status, 0) << told.err;
+  EXPECT_EQ(salvo("events --format jsonl --db " + db).records().size(), 1u);
+}
+
 TEST(StoreCli, ReingestIsANoOp) {
   TempDir dir;
   testing::write_corpus(dir, "corpus");

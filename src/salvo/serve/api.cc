@@ -375,7 +375,12 @@ HttpResponse Api::post_articles(const HttpRequest& request) {
   }
   auto merged = store_.merge_pending();
   if (!merged) return error_response(500, merged.error().message);
-  return json_response(201, Json{{"articles", std::move(results)},
+  // 201 Created when the request stored something; 200 when every article was known already
+  // (unchanged, or the same bytes under another id): nothing was created (RFC 9110, 15.3).
+  const bool created = std::any_of(results.begin(), results.end(), [](const Json& r) {
+    return r["outcome"] != to_string(PutOutcome::kUnchanged) && r["outcome"] != to_string(PutOutcome::kDuplicate);
+  });
+  return json_response(created ? 201 : 200, Json{{"articles", std::move(results)},
                                  {"problems", std::move(problems)},
                                  {"merge", {{"mentions", merged->mentions}, {"events", merged->events}, {"changed", merged->changed}}}});
 }
