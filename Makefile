@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: setup configure build web demo serve test test-web test-sanitize fuzz bench clean
+.PHONY: setup configure build web demo serve test test-web screenshots test-sanitize fuzz bench clean
 
 setup:
 	@scripts/setup
@@ -43,6 +43,12 @@ test: build
 # The dashboard in headless Chromium (playwright-core) against `salvo serve`; screenshots in build/.
 test-web:
 	@cd web && node --test ../tests/web/
+
+# The README's dashboard screenshots (docs/screenshots/*.png): the browser tests of the store of
+# 3,000 generated articles (bench/make-corpus, the same corpus on every machine), saving there.
+screenshots:
+	@cd web && SALVO_SCREENSHOTS=$(CURDIR)/docs/screenshots node --test --test-name-pattern='3,000 generated articles' \
+	  ../tests/web/dashboard_scale.test.mjs
 
 # The whole C++ test suite built with AddressSanitizer and UndefinedBehaviorSanitizer (a build of
 # its own); any report fails it. CI runs it after `make test`.

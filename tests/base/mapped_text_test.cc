@@ -44,5 +44,28 @@ TEST(MappedText, ContiguousCopiesMerge) {
   EXPECT_EQ(text.to_raw(0, 3), (RawSpan{0, 3}));
 }
 
+// A reader marks evidence (raw offsets) in the text it reads: the text range behind a raw range.
+TEST(MappedText, FromRawFindsTheTextOfARawRange) {
+  MappedText text;
+  text.append_raw_copy("AT", 0);
+  text.append_replacement("&", 2, 7);  // "&amp;" at raw 2..7
+  text.append_raw_copy("T", 7);
+  text.append_inserted(" ", 8);         // a repaired space
+  text.append_raw_copy("now", 20);      // after a tag at raw 8..20
+  EXPECT_EQ(text.text(), "AT&T now");
+  EXPECT_EQ(text.from_raw({0, 8}), (TextSpan{0, 4}));    // the space at raw 8 is not inside
+  EXPECT_EQ(text.from_raw({0, 23}), (TextSpan{0, 8}));
+  EXPECT_EQ(text.from_raw({3, 8}), (TextSpan{3, 4}));    // half of "&amp;" is not the "&"
+  EXPECT_EQ(text.from_raw({8, 20}), (TextSpan{}));       // the tag's bytes made no text
+  EXPECT_EQ(text.from_raw({21, 22}), (TextSpan{6, 7}));
+  // Round trip: every range that neither starts nor ends at the inserted space comes back.
+  for (size_t b = 0; b < text.size(); ++b) {
+    for (size_t e = b + 1; e <= text.size(); ++e) {
+      if (text.text()[b] == ' ' || text.text()[e - 1] == ' ') continue;
+      EXPECT_EQ(text.from_raw(text.to_raw(b, e)), (TextSpan{b, e})) << b << ".." << e;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace salvo

@@ -194,7 +194,7 @@ TEST_F(ServeApi, FiltersThatCannotMeanWhatTheySayAreRefusedSayingWhy) {
            {"actor=%00", "NUL"}, {"actor=Kataib%00Hezbollah", "NUL"},
            {"since=2024-02-01&until=2023-10-17", "is after until 2023-10-17"},
            {"country=IQ&country=SY", "'country' is given more than once"}, {"limit=5&limit=6", "'limit' is given more than once"}}) {
-    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?"}) {
+    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?", "/api/events.csv?"}) {
       auto result = client_->Get(path + query);
       ASSERT_TRUE(result) << path << query;
       EXPECT_EQ(result->status, 400) << path << query;
@@ -261,6 +261,24 @@ TEST_F(ServeApi, GeoJsonHasOneFeaturePerEvent) {
   EXPECT_EQ(fc["features"].size(), store_->events(iraq)->size());
 }
 
+// "Download this view": the CSV of `salvo events --format csv` with the same filters, byte for byte.
+TEST_F(ServeApi, CsvIsTheEventsCommandsCsvOfTheSameFilters) {
+  auto result = client_->Get("/api/events.csv?country=IQ&type=attack");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200);
+  EXPECT_EQ(result->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  const auto cli = testing::salvo("events --country IQ --type attack --format csv --db " + (dir_->path() / "salvo.db").string());
+  ASSERT_EQ(cli.status, 0);
+  EXPECT_EQ(result->body, cli.out);
+  EventFilter filter;
+  filter.countries = {"IQ"};
+  filter.types = {"attack"};
+  EXPECT_EQ(std::count(result->body.begin(), result->body.end(), '\n'), 1 + static_cast<long>(store_->events(filter)->size()));
+  const auto [status, body] = get("/api/events.csv?since=2024-02-30");
+  EXPECT_EQ(status, 400);
+  EXPECT_NE(body["error"].get<std::string>().find("since"), std::string::npos);
+}
+
 TEST_F(ServeApi, OneEventWithSourcesAndUnknownIdIs404) {
   const auto [s, page] = get("/api/events?limit=1");
   const std::string id = page["events"][0]["id"];
@@ -314,6 +332,58 @@ TEST_F(ServeApi, ArticleHasRawCleanTextAndEvidenceOffsetsIntoRaw) {
     }
   }
   EXPECT_EQ(get("/api/articles/no-such-article").first, 404);
+}
+
+// The dashboard shows the clean text: every evidence span is also given in it, and there it is
+// the sentence the evidence quotes (the record's text is the clean sentence).
+TEST_F(ServeApi, EvidenceSpansAreMappedIntoTheCleanText) {
+  size_t checked = 0;
+  for (const char* article : {"zz_latin1", "sub%2Fdir%2Fzz_nested"}) {
+    const auto [status, body] = get(std::string("/api/articles/") + article);
+    ASSERT_EQ(status, 200);
+    const std::string clean = body["clean"];
+    std::set<std::pair<size_t, size_t>> spans;
+    for (const Json& e : body["record"]["events"]) {
+      for (const Json& ev : e["evidence"]) spans.insert({ev["start"].get<size_t>(), ev["end"].get<size_t>()});
+    }
+    ASSERT_EQ(body["clean_evidence"].size(), spans.size()) << body.dump();
+    for (const Json& mapped : body["clean_evidence"]) {
+      EXPECT_TRUE(spans.count({mapped["raw_start"].get<size_t>(), mapped["raw_end"].get<size_t>()}));
+      const size_t start = mapped["start"], end = mapped["end"];
+      ASSERT_LT(start, end);
+      ASSERT_LE(end, clean.size());
+      for (const Json& e : body["record"]["events"]) {
+        for (const Json& ev : e["evidence"]) {
+          if (ev["start"] == mapped["raw_start"]) {
+            EXPECT_EQ(clean.substr(start, end - start), ev["text"].get<std::string>());
+          }
+        }
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 2u);
+  // Over the whole corpus (markup, entities, furniture): each span of the clean text is its evidence.
+  auto events = store_->events({});
+  ASSERT_TRUE(events.ok());
+  std::set<std::string> articles;
+  for (const Json& event : *events) {
+    for (const Json& source : event["sources"]) articles.insert(source["article"].get<std::string>());
+  }
+  for (const std::string& article : articles) {
+    const auto [status, body] = get("/api/articles/" + article);
+    ASSERT_EQ(status, 200) << article;
+    const std::string clean = body["clean"];
+    std::map<size_t, std::string> quoted;
+    for (const Json& e : body["record"]["events"]) {
+      for (const Json& ev : e["evidence"]) quoted[ev["start"]] = ev["text"];
+    }
+    for (const Json& mapped : body["clean_evidence"]) {
+      const size_t start = mapped["start"], end = mapped["end"];
+      ASSERT_LE(end, clean.size()) << article;
+      EXPECT_EQ(clean.substr(start, end - start), quoted[mapped["raw_start"]]) << article;
+    }
+  }
 }
 
 TEST_F(ServeApi, TalliesStandBesideTheEventsHeld) {
@@ -378,7 +448,7 @@ TEST_F(ServeApi, BadValuesOfTheNewFiltersAreRefusedWithTheirName) {
            {"q=%21%21", "q"}, {"q=%ff", "q"}, {"country=Atlantis", "country"}, {"country=IQ,,SY", "country"},
            {"type=attack,bombing", "type"}, {"weapon=drone,slingshot", "weapon"}, {"role=all", "role"},
            {"min_sources=0", "min_sources"}, {"located=maybe", "located"}, {"place=a%22b", "place"}}) {
-    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?"}) {
+    for (const char* path : {"/api/events?", "/api/stats?", "/api/events.geojson?", "/api/events.csv?"}) {
       const auto [status, body] = get(path + query);
       EXPECT_EQ(status, 400) << path << query;
       EXPECT_NE(body["error"].get<std::string>().find(field), std::string::npos) << path << query << ": " << body["error"];

@@ -2,17 +2,19 @@
 // loaded in headless chromium with every dialog, page error and console error recorded.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { chromium } = createRequire(join(root, 'web/package.json'))('playwright-core');
 export const salvo = join(root, 'build/salvo');
-export const shots = join(root, 'build');
+// Screenshots: build/ by default; `make screenshots` sets SALVO_SCREENSHOTS=docs/screenshots.
+export const shots = process.env.SALVO_SCREENSHOTS ? resolve(process.env.SALVO_SCREENSHOTS) : join(root, 'build');
+mkdirSync(shots, { recursive: true });
 const browserPath = process.env.SALVO_CHROMIUM || '/usr/bin/chromium';
 
 function freePort() {
@@ -46,6 +48,9 @@ export async function startDashboard(fill) {
     async api(path) {
       return (await fetch(base + path)).json();
     },
+    async text(path) {
+      return (await fetch(base + path)).text();
+    },
     // A page of the dashboard at `query`, loaded; `problems` collects what went wrong on it.
     async open(query = '') {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -69,4 +74,32 @@ export async function startDashboard(fill) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// A CSV text (RFC 4180) as rows of fields: how the tests read the dashboard's downloads.
+export function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += '"', ++i;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), field = '';
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), row = [], field = '', ++i;
+    else field += c;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+// Whether the page, and the table's box, fit the viewport without a scroll bar.
+export async function scrollBars(page) {
+  return page.evaluate(() => {
+    const d = document.documentElement, wrap = document.getElementById('table-wrap');
+    return { page: d.scrollWidth > innerWidth || d.scrollHeight > innerHeight, width: d.scrollWidth, height: d.scrollHeight,
+      table: wrap.scrollHeight > wrap.clientHeight || wrap.scrollWidth > wrap.clientWidth };
+  });
 }

@@ -42,6 +42,26 @@ RawSpan MappedText::to_raw(size_t begin, size_t end) const {
   return {raw_begin_at(begin), std::max(raw_begin_at(begin), raw_end_at(end - 1))};
 }
 
+TextSpan MappedText::from_raw(RawSpan raw) const {
+  // Segments are few (one per copied run or replacement): a scan, not a search, which also holds
+  // if a stage ever reordered text.
+  size_t first = text_.size(), last = 0;
+  for (size_t i = 0; i < segments_.size(); ++i) {
+    const Segment& s = segments_[i];
+    const size_t text_end = i + 1 < segments_.size() ? segments_[i + 1].text_begin : text_.size();
+    size_t begin = s.text_begin, end = s.text_begin;
+    if (s.copied) {
+      const size_t from = std::max(raw.begin, s.raw_begin), to = std::min(raw.end, s.raw_end);
+      if (from < to) begin = s.text_begin + (from - s.raw_begin), end = s.text_begin + (to - s.raw_begin);
+    } else if (s.raw_begin == s.raw_end ? raw.begin < s.raw_begin && s.raw_begin < raw.end
+                                        : raw.begin <= s.raw_begin && s.raw_end <= raw.end) {
+      end = text_end;
+    }
+    if (begin < end) first = std::min(first, begin), last = std::max(last, end);
+  }
+  return first < last ? TextSpan{first, last} : TextSpan{};
+}
+
 void MappedText::append_raw_copy(std::string_view bytes, size_t raw_begin) {
   if (bytes.empty()) return;
   if (!segments_.empty()) {

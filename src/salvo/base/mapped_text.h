@@ -19,6 +19,13 @@ struct RawSpan {
   bool operator==(const RawSpan&) const = default;
 };
 
+// A byte range of a MappedText's own text.
+struct TextSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  bool operator==(const TextSpan&) const = default;
+};
+
 class MappedText {
  public:
   // A segment covers text[text_begin, next segment's text_begin). A copied segment maps byte for
@@ -42,6 +49,11 @@ class MappedText {
 
   // The raw bytes that produced text[begin, end). Empty ranges map to a zero-width raw position.
   RawSpan to_raw(size_t begin, size_t end) const;
+  // The inverse, for a reader of this text: the text range [begin, end) spanning every byte that
+  // came from within raw[raw.begin, raw.end) (a replacement only if its whole raw range does; an
+  // inserted byte only strictly inside). {0, 0} when none did. For a span of this text,
+  // from_raw(to_raw(b, e)) gives [b, e) back unless a replacement straddles its edges.
+  TextSpan from_raw(RawSpan raw) const;
 
   // Appending, used by stages building their output.
   void append_copy(const MappedText& source, size_t begin, size_t end);

@@ -256,6 +256,18 @@ HttpResponse Api::route(const HttpRequest& request) {
     return response;
   }
 
+  // The dashboard's "download this view": the CSV of `salvo events --format csv`, same filters.
+  if (path == "/api/events.csv") {
+    auto filter = filter_of(request, recognizer_.gazetteer());
+    if (!filter) return error_response(400, filter.error().message);
+    std::lock_guard lock(store_mutex_);
+    auto events = store_.events(*filter);
+    if (!events) return error_response(500, events.error().message);
+    HttpResponse response{200, "text/csv; charset=utf-8", event_csv_header(), {}, {}};
+    for (const Json& e : *events) response.body += event_csv_row(e);
+    return response;
+  }
+
   if (path.rfind("/api/events/", 0) == 0) {
     const std::string id = path.substr(std::string_view("/api/events/").size());
     const bool well_formed = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return is_ascii_alnum(c) || c == '_'; });
@@ -305,7 +317,20 @@ HttpResponse Api::route(const HttpRequest& request) {
     Json& meta = (**record)["article"];
     if (meta.contains("source") && meta["source"].is_string()) meta["source"] = served_source(meta["source"].get<std::string>());
     const AnalyzedArticle analyzed = analyze_article(std::move(article).value());
-    return json_response(200, Json{{"id", id}, {"raw", raw}, {"clean", std::string(analyzed.clean.text.view())}, {"record", **record}});
+    // A reader reads the clean text, not the page's bytes: each evidence span of the record, also
+    // as a range of the clean text (byte offsets), traced back through the cleaning's offset map.
+    Json clean_evidence = Json::array();
+    std::set<std::pair<size_t, size_t>> seen;
+    for (const Json& event : (**record)["events"]) {
+      for (const Json& evidence : event.value("evidence", Json::array())) {
+        const size_t start = evidence.value("start", size_t{0}), end = evidence.value("end", size_t{0});
+        if (!seen.insert({start, end}).second) continue;
+        const TextSpan clean = analyzed.clean.text.from_raw({start, end});
+        clean_evidence.push_back({{"raw_start", start}, {"raw_end", end}, {"start", clean.begin}, {"end", clean.end}});
+      }
+    }
+    return json_response(200, Json{{"id", id}, {"raw", raw}, {"clean", std::string(analyzed.clean.text.view())},
+                                   {"clean_evidence", std::move(clean_evidence)}, {"record", **record}});
   }
 
   if (path == "/api/stats") {

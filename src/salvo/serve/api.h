@@ -3,6 +3,7 @@
 //   GET  /api/events           the filters of `salvo events` (country, since, until, type, weapon,
 //                              actor, bbox, min_confidence), paging (limit, cursor) and sort
 //   GET  /api/events.geojson   the same filters, as a FeatureCollection
+//   GET  /api/events.csv       the same filters, as the CSV of `salvo events --format csv`
 //   GET  /api/events/{id}      one merged event with its sources, evidence and conflicts
 //   GET  /api/tallies          official tallies beside the attacks Salvo holds for their window
 //   GET  /api/articles/{id}    an article as read, its clean text and its record (evidence offsets)
