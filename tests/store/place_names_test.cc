@@ -24,6 +24,9 @@ void write_reports(TempDir& dir) {
   dir.write("in/c.txt", " date 2024-02-03\nA drone attacked Ayn al-Asad base in Anbar on Thursday.\n");
   dir.write("in/d.txt", " date 2024-02-13\nTwo rockets were fired at US forces in eastern Syria on Monday.\n");
   dir.write("in/e.txt", " date 2024-02-23\nA drone attack targeted US forces in Iraq on Wednesday.\n");
+  // The strike names no place of its own: it is known to be in Syria only.
+  dir.write("in/f.txt", " date 2024-03-07\nRockets hit a US base in eastern Syria on Wednesday, the coalition said. The coalition "
+                        "responded by targeting the rocket launch sites with air strikes.\n");
 }
 
 // The five reports ingested into a new store, then its events by day.
@@ -83,11 +86,21 @@ TEST(PlaceNames, RegionsAndCountriesAreDrawnAtTheirCentreWithTheirPrecision) {
   EXPECT_GT(country["lon"].get<double>(), 38.8);
   EXPECT_LT(country["lon"].get<double>(), 48.6);
 
+  // An event no place mention locates, in a country the article names, is drawn there too; its
+  // location stays unknown.
+  const CommandRun strikes = salvo("events --format jsonl --type strike --db " + db);
+  ASSERT_EQ(strikes.records().size(), 1u) << strikes.out;
+  const nlohmann::json strike = strikes.records()[0];
+  EXPECT_TRUE(strike["location"].is_null()) << strike.dump();
+  EXPECT_EQ(strike["place_id"], "country:SY");
+  EXPECT_EQ(strike["place_precision"], "country");
+  EXPECT_TRUE(strike["lat"].is_number());
+
   // Every event now has a point: none vanishes from a map.
   const CommandRun geo = salvo("events --format geojson --db " + db);
   ASSERT_EQ(geo.status, 0) << geo.err;
   const nlohmann::json collection = nlohmann::json::parse(geo.out);
-  ASSERT_EQ(collection["features"].size(), 5u);
+  ASSERT_EQ(collection["features"].size(), 7u);
   for (const nlohmann::json& f : collection["features"]) EXPECT_FALSE(f["geometry"].is_null()) << f.dump();
 }
 

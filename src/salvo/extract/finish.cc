@@ -5,6 +5,7 @@
 #include "salvo/extract/actors.h"
 #include "salvo/extract/confidence.h"
 #include "salvo/extract/dates.h"
+#include "salvo/extract/places.h"
 
 namespace salvo::extract {
 
@@ -31,6 +32,7 @@ void finish(const ArticleView& view, const ArticleState& state, Event& e) {
     const Date last = e.date_max.value_or(*e.date);
     if (last.days_since_epoch() < reference->days_since_epoch() - 3) e.role = EventRole::kBackground;
   }
+  place_in_known_area(view, e);
   e.confidence = std::clamp(e.confidence + (e.sentences.size() > 1 ? kToldAgain : 0.0), kMinConfidence, kMaxConfidence);
 }
 

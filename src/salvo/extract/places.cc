@@ -222,6 +222,20 @@ void name_resolved_place(const ArticleView& view, Event& e) {
 
 }  // namespace
 
+void place_in_known_area(const ArticleView& view, Event& e) {
+  if (e.place != static_cast<size_t>(-1) || !e.place_id.empty() || e.country.empty()) return;
+  const Gazetteer& gazetteer = view.recognizer.gazetteer();
+  const Place* area = e.admin1.empty() ? nullptr : gazetteer.admin1_named(e.country, e.admin1);
+  if (!area) area = gazetteer.find("country:" + e.country);
+  if (!area) return;
+  const std::optional<std::pair<double, double>> point = gazetteer.map_point(*area);
+  if (!point) return;
+  e.place_id = area->id;
+  e.precision = area->kind == PlaceKind::kAdmin1 ? PlacePrecision::kAdmin1 : PlacePrecision::kCountry;
+  e.map_lat = point->first;
+  e.map_lon = point->second;
+}
+
 void fill_place(const ArticleView& view, Event& e, const PlaceMention& p) {
   const Place& pl = view.place(p.place);
   e.place = p.place;

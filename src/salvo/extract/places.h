@@ -23,6 +23,11 @@ int place_rank(const std::optional<PlacePrecision>& precision);
 std::vector<const PlaceMention*> event_places(const ArticleView& view, size_t s);
 // "two sites in northeastern Syria": how many incidents a place stands for (1 unless counted).
 int site_count(const ArticleView& view, size_t s, const PlaceMention& p);
+// An event no place mention located, in a province or a country the article makes known: drawn
+// at that province's or country's map point with that precision (as ACLED places an event known
+// only to a province), its place id the area's; `location` stays what the text gave: none.
+void place_in_known_area(const ArticleView& view, Event& e);
+
 // Sets e's place (gazetteer index, precision, country, admin1, location as written, coordinates)
 // from the mention p, refined by a site named after its kind or a base before it.
 void fill_place(const ArticleView& view, Event& e, const PlaceMention& p);
