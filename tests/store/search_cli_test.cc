@@ -228,7 +228,8 @@ TEST(SearchMigration, AVersionOneStoreGetsItsIndexOnOpen) {
     // Back to version 1: what migrations 1 → 2, 2 → 3 and 3 → 4 add, taken away.
     SQLite::Database store(db, SQLite::OPEN_READWRITE);
     store.exec("DROP TABLE event_text_index; DROP TABLE event_text; ALTER TABLE articles DROP COLUMN outlet; "
-               "ALTER TABLE mentions DROP COLUMN last_day; DROP TABLE merge_pending_block; PRAGMA user_version = 1");
+               "DROP INDEX mentions_country_span; ALTER TABLE mentions DROP COLUMN last_day; DROP TABLE merge_pending_block; "
+               "PRAGMA user_version = 1");
     EXPECT_EQ(store.execAndGet("SELECT count(*) FROM sqlite_master WHERE name LIKE 'event_text%'").getInt(), 0);
   }
   const auto migrated = salvo("events --format jsonl --text drone --db " + db).records();

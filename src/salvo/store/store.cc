@@ -142,6 +142,8 @@ CREATE TABLE merge_pending_block (
   article_id {text}
 );
 CREATE INDEX merge_pending_block_country ON merge_pending_block(country);
+-- The days of a country's mentions without their rows: what growing a block reads.
+CREATE INDEX mentions_country_span ON mentions(country, date, last_day);
 )sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
@@ -938,53 +940,73 @@ Result<MergeSummary> Store::merge_pending() {
       }
     }
     const auto iso = [](long day) { return Date::from_days_since_epoch(day).iso(); };
-    // Mentions whose span touches [lo, hi], and how far their spans reach.
+    // How far the mentions starting in [lo, hi] reach (an index-only read: no mention's row), and
+    // the spans of the country's mentions of more than a day, which may start before a window
+    // and reach into it.
     auto reach = db.prepare(R"sql(
-      SELECT min(date), max(last_day) FROM mentions
-      WHERE country = ? AND date IS NOT NULL AND date <= ? AND last_day >= ?)sql");
+      SELECT min(date), max(last_day) FROM mentions WHERE country = ? AND date >= ? AND date <= ?)sql");
+    auto spans_of = db.prepare(R"sql(
+      SELECT date, last_day FROM mentions WHERE country = ? AND date IS NOT NULL AND last_day > date)sql");
+    // After growing, every mention touching a block starts in it, and so does every event made of
+    // them: a day range reads them, on the index.
     auto block_mentions = db.prepare(R"sql(
       SELECT article_id, idx, json, event_id FROM mentions
-      WHERE country = ? AND date IS NOT NULL AND date <= ? AND last_day >= ? ORDER BY article_id, idx)sql");
-    auto block_events = db.prepare(R"sql(
-      SELECT id FROM events WHERE country = ? AND date IS NOT NULL AND date <= ? AND coalesce(date_max, date) >= ?)sql");
-    for (auto& [country, spans] : windows) {
+      WHERE country = ? AND date >= ? AND date <= ? ORDER BY article_id, idx)sql");
+    auto block_events = db.prepare("SELECT id FROM events WHERE country = ? AND date >= ? AND date <= ?");
+    const auto day_of = [](const std::string& text) -> std::optional<long> {
+      const std::optional<Date> d = parse_iso_date_prefix(text);
+      return d ? std::optional<long>(d->days_since_epoch()) : std::nullopt;
+    };
+    // Windows that overlap or lie within a day of each other, as one.
+    const auto coalesced = [](std::vector<std::pair<long, long>> spans) {
+      std::sort(spans.begin(), spans.end());
+      std::vector<std::pair<long, long>> out;
+      for (const auto& span : spans) {
+        if (!out.empty() && span.first <= out.back().second + 1) out.back().second = std::max(out.back().second, span.second);
+        else out.push_back(span);
+      }
+      return out;
+    };
+    for (auto& [country, touched] : windows) {
+      std::vector<std::pair<long, long>> long_spans;
+      spans_of->bind(1, country);
+      while (spans_of->step()) {
+        const auto first = day_of(spans_of->text(0)), last = day_of(spans_of->text(1));
+        if (first && last) long_spans.emplace_back(*first, *last);
+      }
+      spans_of->reset();
       // A block: a window grown until no mention outside it lies within a day of it.
       std::vector<std::pair<long, long>> grown;
-      for (auto [lo, hi] : spans) {
+      for (auto [lo, hi] : coalesced(touched)) {
         for (;;) {
-          reach->bind(1, country);
-          reach->bind(2, iso(hi + 1));
-          reach->bind(3, iso(lo - 1));
           long new_lo = lo, new_hi = hi;
+          reach->bind(1, country);
+          reach->bind(2, iso(lo - 1));
+          reach->bind(3, iso(hi + 1));
           if (reach->step() && !reach->is_null(0)) {
-            const std::optional<Date> a = parse_iso_date_prefix(reach->text(0));
-            const std::optional<Date> b = parse_iso_date_prefix(reach->text(1));
-            if (a) new_lo = std::min(lo, a->days_since_epoch());
-            if (b) new_hi = std::max(hi, b->days_since_epoch());
+            if (const auto a = day_of(reach->text(0))) new_lo = std::min(new_lo, *a);
+            if (const auto b = day_of(reach->text(1))) new_hi = std::max(new_hi, *b);
           }
           reach->reset();
+          for (const auto& [first, last] : long_spans) {
+            if (first < lo - 1 && last >= lo - 1) new_lo = std::min(new_lo, first);
+          }
           if (new_lo == lo && new_hi == hi) break;
           lo = new_lo, hi = new_hi;
         }
         grown.emplace_back(lo, hi);
       }
-      // Blocks that overlap or lie within a day of each other are one.
-      std::sort(grown.begin(), grown.end());
-      std::vector<std::pair<long, long>> merged;
-      for (const auto& span : grown) {
-        if (!merged.empty() && span.first <= merged.back().second + 1) merged.back().second = std::max(merged.back().second, span.second);
-        else merged.push_back(span);
-      }
-      for (const auto& [lo, hi] : merged) {
+      // Grown blocks that now touch are one (the union of two grown blocks is grown too).
+      for (const auto& [lo, hi] : coalesced(grown)) {
         std::vector<Mention> mentions;
         std::set<std::string> before;
         block_mentions->bind(1, country);
-        block_mentions->bind(2, iso(hi));
-        block_mentions->bind(3, iso(lo));
+        block_mentions->bind(2, iso(lo));
+        block_mentions->bind(3, iso(hi));
         read_mentions(*block_mentions, mentions, before);
         block_events->bind(1, country);
-        block_events->bind(2, iso(hi));
-        block_events->bind(3, iso(lo));
+        block_events->bind(2, iso(lo));
+        block_events->bind(3, iso(hi));
         while (block_events->step()) before.insert(block_events->text(0));
         block_events->reset();
         remerge(country, mentions, std::move(before));
