@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <unordered_map>
 
 #include "salvo/base/result.h"
 #include "salvo/base/sha256.h"
 #include "salvo/base/utf8.h"
+#include "salvo/ingest/id_registry.h"
 #include "salvo/ingest/line_stream.h"
 
 namespace salvo {
@@ -419,12 +419,11 @@ size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& o
                      const ArticleSink& on_article, const ProblemSink& on_problem) {
   // The input that first had each id: a repeat is given its content suffix, never the same id
   // (which the store would take for a new text of the first, and replace it).
-  std::unordered_map<std::string, std::string> source_of_id;
+  IdRegistry given;
   const ArticleSink unique_ids = [&](Article&& article) {
-    const auto [first, added] = source_of_id.emplace(article.id, article.source);
-    if (!added) {
-      move_to_content_suffix(article, first->second);
-      source_of_id.emplace(article.id, article.source);
+    if (const auto first = given.add(article.id, article.source)) {
+      move_to_content_suffix(article, *first);
+      given.add(article.id, article.source);
     }
     on_article(std::move(article));
   };
