@@ -58,7 +58,7 @@ std::optional<Recognizer> load_recognizer(const char* command) {
   return std::move(loaded).value();
 }
 
-size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article) {
+salvo::ReadOptions read_options(const InputArgs& args) {
   salvo::ReadOptions options;
   options.max_article_bytes = args.max_article_bytes;
   options.max_json_depth = args.max_json_depth;
@@ -66,7 +66,11 @@ size_t for_each_article(const InputArgs& args, const std::function<void(salvo::A
                          : args.stdin_format == "jsonl" ? salvo::InputFormat::kJsonl
                          : args.stdin_format == "html"  ? salvo::InputFormat::kHtml
                                                         : salvo::InputFormat::kAuto;
-  return salvo::read_articles(args.paths.empty() ? std::vector<std::string>{"-"} : args.paths, options, on_article,
+  return options;
+}
+
+size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article) {
+  return salvo::read_articles(args.paths.empty() ? std::vector<std::string>{"-"} : args.paths, read_options(args), on_article,
                               [](const salvo::InputProblem& problem) { print_problem("salvo", problem); });
 }
 

@@ -41,6 +41,9 @@ std::optional<Recognizer> load_recognizer(const char* command);
 // -j,--threads N: articles extracted on N threads; output and store identical, in input order.
 void add_threads_option(CLI::App* command, size_t& threads);
 
+// The reader's options the input options ask for.
+salvo::ReadOptions read_options(const InputArgs& args);
+
 // Reads every input, calling `on_article` for each; reports skipped inputs on stderr.
 // Returns the number of inputs skipped.
 size_t for_each_article(const InputArgs& args, const std::function<void(salvo::Article&&)>& on_article);

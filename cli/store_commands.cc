@@ -16,7 +16,7 @@
 
 #include "salvo/base/data_dir.h"
 #include "salvo/base/terminal_text.h"
-#include "salvo/base/lines.h"
+#include "salvo/ingest/line_stream.h"
 #include "salvo/export/acled_format.h"
 #include "salvo/export/event_fields.h"
 #include "salvo/export/merged_formats.h"
@@ -127,14 +127,20 @@ std::string merge_line(const MergeSummary& m) {
 // An article on its way into the store: the bytes as read (the store keeps them) and its record.
 // The lines of the files (a folder: every file in it, as a Hadoop job's part-* files, but not
 // its _SUCCESS or hidden files) and of stdin for "-", read as they come; .gz inflated.
-void for_each_extracted_line(const std::vector<std::string>& paths,
+void for_each_extracted_line(const std::vector<std::string>& paths, const ReadOptions& options,
                              const std::function<void(std::string where, std::string_view line)>& on_line,
                              const ProblemSink& on_problem) {
+  const auto read = [&](const std::string& name, LineStream& lines) {
+    while (const auto line = lines.next()) {
+      if (line->too_long) on_problem(line_too_long_problem(name, line->number, line->length, options));
+      else if (!line->text.empty()) on_line(fmt::format("{}:{}", name, line->number), line->text);
+    }
+    // A part cut short (a worker killed mid-write, a copy interrupted) keeps its whole lines.
+    if (lines.damage()) on_problem(damaged_lines_problem(name, *lines.damage(), lines.number()));
+  };
   for (const std::string& path : paths) {
     if (path == "-") {
-      read_stream_lines(std::cin, [&](size_t number, std::string_view line) {
-        if (!line.empty()) on_line(fmt::format("stdin:{}", number), line);
-      });
+      read("stdin", **LineStream::open(path, max_line_bytes(options)));
       continue;
     }
     std::vector<std::filesystem::path> files;
@@ -149,18 +155,12 @@ void for_each_extracted_line(const std::vector<std::string>& paths,
       files.emplace_back(path);
     }
     for (const std::filesystem::path& file : files) {
-      auto input = read_input_file(file.string());
-      if (!input) {
-        on_problem({file.string(), input.error().message});
+      auto lines = LineStream::open(file.string(), max_line_bytes(options));
+      if (!lines) {
+        on_problem({file.string(), lines.error().message});
         continue;
       }
-      // A part cut short (a worker killed mid-write, a copy interrupted) keeps its whole lines.
-      const size_t whole = input->damage ? keep_whole_lines(input->bytes) : 0;
-      Lines lines(input->bytes);
-      while (const auto line = lines.next()) {
-        if (!line->empty()) on_line(fmt::format("{}:{}", file.string(), lines.number()), *line);
-      }
-      if (input->damage) on_problem(damaged_lines_problem(file.string(), *input->damage, whole));
+      read(file.string(), **lines);
     }
   }
 }
@@ -275,7 +275,7 @@ int run_ingest(const StoreArgs& args) {
       InputProblem problem;
     };
     const std::function<void(const std::function<void(Line&&)>&)> read_lines = [&](const std::function<void(Line&&)>& parse) {
-      for_each_extracted_line(args.input.paths, [&](std::string where, std::string_view line) {
+      for_each_extracted_line(args.input.paths, read_options(args.input), [&](std::string where, std::string_view line) {
         ++read_count;
         parse(Line{std::move(where), std::string(line)});
       }, [&](const InputProblem& problem) {

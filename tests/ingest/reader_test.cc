@@ -2,13 +2,14 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <zlib.h>
 
+#include "../support/gzip.h"
 #include "../support/temp_dir.h"
 
 namespace salvo {
 namespace {
 
+using testing::gzip;
 using testing::TempDir;
 
 struct Collected {
@@ -29,20 +30,6 @@ std::vector<std::string> ids_of(const Collected& c) {
   std::vector<std::string> ids;
   for (const Article& a : c.articles) ids.push_back(a.id);
   return ids;
-}
-
-std::string gzip(std::string_view bytes) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(compressBound(static_cast<uLong>(bytes.size())) + 64, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  stream.avail_in = static_cast<uInt>(bytes.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
 }
 
 TEST(TextHeader, ParsesTheSeedsHeaderOnTheBodyLine) {
@@ -270,6 +257,33 @@ TEST(Reader, ATruncatedJsonlGzKeepsEveryWholeLineBeforeTheDamage) {
   EXPECT_EQ(c.problems[0].where, fmt::format("{}:{}", cut, c.articles.size() + 1));
   EXPECT_NE(c.problems[0].message.find("truncated gzip data"), std::string::npos) << c.problems[0].message;
   EXPECT_EQ(c.returned_problems, 1u);
+}
+
+// A line no article makes (over 32 MiB, or 8 times --max-article-bytes) is never held whole: it is
+// reported by its line and skipped, and the lines after it are read with their own numbers.
+TEST(Reader, AJsonlLineOverTheLineLimitIsReportedAndSkipped) {
+  TempDir dir;
+  ReadOptions options;
+  ASSERT_EQ(max_line_bytes(options), 32u << 20);
+  const std::string huge = R"({"id":"huge","text":")" + std::string(max_line_bytes(options), 'a') + "\"}";
+  const std::string path = dir.write("feed.jsonl", R"({"id":"a","text":"Before."})" "\n" + huge + "\n" R"({"id":"c","text":"After."})" "\n");
+  Collected c = read({path}, options);
+  EXPECT_EQ(ids_of(c), (std::vector<std::string>{"a", "c"}));
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(c.problems[0].where, path + ":2");
+  EXPECT_NE(c.problems[0].message.find(fmt::format("line is {} bytes", huge.size())), std::string::npos) << c.problems[0].message;
+  EXPECT_EQ(c.returned_problems, 1u);
+}
+
+// Under the line limit, an article over --max-article-bytes is cut with a warning, as a file is.
+TEST(Reader, AJsonlArticleOverTheArticleLimitIsCutNotSkipped) {
+  TempDir dir;
+  ReadOptions options;
+  options.max_article_bytes = 10;
+  Collected c = read({dir.write("feed.jsonl", R"({"id":"a","text":"Rockets hit the base on Sunday."})" "\n")}, options);
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].raw, "Rockets hi");
+  EXPECT_TRUE(c.problems.empty());
 }
 
 TEST(Reader, EmptyAndBinaryFilesAreSkippedTheRestRead) {

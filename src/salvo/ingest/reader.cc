@@ -1,26 +1,17 @@
 #include "salvo/ingest/reader.h"
 
-#include <array>
 #include <fmt/format.h>
 #include <simdjson.h>
-#include <zlib.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
-#include <unordered_map>
 
-#include "salvo/base/lines.h"
 #include "salvo/base/result.h"
 #include "salvo/base/sha256.h"
 #include "salvo/base/utf8.h"
+#include "salvo/ingest/id_registry.h"
+#include "salvo/ingest/line_stream.h"
 
 namespace salvo {
 
@@ -96,57 +87,6 @@ bool looks_binary(std::string_view bytes) {
   return n > 0 && control * 10 > n;  // more than 10% control characters
 }
 
-bool is_gzip(std::string_view bytes) {
-  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
-         static_cast<unsigned char>(bytes[1]) == 0x8b;
-}
-
-// What a gzip stream inflated to, and why it stopped short when it did: a file cut in transfer or
-// damaged still holds, before the damage, what zcat recovers.
-struct Inflated {
-  std::string bytes;
-  std::optional<std::string> damage;
-};
-
-Inflated gunzip(std::string_view bytes) {
-  z_stream stream{};
-  if (inflateInit2(&stream, 15 + 32) != Z_OK) return {"", "cannot start gzip decoder"};
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  stream.avail_in = static_cast<uInt>(bytes.size());
-  std::string out;
-  char buffer[1 << 16];
-  int status = Z_OK;
-  while (status != Z_STREAM_END) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = inflate(&stream, Z_NO_FLUSH);
-    if (status != Z_OK && status != Z_STREAM_END) {
-      const std::string why = fmt::format("corrupt gzip data ({})", stream.msg ? stream.msg : "inflate failed");
-      inflateEnd(&stream);
-      return {std::move(out), why};
-    }
-    out.append(buffer, sizeof buffer - stream.avail_out);
-    if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
-      inflateEnd(&stream);
-      return {std::move(out), "truncated gzip data"};
-    }
-  }
-  inflateEnd(&stream);
-  return {std::move(out), std::nullopt};
-}
-
-Result<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno))};
-  // One read of the whole file: a character-by-character istreambuf_iterator copy cost more than
-  // parsing a page's HTML.
-  std::string bytes;
-  std::array<char, 1 << 16> buffer;
-  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) bytes.append(buffer.data(), static_cast<size_t>(in.gcount()));
-  if (in.bad()) return Error{fmt::format("{}: read error", path.string())};
-  return bytes;
-}
-
 // Cuts `raw` to the limit at a UTF-8 character boundary, recording a warning.
 void enforce_size_limit(Article& article, const ReadOptions& options) {
   if (article.raw.size() <= options.max_article_bytes) return;
@@ -181,34 +121,6 @@ InputFormat sniff_format(std::string_view bytes) {
     }
   }
   return InputFormat::kText;
-}
-
-size_t read_one(const std::string& name, std::string bytes, InputFormat format, const ReadOptions& options,
-                const ArticleSink& on_article, const ProblemSink& on_problem) {
-  std::optional<std::string> damage;
-  if (is_gzip(bytes)) {
-    Inflated inflated = gunzip(bytes);
-    bytes = std::move(inflated.bytes);
-    damage = std::move(inflated.damage);
-  }
-  if (format == InputFormat::kAuto && !bytes.empty()) format = sniff_format(bytes);
-  if (damage) {
-    // A damaged feed keeps every whole line before the damage; a damaged page or text is cut
-    // somewhere in the article, which is not read.
-    if (format != InputFormat::kJsonl || bytes.find('\n') == std::string::npos) {
-      on_problem({name, *damage + ": skipped"});
-      return 1;
-    }
-    const size_t lines = keep_whole_lines(bytes);
-    const size_t problems = read_jsonl_articles(name, bytes, options, on_article, on_problem);
-    on_problem(damaged_lines_problem(name, *damage, lines));
-    return problems + 1;
-  }
-  switch (format) {
-    case InputFormat::kJsonl: return read_jsonl_articles(name, bytes, options, on_article, on_problem);
-    case InputFormat::kHtml: return read_html_article(name, std::move(bytes), options, on_article, on_problem);
-    default: return read_text_article(name, std::move(bytes), options, on_article, on_problem);
-  }
 }
 
 // The article files under `dir`, depth first, unsorted. A folder that cannot be read, and a
@@ -385,19 +297,6 @@ size_t JsonlArticleReader::read_line(size_t line_number, std::string_view line, 
   return 0;
 }
 
-size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const ReadOptions& options,
-                           const ArticleSink& on_article, const ProblemSink& on_problem) {
-  if (looks_binary(bytes)) {
-    on_problem({std::string(name), "binary file (NUL or control bytes): not JSONL, skipped"});
-    return 1;
-  }
-  JsonlArticleReader reader(name, options);
-  size_t problems = 0;
-  Lines lines(bytes);
-  while (const auto line = lines.next()) problems += reader.read_line(lines.number(), *line, on_article, on_problem);
-  return problems;
-}
-
 std::string id_with_content_suffix(const Article& article) {
   return fmt::format("{}~{}", article.id, std::string_view(article.sha256).substr(0, 8));
 }
@@ -418,58 +317,125 @@ std::string_view input_of(std::string_view source) {
   return line ? source.substr(0, colon) : source;
 }
 
-Result<InputBytes> read_input_file(const std::string& path) {
-  auto bytes = read_file(path);
-  if (!bytes) return bytes.error();
-  if (!is_gzip(*bytes)) return InputBytes{std::move(bytes).value(), std::nullopt};
-  Inflated inflated = gunzip(*bytes);
-  return InputBytes{std::move(inflated.bytes), std::move(inflated.damage)};
-}
-
-size_t keep_whole_lines(std::string& bytes) {
-  const size_t last = bytes.rfind('\n');
-  bytes.resize(last == std::string::npos ? 0 : last + 1);
-  return static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
-}
-
 InputProblem damaged_lines_problem(const std::string& name, const std::string& damage, size_t whole_lines) {
   return {fmt::format("{}:{}", name, whole_lines + 1),
           fmt::format("{}: the {} whole line(s) before were read, the rest of the file is lost", damage, whole_lines)};
 }
 
-size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std::string_view)>& on_line) {
-  size_t line_number = 0;
-  for (std::string line; std::getline(in, line);) on_line(++line_number, line);
-  return line_number;
+size_t max_line_bytes(const ReadOptions& options) { return std::max<size_t>(32u << 20, 8 * options.max_article_bytes); }
+
+InputProblem line_too_long_problem(std::string_view name, size_t line_number, size_t length, const ReadOptions& options) {
+  return {fmt::format("{}:{}", name, line_number),
+          fmt::format("line is {} bytes, over the {} a line may hold (32 MiB, or 8 times --max-article-bytes): line skipped",
+                      length, max_line_bytes(options))};
+}
+
+namespace {
+
+// The head a feed is judged binary by: its first 8 KiB, of its whole lines when it is damaged
+// (the bytes after the last whole line are not read).
+std::string_view head_for_binary_check(LineStream& lines, const ReadOptions& options) {
+  constexpr size_t kHead = 8192;
+  for (size_t n = 2 * kHead;; n *= 2) {
+    const std::string_view head = lines.peek(n);
+    if (head.find('\n', kHead - 1) != std::string_view::npos || n > max_line_bytes(options)) return head.substr(0, kHead);
+    if (head.size() < n) {
+      const size_t last = head.rfind('\n');
+      const size_t whole = !lines.damage() ? head.size() : last == std::string_view::npos ? 0 : last + 1;
+      return head.substr(0, std::min(whole, kHead));
+    }
+  }
+}
+
+// The head a format is sniffed from: the first byte that is not a space, and 512 after it.
+std::string_view head_for_sniffing(LineStream& lines) {
+  for (size_t n = 4096;; n *= 2) {
+    const std::string_view head = lines.peek(n);
+    size_t i = 0;
+    while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+    if (head.size() < n || i + 512 <= head.size()) return head;
+  }
+}
+
+// A feed's lines, read and passed on one at a time. A damaged feed keeps every whole line before
+// the damage; `check_binary`: a file that looks binary is skipped (a declared stream is not).
+size_t read_jsonl_lines(std::string_view name, LineStream& lines, bool check_binary, const ReadOptions& options,
+                        const ArticleSink& on_article, const ProblemSink& on_problem) {
+  const auto damaged = [&](size_t problems) {
+    if (!lines.damage()) return problems;
+    if (lines.number() == 0) {
+      on_problem({std::string(name), *lines.damage() + ": skipped"});
+      return size_t{1};
+    }
+    on_problem(damaged_lines_problem(std::string(name), *lines.damage(), lines.number()));
+    return problems + 1;
+  };
+  if (check_binary && looks_binary(head_for_binary_check(lines, options))) {
+    lines.skip_rest();
+    if (lines.damage() && lines.number() == 0) return damaged(0);
+    on_problem({std::string(name), "binary file (NUL or control bytes): not JSONL, skipped"});
+    return damaged(1);
+  }
+  JsonlArticleReader reader(name, options);
+  size_t problems = 0;
+  while (const auto line = lines.next()) {
+    if (line->too_long) {
+      on_problem(line_too_long_problem(name, line->number, line->length, options));
+      ++problems;
+    } else {
+      problems += reader.read_line(line->number, line->text, on_article, on_problem);
+    }
+  }
+  return damaged(problems);
+}
+
+// One input: a feed read line by line, any other format whole (it is one article). A damaged
+// page or text is cut somewhere in the article, which is not read.
+size_t read_one(const std::string& name, LineStream& lines, InputFormat format, const ReadOptions& options,
+                const ArticleSink& on_article, const ProblemSink& on_problem) {
+  if (format == InputFormat::kAuto) {
+    const std::string_view head = head_for_sniffing(lines);
+    if (!head.empty()) format = sniff_format(head);
+  }
+  if (format == InputFormat::kJsonl) return read_jsonl_lines(name, lines, /*check_binary=*/true, options, on_article, on_problem);
+  std::string bytes = lines.read_rest();
+  if (lines.damage()) {
+    on_problem({name, *lines.damage() + ": skipped"});
+    return 1;
+  }
+  if (format == InputFormat::kHtml) return read_html_article(name, std::move(bytes), options, on_article, on_problem);
+  return read_text_article(name, std::move(bytes), options, on_article, on_problem);
+}
+
+}  // namespace
+
+size_t read_jsonl_articles(std::string_view name, std::string_view bytes, const ReadOptions& options,
+                           const ArticleSink& on_article, const ProblemSink& on_problem) {
+  const auto lines = LineStream::over(bytes, max_line_bytes(options));
+  return read_jsonl_lines(name, *lines, /*check_binary=*/true, options, on_article, on_problem);
 }
 
 size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& options,
                      const ArticleSink& on_article, const ProblemSink& on_problem) {
   // The input that first had each id: a repeat is given its content suffix, never the same id
   // (which the store would take for a new text of the first, and replace it).
-  std::unordered_map<std::string, std::string> source_of_id;
+  IdRegistry given;
   const ArticleSink unique_ids = [&](Article&& article) {
-    const auto [first, added] = source_of_id.emplace(article.id, article.source);
-    if (!added) {
-      move_to_content_suffix(article, first->second);
-      source_of_id.emplace(article.id, article.source);
+    if (const auto first = given.add(article.id, article.source)) {
+      move_to_content_suffix(article, *first);
+      given.add(article.id, article.source);
     }
     on_article(std::move(article));
   };
   size_t problems = 0;
   for (const std::string& path : paths) {
-    if (path == "-" && options.stdin_format == InputFormat::kJsonl) {
+    if (path == "-") {
+      const auto lines = LineStream::open(path, max_line_bytes(options));
       // Declared JSONL: each line is read, extracted and passed on before the next is read, so a
       // stream of any length runs in bounded memory (a Hadoop Streaming or Spark pipe mapper).
-      JsonlArticleReader reader("stdin", options);
-      read_stream_lines(std::cin, [&](size_t number, std::string_view line) {
-        problems += reader.read_line(number, line, unique_ids, on_problem);
-      });
-      continue;
-    }
-    if (path == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      problems += read_one("stdin", std::move(bytes), options.stdin_format, options, unique_ids, on_problem);
+      problems += options.stdin_format == InputFormat::kJsonl
+                      ? read_jsonl_lines("stdin", **lines, /*check_binary=*/false, options, unique_ids, on_problem)
+                      : read_one("stdin", **lines, options.stdin_format, options, unique_ids, on_problem);
       continue;
     }
     std::error_code ec;
@@ -491,16 +457,16 @@ size_t read_articles(const std::vector<std::string>& paths, const ReadOptions& o
       files.emplace_back(path);
     }
     for (const fs::path& file : files) {
-      auto bytes = read_file(file);
-      if (!bytes) {
-        on_problem({file.string(), bytes.error().message.substr(file.string().size() + 2)});
+      auto lines = LineStream::open(file.string(), max_line_bytes(options));
+      if (!lines) {
+        on_problem({file.string(), lines.error().message.substr(file.string().size() + 2)});
         ++problems;
         continue;
       }
       // A file's own article (not a JSONL record, whose source is "file:line") takes the id of
       // its place under the named folder.
       const std::string id = fs::is_directory(status) ? id_under(path, file) : stem_of(file.string());
-      problems += read_one(file.string(), std::move(bytes).value(), format_from_name(file.string()), options,
+      problems += read_one(file.string(), **lines, format_from_name(file.string()), options,
                            [&](Article&& article) {
                              if (article.source == file.string()) article.id = id;
                              unique_ids(std::move(article));

@@ -2,14 +2,14 @@
 //
 // Formats, by file name:
 //   .txt               optional first-line header " date YYYY-MM-DD", then the body
-//   .jsonl, .jsonl.gz  one object a line: id, url, published|date, title, text|html
+//   .jsonl, .jsonl.gz  one object a line: id, url, published|date, title, text|html; read a line
+//                      at a time (ingest/line_stream.h), so memory does not grow with the file
 //   .html, .htm (.gz)  a web page; its main content is extracted later (markup stage)
 // A problem with one input (unreadable, empty, binary, a malformed JSONL line) is reported and that
 // input skipped; reading goes on with the rest.
 #pragma once
 
 #include <functional>
-#include <istream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -94,21 +94,16 @@ void move_to_content_suffix(Article& article, std::string_view other_source);
 // The input an article came from: "feed.jsonl" for the source "feed.jsonl:14", else the source.
 std::string_view input_of(std::string_view source);
 
-// The bytes of a file, inflated when they are gzip. A gzip stream cut in transfer or damaged
-// yields what inflated before the damage, and why it stopped.
-struct InputBytes {
-  std::string bytes;
-  std::optional<std::string> damage;  // "truncated gzip data", "corrupt gzip data (…)"
-};
-Result<InputBytes> read_input_file(const std::string& path);  // the error names the file
+// A feed's line (a JSONL record, an extracted record) longer than this is skipped with a problem,
+// never held whole: 32 MiB, or 8 times max_article_bytes when that is more — room for an article
+// at the limit escaped in JSON, or in base64 beside its events. A longer line is no article: what
+// the reader holds stays bounded however the file is made.
+size_t max_line_bytes(const ReadOptions& options);
+// That problem: "feed.jsonl:12: line is N bytes, over M (8 times --max-article-bytes): line skipped".
+InputProblem line_too_long_problem(std::string_view name, size_t line_number, size_t length, const ReadOptions& options);
 
-// Of lines cut short by damage: cuts `bytes` after the last whole line and returns their count.
-size_t keep_whole_lines(std::string& bytes);
-// The problem that says so, at the first line lost: "feed.jsonl.gz:1201: truncated gzip data: …".
+// Of a feed cut short by damage, at the first line lost: "feed.jsonl.gz:1201: truncated gzip data: …".
 InputProblem damaged_lines_problem(const std::string& name, const std::string& damage, size_t whole_lines);
-
-// Calls `on_line` with each line of `in` as it arrives, numbered from 1; returns the count.
-size_t read_stream_lines(std::istream& in, const std::function<void(size_t, std::string_view)>& on_line);
 
 // Parses the seeds' optional header " date YYYY-MM-DD " at the start of a .txt file; returns the
 // date and sets `body_offset` to the first byte after it.
