@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "../support/run_salvo.h"
+#include "salvo/store/store.h"
 #include "store_support.h"
 
 namespace salvo {
@@ -139,6 +140,67 @@ TEST(BlockMerge, ANewReportReMergesOnlyTheMentionsItCouldJoin) {
   ASSERT_EQ(added.status, 0) << added.err;
   // One mention in one block (itself: nothing within a day of it), one event changed.
   EXPECT_NE(added.err.find("1 mention(s) in 1 block(s) re-merged into 1 event(s), 1 changed"), std::string::npos) << added.err;
+}
+
+
+// A store of schema 4 (before merge keys) gets every mention's keys on open, and merges on from
+// them to the store one ingest of everything makes.
+TEST(BlockMerge, AStoreOfSchemaFourGetsItsMergeKeysOnOpenAndMergesOnAlike) {
+  TempDir dir;
+  const auto reports = chained_reports();
+  std::string first, second;
+  for (size_t i = 0; i < reports.size(); ++i) (i % 2 ? second : first) += reports[i].second + "\n";
+  const std::string whole = dir.file("whole.db");
+  ASSERT_EQ(salvo("ingest -q --db " + whole + " " + dir.write("all/a.jsonl", first) + " " + dir.write("all/b.jsonl", second)).status, 0);
+
+  const std::string db = dir.file("s.db");
+  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.file("all/a.jsonl")).status, 0);
+  {
+    // Back to version 4: what migration 4 -> 5 adds, taken away, and 4's index put back.
+    SQLite::Database store(db, SQLite::OPEN_READWRITE);
+    store.exec("DROP INDEX mentions_merge; ALTER TABLE mentions DROP COLUMN keys; DROP TABLE merge_dirty_event; "
+               "CREATE INDEX mentions_country_span ON mentions(country, date, last_day); PRAGMA user_version = 4");
+  }
+  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.file("all/b.jsonl")).status, 0);
+  EXPECT_EQ(events_of(db), events_of(whole));
+  SQLite::Database store(db, SQLite::OPEN_READONLY);
+  EXPECT_EQ(store.execAndGet("PRAGMA user_version").getInt(), kStoreSchemaVersion);
+  EXPECT_EQ(store.execAndGet("SELECT count(*) FROM mentions WHERE keys IS NULL").getInt(), 0);
+  EXPECT_GT(store.execAndGet("SELECT count(*) FROM mentions").getInt(), 10);
+}
+
+// Keys that no longer say what a mention's JSON says (a store edited by hand) stop the merge with
+// the mention named, and leave the store as it was: nothing half merged.
+TEST(BlockMerge, KeysThatContradictTheirMentionStopTheMergeNamingIt) {
+  TempDir dir;
+  std::string feed;
+  for (const auto& [id, line] : chained_reports()) feed += line + "\n";
+  const std::string db = dir.file("s.db");
+  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.write("in/feed.jsonl", feed)).status, 0);
+  std::string tampered;
+  {
+    SQLite::Database store(db, SQLite::OPEN_READWRITE);
+    tampered = store.execAndGet("SELECT article_id || '#' || idx FROM mentions WHERE article_id = 'chain-0-3'").getString();
+    // Its keys name another weapon; its event is unlinked, as a change to a member leaves it.
+    store.exec("UPDATE mentions SET keys = replace(keys, 'rocket', 'mortar'), event_id = NULL WHERE article_id = 'chain-0-3'");
+  }
+  // The merged events and their sources (the new article's mention is stored before the merge).
+  const auto merged = [&] {
+    SQLite::Database store(db, SQLite::OPEN_READONLY);
+    std::string out;
+    for (const char* query : {"SELECT id, json FROM events ORDER BY id", "SELECT * FROM event_sources ORDER BY event_id, article_id, idx"}) {
+      SQLite::Statement rows(store, query);
+      while (rows.executeStep()) out += rows.getColumn(0).getString() + "\t" + rows.getColumn(1).getString() + "\n";
+    }
+    return out;
+  };
+  const std::string before = merged();
+  const CommandRun added = salvo("ingest --db " + db + " " + dir.write("more/next.jsonl",
+      R"({"id":"next","published":"2024-01-04","text":"Several rockets hit Ain al-Asad air base in western Iraq on Wednesday, the Pentagon said."})" "\n"));
+  EXPECT_NE(added.status, 0);
+  EXPECT_NE(added.err.find(tampered), std::string::npos) << added.err;
+  EXPECT_NE(added.err.find("merge keys"), std::string::npos) << added.err;
+  EXPECT_EQ(merged(), before);
 }
 
 }  // namespace

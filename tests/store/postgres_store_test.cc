@@ -266,7 +266,7 @@ TEST(PostgresStore, AnIngestCutOffMidRunLosesNothingAndTheNextRunFinishes) {
     EXPECT_EQ(again.status, 0) << again.err;
     EXPECT_TRUE(view_of(uri).events == view_of(sqlite).events) << how;
     EXPECT_EQ(salvo("check --db " + uri).status, 0);
-    psql(uri, "TRUNCATE articles, mentions, tallies, events, event_sources, merge_pending, merge_pending_block");
+    psql(uri, "TRUNCATE articles, mentions, tallies, events, event_sources, merge_pending, merge_pending_block, merge_dirty_event");
   }
 }
 

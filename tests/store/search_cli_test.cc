@@ -225,10 +225,10 @@ TEST(SearchMigration, AVersionOneStoreGetsItsIndexOnOpen) {
   const auto expected = salvo("events --format jsonl --text drone --db " + db).records();
   ASSERT_FALSE(expected.empty());
   {
-    // Back to version 1: what migrations 1 → 2, 2 → 3 and 3 → 4 add, taken away.
+    // Back to version 1: what migrations 1 → 2, 2 → 3, 3 → 4 and 4 → 5 add, taken away.
     SQLite::Database store(db, SQLite::OPEN_READWRITE);
     store.exec("DROP TABLE event_text_index; DROP TABLE event_text; ALTER TABLE articles DROP COLUMN outlet; "
-               "DROP INDEX mentions_country_span; ALTER TABLE mentions DROP COLUMN last_day; DROP TABLE merge_pending_block; "
+               "DROP INDEX mentions_merge; ALTER TABLE mentions DROP COLUMN keys; DROP TABLE merge_dirty_event; ALTER TABLE mentions DROP COLUMN last_day; DROP TABLE merge_pending_block; "
                "PRAGMA user_version = 1");
     EXPECT_EQ(store.execAndGet("SELECT count(*) FROM sqlite_master WHERE name LIKE 'event_text%'").getInt(), 0);
   }

@@ -85,7 +85,8 @@ inline std::string store_content(const std::string& path) {
                             "SELECT * FROM mentions ORDER BY article_id, idx", "SELECT * FROM tallies ORDER BY article_id, idx",
                             "SELECT * FROM events ORDER BY id", "SELECT * FROM event_sources ORDER BY event_id, article_id, idx",
                             "SELECT * FROM merge_pending ORDER BY country",
-                            "SELECT * FROM merge_pending_block ORDER BY country, first_day, last_day, article_id"}) {
+                            "SELECT * FROM merge_pending_block ORDER BY country, first_day, last_day, article_id",
+                            "SELECT * FROM merge_dirty_event ORDER BY event_id"}) {
     SQLite::Statement rows(db, query);
     out += std::string(query) + "\n";
     while (rows.executeStep()) {

@@ -6,9 +6,9 @@
 #include <openssl/evp.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <simdjson.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <set>
 #include <thread>
@@ -19,6 +19,7 @@
 #include "salvo/base/date.h"
 #include "salvo/base/url.h"
 #include "salvo/merge/merge.h"
+#include "salvo/merge/mention_keys.h"
 #include "salvo/store/sql/connection.h"
 #include "salvo/store/sql/postgres_connection.h"
 #include "salvo/store/sql/sqlite_connection.h"
@@ -145,6 +146,18 @@ CREATE INDEX merge_pending_block_country ON merge_pending_block(country);
 -- The days of a country's mentions without their rows: what growing a block reads.
 CREATE INDEX mentions_country_span ON mentions(country, date, last_day);
 )sql",
+    // 4 → 5: merge keys (issue 20). What the clustering weighs of each mention, one short line
+    // (merge/mention_keys.h), in an index that holds the block reads whole: a block is re-clustered
+    // from the index alone, and only the events whose members changed are rebuilt from the
+    // mentions' JSON. (The index takes over mentions_country_span's reads: it starts alike.)
+    // write_every_merge_key fills the column. merge_dirty_event: the events a stored article's
+    // mentions were in, to be built again even if they come out with the same members.
+    R"sql(
+ALTER TABLE mentions ADD COLUMN keys {text};
+DROP INDEX mentions_country_span;
+CREATE INDEX mentions_merge ON mentions(country, date, last_day, article_id, idx, event_id, keys);
+CREATE TABLE merge_dirty_event (event_id {text} PRIMARY KEY);
+)sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
 
@@ -230,30 +243,50 @@ class ArticleCitations {
   std::map<std::string, Citation> citations_;
 };
 
-// Every mention's last day, for a store migrated to version 4.
-void write_every_last_day(sql::Connection& db) {
-  auto mentions = db.prepare("SELECT article_id, idx, json FROM mentions WHERE date IS NOT NULL ORDER BY article_id, idx");
-  auto update = db.prepare("UPDATE mentions SET last_day = ? WHERE article_id = ? AND idx = ?");
+// Fills a column of every mention (of those `where` selects) that a migration added, with what
+// `value_of` makes of the mention's JSON (nothing: left NULL). Read whole before writing: SQLite
+// does not promise a query's rows while their table changes.
+void fill_mention_column(sql::Connection& db, const std::string& column, const std::string& where,
+                         const std::function<std::optional<std::string>(const std::string& article, size_t idx, const Json& event)>& value_of) {
+  auto mentions = db.prepare(fmt::format("SELECT article_id, idx, json FROM mentions {} ORDER BY article_id, idx", where));
+  auto update = db.prepare(fmt::format("UPDATE mentions SET {} = ? WHERE article_id = ? AND idx = ?", column));
   struct Row {
     std::string article;
     int64_t idx;
-    std::string last_day;
+    std::string value;
   };
   std::vector<Row> rows;
   while (mentions->step()) {
     const Json event = Json::parse(mentions->text(2), nullptr, /*allow_exceptions=*/false);
-    const Json day = event.is_object() ? event.value("date_max", Json()) : Json();
-    const Json first = event.is_object() ? event.value("date", Json()) : Json();
-    const Json& last = day.is_string() ? day : first;
-    if (last.is_string()) rows.push_back({mentions->text(0), mentions->integer(1), last.get<std::string>()});
+    const std::string article = mentions->text(0);
+    const int64_t idx = mentions->integer(1);
+    std::optional<std::string> value = value_of(article, static_cast<size_t>(idx), event.is_object() ? event : Json::object());
+    if (value) rows.push_back({article, idx, std::move(*value)});
   }
   for (const Row& r : rows) {
-    update->bind(1, r.last_day);
+    update->bind(1, r.value);
     update->bind(2, r.article);
     update->bind(3, r.idx);
     update->exec_deferred();
     update->reset();
   }
+}
+
+// Every mention's merge keys, for a store migrated to version 5.
+void write_every_merge_key(sql::Connection& db) {
+  fill_mention_column(db, "keys", "", [](const std::string& article, size_t idx, const Json& event) {
+    return std::optional<std::string>(merge_keys(mention_of_event(article, idx, event)));
+  });
+}
+
+// Every mention's last day, for a store migrated to version 4.
+void write_every_last_day(sql::Connection& db) {
+  fill_mention_column(db, "last_day", "WHERE date IS NOT NULL", [](const std::string&, size_t, const Json& event) {
+    const Json day = event.value("date_max", Json());
+    const Json first = event.value("date", Json());
+    const Json& last = day.is_string() ? day : first;
+    return last.is_string() ? std::optional<std::string>(last.get<std::string>()) : std::nullopt;
+  });
 }
 
 // The outlet of every article held, for a store migrated to version 3: its record's, else its
@@ -424,13 +457,21 @@ void mark_blocks_of(StatementCache& statements, const std::string& article_id) {
     }
   }
   for (const Old& o : old) mark_block(statements, o.country, o.first_day, o.last_day, article_id);
+  // The events its mentions are in lose them (or change with them): they are built again, even
+  // if the same members come out (merge_pending keeps, unread, an event whose members are all
+  // still linked to it, are all it has, and none of which changed).
+  auto dirty = statements.use(R"sql(
+    INSERT INTO merge_dirty_event(event_id) SELECT DISTINCT event_id FROM mentions
+    WHERE article_id = ? AND event_id IS NOT NULL ON CONFLICT DO NOTHING)sql");
+  dirty->bind(1, article_id);
+  dirty->exec_deferred();
 }
 
 // The record's events (as mentions, their countries marked for re-merging) and tallies.
 void write_extraction(StatementCache& statements, const std::string& article_id, const StorableRecord& stored) {
   const Json& record = stored.record;
   const Json& events = record.contains("events") ? record["events"] : Json::array();
-  auto mention = statements.use("INSERT INTO mentions(article_id, idx, country, date, last_day, json) VALUES (?, ?, ?, ?, ?, ?)");
+  auto mention = statements.use("INSERT INTO mentions(article_id, idx, country, date, last_day, json, keys) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (size_t i = 0; i < events.size(); ++i) {
     const std::string country = string_or_empty(events[i], "country");
     const Json first_day = events[i].value("date", Json());
@@ -442,6 +483,7 @@ void write_extraction(StatementCache& statements, const std::string& article_id,
     bind_json(*mention, 4, first_day);
     bind_json(*mention, 5, last_day);
     mention->bind(6, stored.events[i]);
+    mention->bind(7, merge_keys(mention_of_event(article_id, i, events[i])));
     mention->exec_deferred();
     mention->reset();
     mark_block(statements, country, first_day, last_day, article_id);
@@ -563,6 +605,7 @@ Result<Store> Store::open_once(const std::string& location, sql::Access access, 
         if (version <= 1) write_every_event_text(db);
         if (version <= 2) write_every_outlet(db);
         if (version <= 3) write_every_last_day(db);
+        if (version <= 4) write_every_merge_key(db);
         db.set_schema_version(kStoreSchemaVersion);
       }
       migrate.commit();
@@ -779,49 +822,72 @@ Result<MergeSummary> Store::merge_pending() {
 
     auto old_ids = db.prepare("SELECT id FROM events WHERE country = ?");
     auto old_event = db.prepare("SELECT json FROM events WHERE id = ?");
-    auto evidence_of = db.prepare("SELECT json FROM mentions WHERE article_id = ? AND idx = ?");
-    // Memory stays bounded by the mentions alone (not their evidence, not every event's JSON): the
-    // evidence is read back for each event as it is built, and each event is written as it is built.
-    // Only the evidence is parsed again, found in the mention's text by simdjson.
-    simdjson::ondemand::parser evidence_parser;
-    const EvidenceLookup lookup = [&](const Mention& m) {
-      evidence_of->bind(1, m.article);
-      evidence_of->bind(2, static_cast<int64_t>(m.index));
-      Json evidence;
-      if (evidence_of->step()) {
-        const simdjson::padded_string text(evidence_of->text(0));
-        simdjson::ondemand::document event;
-        simdjson::ondemand::array sentences;
-        std::string_view raw;
-        if (evidence_parser.iterate(text).get(event) == simdjson::SUCCESS &&
-            event["evidence"].get_array().get(sentences) == simdjson::SUCCESS &&
-            sentences.raw_json().get(raw) == simdjson::SUCCESS) {
-          evidence = Json::parse(raw);
-        }
-      }
-      evidence_of->reset();
-      return evidence;
-    };
-    // The first reading of a mention leaves its evidence out: most of its bytes, not needed to cluster.
-    const Json::parser_callback_t without_evidence = [](int depth, Json::parse_event_t event, Json& parsed) {
-      return !(depth == 1 && event == Json::parse_event_t::key && parsed == "evidence");
+    auto json_of = db.prepare("SELECT json FROM mentions WHERE article_id = ? AND idx = ?");
+    auto dirty_event = db.prepare("SELECT 1 FROM merge_dirty_event WHERE event_id = ?");
+    const auto is_dirty = [&](const std::string& id) {
+      dirty_event->bind(1, id);
+      const bool dirty = dirty_event->step();
+      dirty_event->reset();
+      return dirty;
     };
 
-    // Re-clusters `mentions` (a whole country, or a block: all mentions that could join one
-    // another) and writes what changed; `before` holds the events they made until now, those that
-    // no longer come out are removed.
-    const auto remerge = [&](const std::string& country, const std::vector<Mention>& mentions, std::set<std::string> before) {
-      const std::vector<MentionCluster> clusters = cluster_mentions(mentions);
-      // Only what changed is written: an event whose content is the same keeps its row.
+    // The mentions of a block as the clustering weighs them (their merge keys, from the index),
+    // and the event each is linked to now ("" when none).
+    struct Block {
+      std::vector<Mention> mentions;
+      std::vector<std::string> linked;
+    };
+    // The whole mention of a key mention: an event is built from its JSON, evidence and all.
+    const auto full_mention = [&](const Mention& keyed) {
+      json_of->bind(1, keyed.article);
+      json_of->bind(2, static_cast<int64_t>(keyed.index));
+      if (!json_of->step()) throw std::runtime_error(fmt::format("mention {} vanished during the merge", keyed.key()));
+      Mention m = mention_of_event(keyed.article, keyed.index, Json::parse(json_of->text(0)));
+      json_of->reset();
+      if (!same_merge_keys(keyed, m)) {
+        throw std::runtime_error(fmt::format("mention {}: its merge keys do not say what its JSON says", keyed.key()));
+      }
+      return m;
+    };
+
+    // Re-clusters a block (a whole country, or all mentions that could join one another) and
+    // writes what changed; `before` holds the events they made until now, those that no longer
+    // come out are removed. An event whose members are linked to it, are all that is linked to it,
+    // and none of which changed (a change to a member marks its event dirty: mark_blocks_of) is
+    // kept unread: its members' JSON is what it was built from, so building it again would give
+    // the same row.
+    const auto remerge = [&](const std::string& country, const Block& block, std::set<std::string> before) {
+      const std::vector<MentionCluster> clusters = cluster_mentions(block.mentions);
+      std::unordered_map<std::string, size_t> members_linked;
+      for (const std::string& id : block.linked) {
+        if (!id.empty()) ++members_linked[id];
+      }
       std::set<std::string> now;
       for (const MentionCluster& cluster : clusters) {
-        const MergedEvent e = build_merged_event(cluster, mentions, lookup);
-        now.insert(e.id);
+        now.insert(cluster.id);
+        const auto linked = members_linked.find(cluster.id);
+        if (linked != members_linked.end() && linked->second == cluster.members.size() &&
+            std::all_of(cluster.members.begin(), cluster.members.end(),
+                        [&](size_t member) { return block.linked[member] == cluster.id; }) &&
+            !is_dirty(cluster.id)) {
+          continue;
+        }
+        // Only what changed is written: an event whose content is the same keeps its row.
+        std::vector<Mention> members;
+        members.reserve(cluster.members.size());
+        for (size_t member : cluster.members) members.push_back(full_mention(block.mentions[member]));
+        MentionCluster local{cluster.id, {}};
+        for (size_t i = 0; i < members.size(); ++i) local.members.push_back(i);
+        const MergedEvent e = build_merged_event(local, members);
         const std::string json = e.event.dump(-1, ' ', false, Json::error_handler_t::replace);
-        for (size_t member : e.members) {
+        // Linked anew only where the link changes: a link is a row of the merge index, rewritten
+        // with it (an event of hundreds of sources gains one and keeps the rest).
+        for (size_t i = 0; i < members.size(); ++i) {
+          if (block.linked[cluster.members[i]] == e.id) continue;
+          const Mention& member = members[i];
           link->bind(1, e.id);
-          link->bind(2, mentions[member].article);
-          link->bind(3, static_cast<int64_t>(mentions[member].index));
+          link->bind(2, member.article);
+          link->bind(3, static_cast<int64_t>(member.index));
           link->exec_deferred();
           link->reset();
         }
@@ -830,20 +896,18 @@ Result<MergeSummary> Store::merge_pending() {
         const bool held = old_event->step();
         const bool same = held && old_event->text(0) == json;
         old_event->reset();
-        {
-          if (same) {
-            // The same event, but a source's article may have been stored again with a new title.
-            old_text->bind(1, e.id);
-            const bool same_text = old_text->step() && old_text->text(0) == body;
-            old_text->reset();
-            if (!same_text) {
-              update_text->bind(1, body);
-              update_text->bind(2, e.id);
-              update_text->exec_deferred();
-              update_text->reset();
-            }
-            continue;
+        if (same) {
+          // The same event, but a source's article may have been stored again with a new title.
+          old_text->bind(1, e.id);
+          const bool same_text = old_text->step() && old_text->text(0) == body;
+          old_text->reset();
+          if (!same_text) {
+            update_text->bind(1, body);
+            update_text->bind(2, e.id);
+            update_text->exec_deferred();
+            update_text->reset();
           }
+          continue;
         }
         ++summary.changed;
         if (held) {
@@ -868,10 +932,10 @@ Result<MergeSummary> Store::merge_pending() {
         insert_text->bind(2, body);
         insert_text->exec_deferred();
         insert_text->reset();
-        for (size_t member : e.members) {
+        for (const Mention& member : members) {
           insert_source->bind(1, e.id);
-          insert_source->bind(2, mentions[member].article);
-          insert_source->bind(3, static_cast<int64_t>(mentions[member].index));
+          insert_source->bind(2, member.article);
+          insert_source->bind(3, static_cast<int64_t>(member.index));
           insert_source->exec_deferred();
           insert_source->reset();
         }
@@ -884,35 +948,46 @@ Result<MergeSummary> Store::merge_pending() {
         remove_event->reset();
       }
       ++summary.countries;
-      summary.mentions += mentions.size();
+      summary.mentions += block.mentions.size();
       summary.events += clusters.size();
     };
-    const auto read_mentions = [&](sql::Statement& query, std::vector<Mention>& mentions, std::set<std::string>& linked) {
+    // Reads rows of (article_id, idx, keys, event_id[, country]) into `block`, those of `country`
+    // when the query has the fifth column; the events linked go to `linked`.
+    const auto read_mentions = [&](sql::Statement& query, const std::string& country, Block& block, std::set<std::string>& linked) {
       while (query.step()) {
-        mentions.push_back(mention_of_event(query.text(0), static_cast<size_t>(query.integer(1)),
-                                            Json::parse(query.text(2), without_evidence)));
+        if (query.column_count() > 4 && query.text(4) != country) continue;
+        const std::string article = query.text(0);
+        const size_t idx = static_cast<size_t>(query.integer(1));
+        if (query.is_null(2)) throw std::runtime_error(fmt::format("mention {}#{} has no merge keys", article, idx));
+        Result<Mention> m = mention_of_keys(article, idx, country, query.text(2));
+        if (!m.ok()) throw std::runtime_error(m.error().message);
+        block.mentions.push_back(std::move(*m));
+        block.linked.push_back(query.is_null(3) ? std::string() : query.text(3));
         if (!query.is_null(3)) linked.insert(query.text(3));
       }
       query.reset();
     };
 
     // Whole countries, for a store that had them pending before blocks (schema 4).
-    auto read = db.prepare("SELECT article_id, idx, json, event_id FROM mentions WHERE country = ? ORDER BY article_id, idx");
+    auto read = db.prepare("SELECT article_id, idx, keys, event_id FROM mentions WHERE country = ? ORDER BY article_id, idx");
     auto mention_count = db.prepare("SELECT count(*) FROM mentions WHERE country = ?");
     auto blocks_done = db.prepare("DELETE FROM merge_pending_block WHERE country = ?");
     for (const std::string& country : countries) {
       // Reserved to the count: growing by doubling held up to three halves of it at once.
-      std::vector<Mention> mentions;
+      Block block;
       mention_count->bind(1, country);
-      if (mention_count->step()) mentions.reserve(static_cast<size_t>(mention_count->integer(0)));
+      if (mention_count->step()) {
+        block.mentions.reserve(static_cast<size_t>(mention_count->integer(0)));
+        block.linked.reserve(block.mentions.capacity());
+      }
       mention_count->reset();
       std::set<std::string> before;
       read->bind(1, country);
-      read_mentions(*read, mentions, before);
+      read_mentions(*read, country, block, before);
       old_ids->bind(1, country);
       while (old_ids->step()) before.insert(old_ids->text(0));
       old_ids->reset();
-      remerge(country, mentions, std::move(before));
+      remerge(country, block, std::move(before));
       done->bind(1, country);
       done->exec_deferred();
       done->reset();
@@ -950,7 +1025,7 @@ Result<MergeSummary> Store::merge_pending() {
     // After growing, every mention touching a block starts in it, and so does every event made of
     // them: a day range reads them, on the index.
     auto block_mentions = db.prepare(R"sql(
-      SELECT article_id, idx, json, event_id FROM mentions
+      SELECT article_id, idx, keys, event_id FROM mentions
       WHERE country = ? AND date >= ? AND date <= ? ORDER BY article_id, idx)sql");
     auto block_events = db.prepare("SELECT id FROM events WHERE country = ? AND date >= ? AND date <= ?");
     const auto day_of = [](const std::string& text) -> std::optional<long> {
@@ -975,22 +1050,35 @@ Result<MergeSummary> Store::merge_pending() {
         if (first && last) long_spans.emplace_back(*first, *last);
       }
       spans_of->reset();
-      // A block: a window grown until no mention outside it lies within a day of it.
+      // A block: a window grown until no mention outside it lies within a day of it. Each day's
+      // mentions are read once however far the block grows: a step reads only the days it added
+      // (a dense feed chains a block across years, day by day; reading the whole block again at
+      // each step made growing quadratic in its length).
       std::vector<std::pair<long, long>> grown;
+      // Widens [lo, hi] to the reach of the mentions starting in [from, to].
+      const auto reach_of = [&](long from, long to, long& lo, long& hi) {
+        reach->bind(1, country);
+        reach->bind(2, iso(from));
+        reach->bind(3, iso(to));
+        if (reach->step() && !reach->is_null(0)) {
+          if (const auto a = day_of(reach->text(0))) lo = std::min(lo, *a);
+          if (const auto b = day_of(reach->text(1))) hi = std::max(hi, *b);
+        }
+        reach->reset();
+      };
       for (auto [lo, hi] : coalesced(touched)) {
+        // Inside a block grown already (windows come in order): that block holds it.
+        if (!grown.empty() && lo >= grown.back().first && hi <= grown.back().second) continue;
+        // [read_lo, read_hi]: the days whose mentions have been read.
+        long read_lo = lo - 1, read_hi = hi + 1;
+        reach_of(read_lo, read_hi, lo, hi);
         for (;;) {
           long new_lo = lo, new_hi = hi;
-          reach->bind(1, country);
-          reach->bind(2, iso(lo - 1));
-          reach->bind(3, iso(hi + 1));
-          if (reach->step() && !reach->is_null(0)) {
-            if (const auto a = day_of(reach->text(0))) new_lo = std::min(new_lo, *a);
-            if (const auto b = day_of(reach->text(1))) new_hi = std::max(new_hi, *b);
-          }
-          reach->reset();
           for (const auto& [first, last] : long_spans) {
             if (first < lo - 1 && last >= lo - 1) new_lo = std::min(new_lo, first);
           }
+          if (new_lo - 1 < read_lo) reach_of(new_lo - 1, read_lo - 1, new_lo, new_hi), read_lo = new_lo - 1;
+          if (new_hi + 1 > read_hi) reach_of(read_hi + 1, new_hi + 1, new_lo, new_hi), read_hi = new_hi + 1;
           if (new_lo == lo && new_hi == hi) break;
           lo = new_lo, hi = new_hi;
         }
@@ -998,40 +1086,42 @@ Result<MergeSummary> Store::merge_pending() {
       }
       // Grown blocks that now touch are one (the union of two grown blocks is grown too).
       for (const auto& [lo, hi] : coalesced(grown)) {
-        std::vector<Mention> mentions;
+        Block block;
         std::set<std::string> before;
         block_mentions->bind(1, country);
         block_mentions->bind(2, iso(lo));
         block_mentions->bind(3, iso(hi));
-        read_mentions(*block_mentions, mentions, before);
+        read_mentions(*block_mentions, country, block, before);
         block_events->bind(1, country);
         block_events->bind(2, iso(lo));
         block_events->bind(3, iso(hi));
         while (block_events->step()) before.insert(block_events->text(0));
         block_events->reset();
-        remerge(country, mentions, std::move(before));
+        remerge(country, block, std::move(before));
       }
     }
+    // An article's undated mentions, by its primary key (not by country: a country's undated
+    // mentions are many, an article's few).
     auto undated_mentions = db.prepare(R"sql(
-      SELECT article_id, idx, json, event_id FROM mentions WHERE country = ? AND date IS NULL AND article_id = ? ORDER BY idx)sql");
+      SELECT article_id, idx, keys, event_id, country FROM mentions WHERE article_id = ? AND date IS NULL ORDER BY idx)sql");
     auto undated_events = db.prepare(R"sql(
       SELECT e.id FROM events e JOIN event_sources s ON s.event_id = e.id
       WHERE e.country = ? AND e.date IS NULL AND s.article_id = ?)sql");
     for (const auto& [country, articles] : undated) {
       for (const std::string& article : articles) {
-        std::vector<Mention> mentions;
+        Block block;
         std::set<std::string> before;
-        undated_mentions->bind(1, country);
-        undated_mentions->bind(2, article);
-        read_mentions(*undated_mentions, mentions, before);
+        undated_mentions->bind(1, article);
+        read_mentions(*undated_mentions, country, block, before);
         undated_events->bind(1, country);
         undated_events->bind(2, article);
         while (undated_events->step()) before.insert(undated_events->text(0));
         undated_events->reset();
-        remerge(country, mentions, std::move(before));
+        remerge(country, block, std::move(before));
       }
     }
     db.exec("DELETE FROM merge_pending_block");
+    db.exec("DELETE FROM merge_dirty_event");
     transaction.commit();
   } catch (const std::exception& e) {
     return store_error(location_, e);

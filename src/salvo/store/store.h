@@ -10,6 +10,11 @@
 // whole transactions produced, and the next ingest finishes the pending merge: the end state is
 // the one an uninterrupted run reaches.
 //
+// A re-merge reads little: a block is re-clustered from each mention's merge keys (the short line
+// of what the clustering weighs, merge/mention_keys.h, kept in a covering index), and only the
+// events whose members changed are built again from the mentions' JSON. An event none of whose
+// members changed is kept as it is: a change to one member unlinks all of them.
+//
 // Concurrent writers (processes, hosts) take turns transaction by transaction: SQLite's write lock,
 // PostgreSQL's advisory lock of the store (store/sql/postgres_connection.cc). Ids of merged events
 // come from content and a merge re-clusters every mention a change could join, so the merged
@@ -45,7 +50,7 @@ class Recognizer;
 
 class StatementCache;
 
-inline constexpr int kStoreSchemaVersion = 4;
+inline constexpr int kStoreSchemaVersion = 5;
 
 enum class PutOutcome {
   kAdded,      // a new article
