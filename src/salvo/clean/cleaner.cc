@@ -162,6 +162,13 @@ void append_collapsed(const MappedText& source, size_t line_begin, std::string_v
       continue;
     }
     if (size_t n = space_length(line, i)) {
+      // A single space between two words stays in the run being copied: it would be copied as it
+      // is anyway, and a copy per word was most of the cleaner's own time.
+      if (n == 1 && line[i] == ' ' && run < i && i + 1 < line.size() && space_length(line, i + 1) == 0 &&
+          invisible_length(line, i + 1) == 0 && !(removed_index < removed.size() && removed[removed_index].begin == i + 1)) {
+        ++i;
+        continue;
+      }
       flush(i);
       if (!pending_space) space_begin = i;
       i += n;
