@@ -161,6 +161,11 @@ void append_collapsed(const MappedText& source, size_t line_begin, std::string_v
       ++removed_index;
       continue;
     }
+    // Printable ASCII is neither a space nor invisible: most bytes are settled here.
+    if (const auto c = static_cast<unsigned char>(line[i]); c > ' ' && c < 0x80) {
+      ++i;
+      continue;
+    }
     if (size_t n = space_length(line, i)) {
       // A single space between two words stays in the run being copied: it would be copied as it
       // is anyway, and a copy per word was most of the cleaner's own time.
@@ -281,10 +286,13 @@ bool is_code_line(std::string_view line) {
   // Prose quoting code is rare; prose with this density of code punctuation is rarer still. The
   // density is counted first: most lines are prose well below it, and are settled without
   // searching for the code tokens (22 searches of every line were a tenth of the clean stage).
+  static constexpr std::array<bool, 256> kCodePunctuation = [] {
+    std::array<bool, 256> table{};
+    for (char c : std::string_view(";{}()=[]")) table[static_cast<unsigned char>(c)] = true;
+    return table;
+  }();
   size_t punctuation = 0;
-  for (char c : line) {
-    punctuation += c == ';' || c == '{' || c == '}' || c == '(' || c == ')' || c == '=' || c == '[' || c == ']';
-  }
+  for (char c : line) punctuation += kCodePunctuation[static_cast<unsigned char>(c)];
   const bool dense = punctuation * 25 >= line.size();         // code with one token
   const bool fairly_dense = punctuation * 50 >= line.size();  // code with two
   if (!fairly_dense) return false;
