@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <string_view>
 
 #include "salvo/base/date.h"
@@ -51,6 +52,28 @@ struct Range {
   size_t begin, end;
 };
 
+// Searches run on every line of every article. std::string_view::rfind compares at every position
+// from the end, and find stops at each occurrence of the needle's first byte ("p" for
+// "pic.twitter.com/"): memrchr and memmem go through a line at memory speed.
+size_t find_bytes(std::string_view text, std::string_view needle, size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* at = memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+  return at ? static_cast<size_t>(static_cast<const char*>(at) - text.data()) : std::string_view::npos;
+}
+
+// The last occurrence of the two bytes `first` `second` in `text`, as text.rfind would find it.
+size_t rfind_pair(std::string_view text, char first, char second) {
+  size_t end = text.size();
+  while (end > 0) {
+    const void* found = memrchr(text.data(), second, end);
+    if (!found) break;
+    const auto at = static_cast<size_t>(static_cast<const char*>(found) - text.data());
+    if (at > 0 && text[at - 1] == first) return at - 1;
+    end = at;
+  }
+  return std::string_view::npos;
+}
+
 // Template-engine tags left in copy by CMS exports: "{{^adFree}}", "{{/adFree}}", "{% … %}".
 void find_template_tags(std::string_view line, std::vector<Range>& out) {
   for (std::string_view open : {"{{", "{%"}) {
@@ -69,7 +92,7 @@ void find_template_tags(std::string_view line, std::vector<Range>& out) {
 // "— Jane Doe (@jdoe) November 23, 2023", both residue of social embeds.
 void find_social_residue(std::string_view line, std::vector<Range>& out) {
   size_t pos = 0;
-  while ((pos = line.find("pic.twitter.com/", pos)) != std::string_view::npos) {
+  while ((pos = find_bytes(line, "pic.twitter.com/", pos)) != std::string_view::npos) {
     size_t begin = pos;
     if (begin >= 8 && line.substr(begin - 8, 8) == "https://") begin -= 8;
     size_t end = pos;
@@ -82,7 +105,7 @@ void find_social_residue(std::string_view line, std::vector<Range>& out) {
     out.push_back({begin, end});
     pos = end;
   }
-  const size_t handle = line.rfind("(@");
+  const size_t handle = rfind_pair(line, '(', '@');
   if (handle == std::string_view::npos) return;
   const size_t close = line.find(')', handle);
   if (close == std::string_view::npos) return;
@@ -112,7 +135,7 @@ void find_social_residue(std::string_view line, std::vector<Range>& out) {
 void find_photo_credit(std::string_view line, std::vector<Range>& out) {
   constexpr std::string_view kSign = "\xC2\xA9";
   constexpr size_t kMaxCreditBytes = 80;
-  const size_t at = line.rfind(kSign);
+  const size_t at = rfind_pair(line, kSign[0], kSign[1]);
   if (at == std::string_view::npos || at == 0) return;
   std::string_view credit = line.substr(at + kSign.size());
   while (!credit.empty() && std::isspace(static_cast<unsigned char>(credit.back()))) credit.remove_suffix(1);
