@@ -65,7 +65,7 @@ test-sanitize: setup
 # crashing input is kept in build-fuzz/artifacts/. CI runs it with the default 60 s.
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fuzz_text_article fuzz_jsonl fuzz_html fuzz_sentences fuzz_time fuzz_numbers fuzz_fold fuzz_data_files fuzz_extract
+FUZZ_TARGETS = fuzz_text_article fuzz_jsonl fuzz_html fuzz_sentences fuzz_time fuzz_numbers fuzz_fold fuzz_data_files fuzz_extract fuzz_json_writer fuzz_simple_markup
 fuzz: setup
 	@CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DSALVO_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(FUZZ_TARGETS)

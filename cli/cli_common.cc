@@ -81,11 +81,14 @@ void print_problem(std::string_view command, const InputProblem& problem, std::s
 size_t print_record_warnings(const nlohmann::ordered_json& record, std::string_view line_start) {
   const auto warnings = record.find("warnings");
   if (warnings == record.end() || warnings->empty()) return 0;
-  const std::string source = record["article"].value("source", "");
-  for (const auto& warning : *warnings) {
-    fmt::print(stderr, "{}salvo: {}: warning: {}\n", line_start, terminal_text(source), terminal_text(warning.get<std::string>()));
+  return print_warnings(record["article"].value("source", ""), warnings->get<std::vector<std::string>>(), line_start);
+}
+
+size_t print_warnings(std::string_view source, const std::vector<std::string>& warnings, std::string_view line_start) {
+  for (const std::string& warning : warnings) {
+    fmt::print(stderr, "{}salvo: {}: warning: {}\n", line_start, terminal_text(source), terminal_text(warning));
   }
-  return warnings->size();
+  return warnings.size();
 }
 
 bool Output::open(const std::string& path, const char* command) {

@@ -55,6 +55,8 @@ void print_problem(std::string_view command, const InputProblem& problem, std::s
 // Prints each warning of `record` (process_article()'s output) on stderr as
 // "salvo: SOURCE: warning: …", after `line_start` (what clears a progress line); returns how many.
 size_t print_record_warnings(const nlohmann::ordered_json& record, std::string_view line_start = "");
+// The same for a record written as text (salvo::RecordText's source and warnings).
+size_t print_warnings(std::string_view source, const std::vector<std::string>& warnings, std::string_view line_start = "");
 
 struct Output {
   std::ofstream file;

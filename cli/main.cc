@@ -46,6 +46,12 @@ struct ExtractArgs {
   size_t threads = 1;
 };
 
+// An article's record as `salvo extract` prints it: text for JSON lines, a tree for the others.
+struct ExtractedRecord {
+  salvo::RecordText text;
+  nlohmann::ordered_json tree;
+};
+
 int run_extract(const ExtractArgs& args) {
   auto recognizer = load_recognizer("extract");
   if (!recognizer) return kExitData;
@@ -60,27 +66,46 @@ int run_extract(const ExtractArgs& args) {
   size_t articles = 0;
   size_t problems = 0;
   const auto read = [&](const std::function<void(salvo::Article&&)>& extract) { problems = for_each_article(args.input, extract); };
-  const std::function<nlohmann::ordered_json(salvo::Article&&)> work = [&](salvo::Article&& article) {
-    if (!args.with_raw) return salvo::process_article(std::move(article), *recognizer, record_options, args.input.limits);
-    nlohmann::ordered_json raw = salvo::raw_member(article);
-    nlohmann::ordered_json record = salvo::process_article(std::move(article), *recognizer, record_options, args.input.limits);
-    record["raw"] = std::move(raw);
-    return record;
+  // JSON lines are written straight to text; pretty and table read the record as a tree.
+  const bool as_text = args.format == "jsonl";
+  const std::function<ExtractedRecord(salvo::Article&&)> work = [&](salvo::Article&& article) {
+    ExtractedRecord out;
+    nlohmann::ordered_json raw;
+    if (args.with_raw) raw = salvo::raw_member(article);
+    if (as_text) {
+      out.text = salvo::process_article_text(std::move(article), *recognizer, record_options, args.input.limits);
+      if (args.with_raw) {  // the last member, as record["raw"] = raw puts it
+        out.text.json.pop_back();
+        out.text.json += ",\"raw\":";
+        out.text.json += raw.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        out.text.json += '}';
+      }
+    } else {
+      out.tree = salvo::process_article(std::move(article), *recognizer, record_options, args.input.limits);
+      if (args.with_raw) out.tree["raw"] = std::move(raw);
+    }
+    return out;
   };
   const bool streaming = args.input.paths == std::vector<std::string>{"-"} && args.input.stdin_format == "jsonl";
-  const std::function<void(nlohmann::ordered_json&&)> print = [&](nlohmann::ordered_json&& record) {
-    if (table) {
-      *out << salvo::event_table_rows(record);
+  const std::function<void(ExtractedRecord&&)> print = [&](ExtractedRecord&& record) {
+    if (as_text) {
+      record.text.json += '\n';
+      *out << record.text.json;
+    } else if (table) {
+      *out << salvo::event_table_rows(record.tree);
     } else {
-      *out << record.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+      *out << record.tree.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     }
     // A stream in, a stream out: each record leaves as soon as it is made, for the process
     // reading it (a Hadoop Streaming or Spark pipe mapper's consumer).
     if (streaming) out->flush();
-    if (!args.quiet) print_record_warnings(record);
+    if (!args.quiet) {
+      if (as_text) print_warnings(record.text.source, record.text.warnings);
+      else print_record_warnings(record.tree);
+    }
     ++articles;
   };
-  salvo::process_in_order<nlohmann::ordered_json>(args.threads, read, work, print);
+  salvo::process_in_order<ExtractedRecord>(args.threads, read, work, print);
   out->flush();
   if (!*out) {
     fmt::print(stderr, "salvo extract: error writing {}\n", args.output == "-" ? "standard output" : args.output);

@@ -3,8 +3,12 @@
 // the extraction profile. Bytes >= 0x80 (UTF-8) are never letters or digits here.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
+
+#include "salvo/base/ascii8.h"
 
 namespace salvo {
 
@@ -21,9 +25,20 @@ constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b
   return true;
 }
 
+// Eight bytes at a time (the whole clean text of every article is lowered once for the rules):
+// each byte in 'A'..'Z' gains 0x20, from the bit in_range sets at 0x80.
 inline std::string lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = to_lower_ascii(c);
+  auto* bytes = reinterpret_cast<unsigned char*>(out.data());
+  size_t i = 0;
+  if constexpr (ascii8::kUsable) {
+    for (; out.size() - i >= 8; i += 8) {
+      const uint64_t x = ascii8::load(bytes + i);
+      const uint64_t lowered = x | ascii8::in_range(x, 'A', 'Z') >> 2;
+      std::memcpy(bytes + i, &lowered, 8);
+    }
+  }
+  for (; i < out.size(); ++i) out[i] = to_lower_ascii(out[i]);
   return out;
 }
 

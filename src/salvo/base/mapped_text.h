@@ -63,6 +63,11 @@ class MappedText {
   void append_inserted(std::string_view bytes, size_t raw_at) { append_replacement(bytes, raw_at, raw_at); }
 
   void reserve(size_t bytes) { text_.reserve(bytes); }
+  // Empties the text, keeping the memory for what is appended next.
+  void clear() {
+    text_.clear();
+    segments_.clear();
+  }
   // Drops trailing bytes (e.g. whitespace) from the end.
   void truncate(size_t new_size);
   char back() const { return text_.back(); }

@@ -44,7 +44,8 @@ constexpr std::array<std::string_view, 20> kEnglishFunctionWords = {
 
 bool is_english_function_word(std::string_view lowered) {
   for (std::string_view w : kEnglishFunctionWords) {
-    if (w == lowered) return true;
+    // The first letter before the whole word: most words differ there, and this runs on each.
+    if (w[0] == lowered[0] && w == lowered) return true;
   }
   return false;
 }

@@ -54,20 +54,27 @@ std::vector<Word> words_of(std::string_view text, std::string_view lowered) {
 // Every rule below needs a word that starts with one of these stems (a casualty word, "treated",
 // "lives", "critical"); most sentences of a report have none and are settled by one pass over
 // their words.
+constexpr std::array<std::string_view, 13> kCasualtyStems = {
+    "kill", "dead", "died", "death", "fatal", "lives", "injur", "wound", "hurt", "concussion", "casualt", "critical",
+    "treated"};
+// The letters a stem starts with: a word starting with any other is passed over without a
+// comparison (this runs on every word of every sentence).
+constexpr std::array<bool, 256> kStemFirstLetter = [] {
+  std::array<bool, 256> letters{};
+  for (std::string_view stem : kCasualtyStems) letters[static_cast<unsigned char>(stem[0])] = true;
+  return letters;
+}();
+
 bool may_tell_casualties(std::string_view lowered) {
-  static constexpr std::array<std::string_view, 13> kStems = {
-      "kill", "dead", "died", "death", "fatal", "lives", "injur", "wound", "hurt", "concussion", "casualt", "critical",
-      "treated"};
-  static constexpr std::string_view kFirstLetters = "kdflwihct";
   for (size_t i = 0; i < lowered.size();) {
     if (!is_ascii_alnum(lowered[i])) {
       ++i;
       continue;
     }
-    const std::string_view rest = lowered.substr(i);
-    if (kFirstLetters.find(rest[0]) != std::string_view::npos) {
-      for (std::string_view stem : kStems) {
-        if (rest.starts_with(stem)) return true;
+    if (kStemFirstLetter[static_cast<unsigned char>(lowered[i])]) {
+      const std::string_view rest = lowered.substr(i);
+      for (std::string_view stem : kCasualtyStems) {
+        if (stem[0] == rest[0] && rest.starts_with(stem)) return true;
       }
     }
     while (i < lowered.size() && is_ascii_alnum(lowered[i])) ++i;  // to the next word

@@ -42,8 +42,21 @@ std::string_view attribute(const GumboNode* node, const char* name);
 // blank line ("\n\n") between blocks, "\n" for <br>. Text of non-content tags is skipped.
 void append_node_text(const HtmlDocument& document, const GumboNode* node, MappedText& out);
 
+// Appends a text node's `decoded` text, aligned with the `original` bytes it came from (at offset
+// `base` of `source`'s text), so that a decoded entity maps to the whole "&…;" and everything else
+// byte for byte.
+void append_aligned_text(const MappedText& source, std::string_view decoded, std::string_view original, size_t base,
+                         MappedText& out);
+// Appends the break a block (`separator` "\n\n") or a <br> ("\n") makes: none at the start, one
+// blank line where blocks meet.
+void append_block_break(std::string_view separator, MappedText& out);
+
 // Parses `input` as an HTML fragment (a news body that may carry stray tags and entities) and
-// returns all its text. Input with no '<' or '&' is returned unchanged, without parsing.
+// returns all its text. Input with no '<' or '&' is returned unchanged, without parsing; input
+// whose only markup is simple (markup/simple_markup.h) is read without the parser, to the same
+// result.
 MappedText strip_markup(const MappedText& input);
+// strip_markup's reading by the parser, whatever the input holds.
+MappedText parse_markup_text(const MappedText& input);
 
 }  // namespace salvo

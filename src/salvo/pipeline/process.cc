@@ -37,9 +37,17 @@ std::optional<size_t> keep_first_mentions(ArticleMentions& mentions, size_t sent
 
 }  // namespace
 
-nlohmann::ordered_json process_article(Article article, const Recognizer& recognizer, const RecordOptions& options,
-                                       const Limits& limits) {
-  AnalyzedArticle analyzed = analyze_article(std::move(article), limits);
+namespace {
+
+struct Processed {
+  AnalyzedArticle analyzed;
+  Extraction extraction;
+};
+
+Processed analyze_and_extract(Article article, const Recognizer& recognizer, const Limits& limits) {
+  Processed out;
+  out.analyzed = analyze_article(std::move(article), limits);
+  AnalyzedArticle& analyzed = out.analyzed;
   ArticleMentions mentions = recognizer.recognize(analyzed);
   if (const auto first_dropped = keep_first_mentions(mentions, analyzed.sentences.size(), limits.max_mentions)) {
     const RawSpan from = analyzed.sentences[*first_dropped].raw;
@@ -47,8 +55,26 @@ nlohmann::ordered_json process_article(Article article, const Recognizer& recogn
         "more than {} mentions (--max-mentions): sentences {} to {} (from byte {}) not read for events", limits.max_mentions,
         *first_dropped + 1, analyzed.sentences.size(), from.begin));
   }
-  const Extraction extraction = extract_events(analyzed, mentions, recognizer);
-  return article_record(analyzed, &extraction, options);
+  out.extraction = extract_events(analyzed, mentions, recognizer);
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json process_article(Article article, const Recognizer& recognizer, const RecordOptions& options,
+                                       const Limits& limits) {
+  const Processed processed = analyze_and_extract(std::move(article), recognizer, limits);
+  return article_record(processed.analyzed, &processed.extraction, options);
+}
+
+RecordText process_article_text(Article article, const Recognizer& recognizer, const RecordOptions& options,
+                                const Limits& limits) {
+  Processed processed = analyze_and_extract(std::move(article), recognizer, limits);
+  RecordText out;
+  append_article_record(out.json, processed.analyzed, &processed.extraction, options);
+  out.source = std::move(processed.analyzed.article.source);
+  out.warnings = std::move(processed.analyzed.warnings);
+  return out;
 }
 
 }  // namespace salvo

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 #include "salvo/extract/event.h"
 #include "salvo/pipeline/analyze.h"
 
@@ -17,6 +19,10 @@ struct RecordOptions {
 // `extraction` may be null (text stages only): events and tallies are then empty arrays.
 nlohmann::ordered_json article_record(const AnalyzedArticle& analyzed, const Extraction* extraction,
                                       const RecordOptions& options);
+// The same record as JSON text, appended to `out`: the bytes of article_record(…).dump(-1, ' ',
+// false, replace), written without building the tree (what `salvo extract` prints).
+void append_article_record(std::string& out, const AnalyzedArticle& analyzed, const Extraction* extraction,
+                           const RecordOptions& options);
 
 nlohmann::ordered_json event_json(const AnalyzedArticle& analyzed, const Event& event);
 // `location` as records write it: a site's, town's or division's canonical name; a region or a
