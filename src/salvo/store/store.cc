@@ -1055,9 +1055,12 @@ Result<MergeSummary> Store::merge_pending() {
       // (a dense feed chains a block across years, day by day; reading the whole block again at
       // each step made growing quadratic in its length).
       std::vector<std::pair<long, long>> grown;
-      // Widens [lo, hi] to the reach of the mentions starting in [from, to].
+      // Widens [lo, hi] to the reach of the country's mentions starting in [from, to]. (The
+      // country is named again: a lambda may not capture a structured binding before C++20, and
+      // clang 14, which builds the fuzzers, does not allow it.)
+      const std::string& block_country = country;
       const auto reach_of = [&](long from, long to, long& lo, long& hi) {
-        reach->bind(1, country);
+        reach->bind(1, block_country);
         reach->bind(2, iso(from));
         reach->bind(3, iso(to));
         if (reach->step() && !reach->is_null(0)) {
