@@ -51,12 +51,6 @@ int precision_rank(const std::string& precision) {
 long first_day(const Mention& m) { return m.date->days_since_epoch(); }
 long last_day(const Mention& m) { return (m.date_max ? *m.date_max : *m.date).days_since_epoch(); }
 
-// Days between two dated mentions' spans: 0 when they overlap.
-long day_gap(const Mention& a, const Mention& b) {
-  if (last_day(a) < first_day(b)) return first_day(b) - last_day(a);
-  if (last_day(b) < first_day(a)) return first_day(a) - last_day(b);
-  return 0;
-}
 
 bool has_point(const Mention& m) { return m.lat && m.lon; }
 
@@ -64,12 +58,6 @@ bool has_point(const Mention& m) { return m.lat && m.lon; }
 // spreads, and reports of one incident name the base or the town beside it.
 double same_place_km(const Mention& a, const Mention& b) {
   return a.precision == "site" && b.precision == "site" ? 5.0 : 25.0;
-}
-
-bool names_agree(const std::string& a, const std::string& b) {
-  if (a.empty() || b.empty()) return false;
-  const std::string fa = fold_name(a), fb = fold_name(b);
-  return fa == fb || fa.find(fb) != std::string::npos || fb.find(fa) != std::string::npos;
 }
 
 // A value of one field across a merged event's members, and who said it.
@@ -278,17 +266,52 @@ std::vector<Mention> mentions_of_record(const Json& record) {
   return mentions;
 }
 
-bool may_be_same_incident(const Mention& a, const Mention& b) {
+namespace {
+
+// A mention as the clustering weighs it, with what every pair would otherwise work out again:
+// its days, its kind, its point, and its actor and place names folded (folding allocates, and a
+// dense day weighs each mention against hundreds).
+struct Weighed {
+  const Mention* m;
+  bool dated, strike, point;
+  long first = 0, last = 0;  // days since the epoch, when dated
+  std::string actor, location;  // folded; "" when the name is
+
+  explicit Weighed(const Mention& mention)
+      : m(&mention), dated(mention.date.has_value()), strike(mention.type == "strike"), point(has_point(mention)) {
+    if (dated) first = first_day(mention), last = last_day(mention);
+    if (!mention.actor.empty()) actor = fold_name(mention.actor);
+    if (!mention.location.empty()) location = fold_name(mention.location);
+  }
+};
+
+// Days between two dated mentions' spans: 0 when they overlap.
+long day_gap(const Weighed& a, const Weighed& b) {
+  if (a.last < b.first) return b.first - a.last;
+  if (b.last < a.first) return a.first - b.last;
+  return 0;
+}
+
+// Whether two names agree, one holding the other once folded ("Ain al-Asad" and "Ain al-Asad
+// air base"); `raw_*` are the names as told (empty: untold, agreeing with nothing).
+bool folded_names_agree(const std::string& raw_a, const std::string& fa, const std::string& raw_b, const std::string& fb) {
+  if (raw_a.empty() || raw_b.empty()) return false;
+  return fa == fb || fa.find(fb) != std::string::npos || fb.find(fa) != std::string::npos;
+}
+
+bool may_be_same(const Weighed& wa, const Weighed& wb) {
+  const Mention& a = *wa.m;
+  const Mention& b = *wb.m;
   if (a.article == b.article) return false;
   // An attack and the interception of its drones are one incident; a strike is another kind.
-  if ((a.type == "strike") != (b.type == "strike")) return false;
+  if (wa.strike != wb.strike) return false;
   if (a.country.empty() || a.country != b.country) return false;
   // Reports of one incident differ by a day at most ("late Sunday" here is "Monday" there).
-  if (a.date && b.date && day_gap(a, b) > 1) return false;
+  if (wa.dated && wb.dated && day_gap(wa, wb) > 1) return false;
   // An undated mention stays alone: even at the very place, the only incident the corpus holds
   // there may be years from the one it tells (seed 003's Al-Asad attack is not seed 001's).
-  if (!a.date || !b.date) return false;
-  if (has_point(a) && has_point(b)) {
+  if (!wa.dated || !wb.dated) return false;
+  if (wa.point && wb.point) {
     const double km = haversine_km(*a.lat, *a.lon, *b.lat, *b.lon);
     if (km > same_place_km(a, b)) return false;
   } else if (!a.admin1.empty() && !b.admin1.empty() && a.admin1 != b.admin1) {
@@ -297,14 +320,16 @@ bool may_be_same_incident(const Mention& a, const Mention& b) {
   return true;
 }
 
-double similarity(const Mention& a, const Mention& b) {
+double similarity_of(const Weighed& wa, const Weighed& wb) {
+  const Mention& a = *wa.m;
+  const Mention& b = *wb.m;
   double score = 0;
-  if (a.date && b.date) {
-    const long gap = day_gap(a, b);
+  if (wa.dated && wb.dated) {
+    const long gap = day_gap(wa, wb);
     const bool both_days = !a.date_max && !b.date_max;
     score += gap == 0 ? (both_days ? 2.0 : 1.5) : 1.0;
   }
-  if (has_point(a) && has_point(b)) {
+  if (wa.point && wb.point) {
     const double km = haversine_km(*a.lat, *a.lon, *b.lat, *b.lon);
     score += km <= 1.0 ? 3.0 : 2.0;
   } else {
@@ -315,10 +340,16 @@ double similarity(const Mention& a, const Mention& b) {
     std::set_intersection(a.weapons.begin(), a.weapons.end(), b.weapons.begin(), b.weapons.end(), std::back_inserter(shared));
     score += shared.empty() ? -2.0 : 1.0;
   }
-  if (names_agree(a.actor, b.actor)) score += 1.0;
-  if (names_agree(a.location, b.location)) score += 1.0;
+  if (folded_names_agree(a.actor, wa.actor, b.actor, wb.actor)) score += 1.0;
+  if (folded_names_agree(a.location, wa.location, b.location, wb.location)) score += 1.0;
   return score;
 }
+
+}  // namespace
+
+bool may_be_same_incident(const Mention& a, const Mention& b) { return may_be_same(Weighed(a), Weighed(b)); }
+
+double similarity(const Mention& a, const Mention& b) { return similarity_of(Weighed(a), Weighed(b)); }
 
 std::vector<MentionCluster> cluster_mentions(const std::vector<Mention>& mentions) {
   // Dated mentions found events first, the most specific first; the rest join them. A fixed order of the
@@ -332,18 +363,22 @@ std::vector<MentionCluster> cluster_mentions(const std::vector<Mention>& mention
   };
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return order_key(a) < order_key(b); });
 
+  std::vector<Weighed> weighed;
+  weighed.reserve(mentions.size());
+  for (const Mention& m : mentions) weighed.emplace_back(m);
+
   std::vector<std::vector<size_t>> clusters;
   // Blocking: the clusters holding a mention on each day, so a mention is weighed only against
   // those within a day of its own (may_be_same_incident allows no more), not the whole corpus.
   std::unordered_map<long, std::vector<size_t>> clusters_by_day;
   std::vector<size_t> candidates;
   for (size_t i : order) {
-    const Mention& m = mentions[i];
+    const Weighed& m = weighed[i];
     size_t best = clusters.size();
     double best_score = kJoinScore;
     candidates.clear();
-    if (m.date) {  // an undated mention joins nothing
-      for (long day = first_day(m) - 1; day <= last_day(m) + 1; ++day) {
+    if (m.dated) {  // an undated mention joins nothing
+      for (long day = m.first - 1; day <= m.last + 1; ++day) {
         auto it = clusters_by_day.find(day);
         if (it != clusters_by_day.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
       }
@@ -355,11 +390,11 @@ std::vector<MentionCluster> cluster_mentions(const std::vector<Mention>& mention
       bool compatible = true;
       double score = 0;
       for (size_t member : clusters[c]) {
-        if (!may_be_same_incident(m, mentions[member])) {
+        if (!may_be_same(m, weighed[member])) {
           compatible = false;
           break;
         }
-        score = std::max(score, similarity(m, mentions[member]));
+        score = std::max(score, similarity_of(m, weighed[member]));
       }
       if (compatible && score >= best_score && (best == clusters.size() || score > best_score)) {
         best = c;
@@ -368,8 +403,8 @@ std::vector<MentionCluster> cluster_mentions(const std::vector<Mention>& mention
     }
     if (best == clusters.size()) clusters.push_back({i});
     else clusters[best].push_back(i);
-    if (m.date) {
-      for (long day = first_day(m); day <= last_day(m); ++day) clusters_by_day[day].push_back(best);
+    if (m.dated) {
+      for (long day = m.first; day <= m.last; ++day) clusters_by_day[day].push_back(best);
     }
   }
 
