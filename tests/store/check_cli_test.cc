@@ -75,7 +75,9 @@ TEST_F(Check, AnInterruptedMergeIsReportedAndTheNextIngestFinishesIt) {
 // While an ingest runs, its stored batches wait in merge_pending for its merge at the end: that is
 // work in progress, not an interrupted merge (18 of 40 checks during an ingest said it was).
 TEST_F(Check, AMergeToComeOfARunningIngestIsNotCalledInterrupted) {
-  write_corpus(dir_, "more", /*copies=*/4);
+  // Long enough for checks to meet it mid-run: with no dev set (../shared) the seeds alone are six
+  // articles a copy, and 24 were stored before any check began.
+  write_corpus(dir_, "more", /*copies=*/testing::shared_data("dev") ? 4 : 40);
   std::atomic<bool> ingesting{true};
   CommandRun ingest;
   std::thread writer([&] {
