@@ -104,7 +104,7 @@ void add_vote(std::vector<Vote>& votes, const Json& value, const Mention& m, int
 }
 
 // The merged event: spec/output.md fields from the members' votes, "sources", "conflicts".
-Json build_event(const std::string& id, const std::vector<const Mention*>& members, const EvidenceLookup& lookup) {
+Json build_event(const std::string& id, const std::vector<const Mention*>& members) {
   std::vector<Vote> types, days, places, actors, killed, injured, targets;
   std::set<std::string> weapons;
   std::vector<Vote> weapon_sets;
@@ -181,10 +181,9 @@ Json build_event(const std::string& id, const std::vector<const Mention*>& membe
 
   Json sources = Json::array();
   for (const Mention* m : members) {
-    Json evidence = !m->evidence.is_null() ? m->evidence : lookup ? lookup(*m) : Json();
     sources.push_back({{"article", m->article},
                        {"event", m->index},
-                       {"evidence", evidence.is_null() ? Json::array() : std::move(evidence)}});
+                       {"evidence", m->evidence.is_null() ? Json::array() : m->evidence}});
   }
   event["sources"] = std::move(sources);
 
@@ -418,20 +417,19 @@ std::vector<MentionCluster> cluster_mentions(const std::vector<Mention>& mention
   return out;
 }
 
-MergedEvent build_merged_event(const MentionCluster& cluster, const std::vector<Mention>& mentions,
-                               const EvidenceLookup& lookup) {
+MergedEvent build_merged_event(const MentionCluster& cluster, const std::vector<Mention>& mentions) {
   MergedEvent event;
   event.id = cluster.id;
   event.members = cluster.members;
   std::vector<const Mention*> members;
   for (size_t i : cluster.members) members.push_back(&mentions[i]);
-  event.event = build_event(event.id, members, lookup);
+  event.event = build_event(event.id, members);
   return event;
 }
 
-std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions, const EvidenceLookup& lookup) {
+std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions) {
   std::vector<MergedEvent> merged;
-  for (const MentionCluster& cluster : cluster_mentions(mentions)) merged.push_back(build_merged_event(cluster, mentions, lookup));
+  for (const MentionCluster& cluster : cluster_mentions(mentions)) merged.push_back(build_merged_event(cluster, mentions));
   std::sort(merged.begin(), merged.end(), [](const MergedEvent& a, const MergedEvent& b) {
     const std::string da = a.event["date"].is_string() ? a.event["date"].get<std::string>() : "~";
     const std::string db = b.event["date"].is_string() ? b.event["date"].get<std::string>() : "~";

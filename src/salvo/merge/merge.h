@@ -7,7 +7,6 @@
 // come in, and an event's id depends only on its mentions, never on row ids or ingest order.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,8 +34,8 @@ struct Mention {
   std::optional<int> killed, injured;
   int count = 1;
   double confidence = 0.5;
-  // The record event's "evidence" (its sentences); null when the caller keeps it elsewhere and
-  // gives merge an EvidenceLookup — a store clusters hundreds of thousands of mentions at once.
+  // The record event's "evidence" (its sentences); null in a mention read from merge keys, which
+  // only clusters (a store clusters hundreds of thousands of mentions at once).
   nlohmann::ordered_json evidence;
 
   // "article#index": unique within a corpus, and what an event id is derived from.
@@ -63,9 +62,6 @@ bool may_be_same_incident(const Mention& a, const Mention& b);
 double similarity(const Mention& a, const Mention& b);
 inline constexpr double kJoinScore = 2.5;
 
-// The evidence of a mention whose `evidence` was left null.
-using EvidenceLookup = std::function<nlohmann::ordered_json(const Mention&)>;
-
 // A merged event's id: "ev_" + 16 hex digits of the sha256 of its first member's key (by key
 // order), so that the same mentions give the same id whatever order they come in.
 std::string event_id_of(const std::string& first_member_key);
@@ -79,12 +75,11 @@ struct MentionCluster {
 // Clusters the mentions into incidents, in no particular order.
 std::vector<MentionCluster> cluster_mentions(const std::vector<Mention>& mentions);
 
-// The merged event of one cluster; evidence left null is fetched with `lookup`.
-MergedEvent build_merged_event(const MentionCluster& cluster, const std::vector<Mention>& mentions,
-                               const EvidenceLookup& lookup = {});
+// The merged event of one cluster.
+MergedEvent build_merged_event(const MentionCluster& cluster, const std::vector<Mention>& mentions);
 
 // Clusters the mentions into incidents and builds each merged event. Events come sorted by date
 // (undated last), then id.
-std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions, const EvidenceLookup& lookup = {});
+std::vector<MergedEvent> merge_mentions(const std::vector<Mention>& mentions);
 
 }  // namespace salvo
