@@ -951,11 +951,10 @@ Result<MergeSummary> Store::merge_pending() {
       summary.mentions += block.mentions.size();
       summary.events += clusters.size();
     };
-    // Reads rows of (article_id, idx, keys, event_id[, country]) into `block`, those of `country`
-    // when the query has the fifth column; the events linked go to `linked`.
+    // Reads rows of (article_id, idx, keys, event_id) of `country` into `block`; the events
+    // linked go to `linked`.
     const auto read_mentions = [&](sql::Statement& query, const std::string& country, Block& block, std::set<std::string>& linked) {
       while (query.step()) {
-        if (query.column_count() > 4 && query.text(4) != country) continue;
         const std::string article = query.text(0);
         const size_t idx = static_cast<size_t>(query.integer(1));
         if (query.is_null(2)) throw std::runtime_error(fmt::format("mention {}#{} has no merge keys", article, idx));
@@ -1103,10 +1102,10 @@ Result<MergeSummary> Store::merge_pending() {
         remerge(country, block, std::move(before));
       }
     }
-    // An article's undated mentions, by its primary key (not by country: a country's undated
-    // mentions are many, an article's few).
+    // An article's undated mentions of a country, found by the article's primary key (a
+    // country's undated mentions are many, an article's few).
     auto undated_mentions = db.prepare(R"sql(
-      SELECT article_id, idx, keys, event_id, country FROM mentions WHERE article_id = ? AND date IS NULL ORDER BY idx)sql");
+      SELECT article_id, idx, keys, event_id FROM mentions WHERE article_id = ? AND date IS NULL AND country = ? ORDER BY idx)sql");
     auto undated_events = db.prepare(R"sql(
       SELECT e.id FROM events e JOIN event_sources s ON s.event_id = e.id
       WHERE e.country = ? AND e.date IS NULL AND s.article_id = ?)sql");
@@ -1115,6 +1114,7 @@ Result<MergeSummary> Store::merge_pending() {
         Block block;
         std::set<std::string> before;
         undated_mentions->bind(1, article);
+        undated_mentions->bind(2, country);
         read_mentions(*undated_mentions, country, block, before);
         undated_events->bind(1, country);
         undated_events->bind(2, article);
