@@ -50,7 +50,7 @@ class Recognizer;
 
 class StatementCache;
 
-inline constexpr int kStoreSchemaVersion = 5;
+inline constexpr int kStoreSchemaVersion = 6;
 
 enum class PutOutcome {
   kAdded,      // a new article

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -120,10 +121,24 @@ class Connection {
   virtual ColumnTypes column_types() const = 0;
 
   // Text search over the table event_text(event_id, body) (store.cc): the SQL that indexes its
-  // `body` and keeps the index in step with its rows (run by the schema migration), and a
+  // `body` (run by the schema migration; up to schema 5 it kept itself in step with the rows), and a
   // condition on `events.id` with one parameter, bound to text_query(words), that holds for the
   // events whose body has every word.
   virtual std::string event_text_index_schema() const = 0;
+  // Schema 6: the index is written by the store (EventTextRows), not by triggers. SQLite runs each
+  // trigger in a statement savepoint, and FTS5 flushes its pending terms to a new segment at every
+  // savepoint: indexing a row through a trigger cost 3.5x indexing it directly (issue 20). The
+  // SQL that takes a store of schema 5 there ("" when the engine's index follows the table itself).
+  virtual std::string event_text_index_upgrade() const = 0;
+  // How the store writes the index by hand, each statement with the row's rowid (and, to remove
+  // it, the body it was indexed with); none when the index follows the table itself (PostgreSQL's
+  // GIN index of an expression).
+  struct TextIndexWrites {
+    std::string row_of;  // (event_id) → rowid, body
+    std::string add;     // (rowid): indexes the row's body as it is in event_text
+    std::string remove;  // (rowid, body): takes that body's words out of the index
+  };
+  virtual std::optional<TextIndexWrites> event_text_index_writes() const = 0;
   virtual std::string event_text_match() const = 0;
   virtual std::string text_query(const std::vector<std::string>& words) const = 0;
   // A condition that `haystack` (SQL) holds the parameter's text as it is, byte for byte (SQL's

@@ -322,6 +322,8 @@ class PostgresConnection final : public Connection {
   std::string event_text_index_schema() const override {
     return "CREATE INDEX event_text_words ON event_text USING GIN (to_tsvector('english', body));";
   }
+  std::string event_text_index_upgrade() const override { return ""; }
+  std::optional<TextIndexWrites> event_text_index_writes() const override { return std::nullopt; }
   std::string event_text_match() const override {
     return "events.id IN (SELECT event_id FROM event_text WHERE to_tsvector('english', body) @@ plainto_tsquery('english', ?))";
   }

@@ -108,8 +108,8 @@ class SqliteConnection final : public Connection {
   ColumnTypes column_types() const override { return {"TEXT", "INTEGER", "REAL", "BLOB"}; }
 
   // FTS5 (Debian's libsqlite3 has it) over event_text as external content: the words are indexed
-  // once, not stored twice. The triggers keep it in step with every insert, update and delete,
-  // those of ON DELETE CASCADE from events included. The Porter stemmer, as PostgreSQL's English
+  // once, not stored twice. Up to schema 5 these triggers kept it in step with every insert,
+  // update and delete; schema 6 drops them (event_text_index_upgrade) and the store writes it. The Porter stemmer, as PostgreSQL's English
   // configuration stems: "rockets" finds "rocket" on both engines.
   std::string event_text_index_schema() const override {
     return R"sql(
@@ -125,6 +125,20 @@ CREATE TRIGGER event_text_changed AFTER UPDATE ON event_text BEGIN
   INSERT INTO event_text_index(rowid, body) VALUES (new.rowid, new.body);
 END;
 )sql";
+  }
+  std::string event_text_index_upgrade() const override {
+    return R"sql(
+DROP TRIGGER IF EXISTS event_text_added;
+DROP TRIGGER IF EXISTS event_text_removed;
+DROP TRIGGER IF EXISTS event_text_changed;
+)sql";
+  }
+  // FTS5 flushes its pending terms when a row is written below the last one written: the store
+  // removes in rowid order, then adds in rowid order, once per merge (EventTextRows::finish).
+  std::optional<TextIndexWrites> event_text_index_writes() const override {
+    return TextIndexWrites{"SELECT rowid, body FROM event_text WHERE event_id = ?",
+                           "INSERT INTO event_text_index(rowid, body) SELECT rowid, body FROM event_text WHERE rowid = ?",
+                           "INSERT INTO event_text_index(event_text_index, rowid, body) VALUES ('delete', ?, ?)"};
   }
   std::string event_text_match() const override {
     return "events.id IN (SELECT t.event_id FROM event_text_index JOIN event_text t ON t.rowid = event_text_index.rowid "
