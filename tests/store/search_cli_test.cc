@@ -10,6 +10,7 @@
 #include <set>
 
 #include "../support/run_salvo.h"
+#include "salvo/store/sql/sqlite_connection.h"
 #include "salvo/store/store.h"
 #include "store_support.h"
 
@@ -338,19 +339,15 @@ TEST(SearchMigration, AVersionFiveStoreDropsItsTriggersAndMergesKeepTheIndexExac
   {
     SQLite::Database store(db, SQLite::OPEN_READWRITE);
     ASSERT_EQ(store.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").getInt(), 0);
-    // Back to version 5: the triggers of schema 2 put back.
-    store.exec(R"sql(
-CREATE TRIGGER event_text_added AFTER INSERT ON event_text BEGIN
-  INSERT INTO event_text_index(rowid, body) VALUES (new.rowid, new.body);
-END;
-CREATE TRIGGER event_text_removed AFTER DELETE ON event_text BEGIN
-  INSERT INTO event_text_index(event_text_index, rowid, body) VALUES ('delete', old.rowid, old.body);
-END;
-CREATE TRIGGER event_text_changed AFTER UPDATE ON event_text BEGIN
-  INSERT INTO event_text_index(event_text_index, rowid, body) VALUES ('delete', old.rowid, old.body);
-  INSERT INTO event_text_index(rowid, body) VALUES (new.rowid, new.body);
-END;
-PRAGMA user_version = 5;)sql");
+  }
+  {
+    // Back to version 5: the index of schema 2, triggers and all (the engine's own schema text),
+    // filled again from its content table.
+    auto raw = sql::open_sqlite(db);
+    raw->exec("DROP TABLE event_text_index");
+    raw->exec(raw->event_text_index_schema());
+    raw->exec("INSERT INTO event_text_index(event_text_index) VALUES ('rebuild'); PRAGMA user_version = 5");
+    ASSERT_EQ(raw->query_value("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), "3");
   }
   const auto find = [&](const std::string& words) { return salvo("events --format jsonl --text '" + words + "' --db " + db).records(); };
   ASSERT_EQ(find("caterers").size(), 1u);
@@ -359,15 +356,17 @@ PRAGMA user_version = 5;)sql");
     EXPECT_EQ(store.execAndGet("PRAGMA user_version").getInt(), kStoreSchemaVersion);
     EXPECT_EQ(store.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").getInt(), 0);
   }
-  // The feed told again with other words (stored beside the first telling, under ids of their own).
+  // The same file told again with other words: its articles are replaced, their events rebuilt.
   std::string changed(testing::kSearchFeed);
   const std::string told = "wounding two caterers";
   changed.replace(changed.find(told), told.size(), "wounding two beekeepers");
   const std::string drone = "A drone was shot down near the al-Tanf garrison in southern Syria on Monday";
   changed.replace(changed.find(drone), drone.size(), "A drone was shot down over the Conoco gas field in eastern Syria on Sunday");
-  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.write("again.jsonl", changed)).status, 0);
+  ASSERT_EQ(salvo("ingest -q --db " + db + " " + dir.write("feed.jsonl", changed)).status, 0);
+  EXPECT_TRUE(find("caterers").empty());
   EXPECT_EQ(find("beekeepers").size(), 1u);
   EXPECT_EQ(find("Conoco").size(), 1u);
+  EXPECT_TRUE(find("garrison").empty());
   // Every row indexed with the words it holds, and no other (SQLite's check against the content).
   SQLite::Database store(db, SQLite::OPEN_READWRITE);
   EXPECT_NO_THROW(store.exec("INSERT INTO event_text_index(event_text_index, rank) VALUES ('integrity-check', 1)"));
